@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`.
+/// Adding an agency means adding a line here and registering it in `HechaHost/ConnectorCatalog.swift`.
+let connectors: [(target: String, folder: String)] = [
+    ("CivilAffairsConnector", "CivilAffairs"),
+    ("PublicSecurityConnector", "PublicSecurity"),
+    ("VehicleRegistryConnector", "VehicleRegistry"),
+]
+
+let package = Package(
+    name: "Hecha",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hecha", targets: ["hecha"]),
+        .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
+        .library(name: "ConnectorTesting", targets: ["ConnectorTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "HechaCore"),
+        .target(name: "ConnectorKit", dependencies: ["HechaCore"]),
+        .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules"]),
+        .target(
+            name: "HechaHost",
+            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports"]
+                + connectors.map { .target(name: $0.target) }
+        ),
+        .executableTarget(
+            name: "hecha",
+            dependencies: ["HechaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "ConnectorTesting", dependencies: ["ConnectorKit", "HechaCore"], path: "Tests/ConnectorTesting"),
+        .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
+        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"]),
+        .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
+        .testTarget(
+            name: "ConnectorsTests",
+            dependencies: ["ConnectorKit", "ConnectorTesting", "HechaCore"] + connectors.map { .target(name: $0.target) }
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules"]),
+    ]
+        + connectors.map {
+            .target(name: $0.target, dependencies: ["ConnectorKit", "HechaCore"], path: "connectors/\($0.folder)")
+        }
+)

@@ -1,0 +1,125 @@
+import HechaCore
+
+/// An agency connector: reads one agency's export and yields typed facts.
+///
+/// The host knows connectors only through its catalogue; a region file picks them by ``id``:
+///
+/// ```yaml
+/// sources:
+///   vehicle-registry: {path: data/vehicles}
+/// ```
+///
+/// ## What an implementer must do
+///
+/// - Declare a stable ``id`` (kebab-case; it appears in region files and reports), a Chinese
+///   ``title``, and the fact types it yields in ``factSchemas``. Every field a rule may use is
+///   declared there with its type; optional fields say so. The rule checker type-checks every
+///   rule against these schemas when a ruleset loads.
+/// - In ``read(_:)``, read the files under `request.source.path`, and for every row decide exactly
+///   one of: accepted (a fact handed to `request.facts`), rejected (with a reason, via
+///   `request.report`), duplicate (an identical row already seen in that file), or unmatched (its
+///   key is not in `request.index`). Never guess a value: a required field that is empty or
+///   unreadable rejects the row.
+/// - Keep only facts whose key is in `request.index`: agency files may be far larger than memory;
+///   the roster may not.
+/// - Throw a ``Diagnostic`` only when a whole file cannot be read (missing file, missing required
+///   column, undecodable encoding); it names the file and says what to do.
+///
+/// ## Example
+///
+/// ```swift
+/// public struct OfficialsConnector: Connector {
+///     public static let id = "officials"
+///     public static let title = "财政供养人员"
+///     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
+///     public init() {}
+///     public func read(_ request: ReadRequest) throws(Diagnostic) {
+///         let file = try request.openCSV("财政供养人员.csv", required: ["身份证号", "姓名"], optional: ["工作单位"])
+///         try file.forEachRow { row throws(Diagnostic) in
+///             let id = try row.personID("身份证号")           // rejects the row when unreadable
+///             ...
+///         }
+///     }
+/// }
+/// ```
+///
+/// ## What the host guarantees
+///
+/// - `read` is called at most once per run, after the roster is loaded, with the person index
+///   complete. Connectors may be run concurrently with each other.
+/// - `request.report` is summed into the run's manifest; its counts must add up
+///   (read = accepted + rejected + duplicate + unmatched, per file).
+public protocol Connector: Sendable {
+    /// Stable id used in region files (`sources:`), e.g. `vehicle-registry`.
+    static var id: String { get }
+    /// A human title in Chinese, e.g. `车管所机动车登记`.
+    static var title: String { get }
+    /// The fact types this connector yields.
+    static var factSchemas: [FactSchema] { get }
+    init()
+    /// Reads the configured source and hands every kept fact to `request.facts`.
+    func read(_ request: ReadRequest) throws(Diagnostic)
+}
+
+/// A connector that delivers the assistance roster itself (households and members), from which the
+/// person index is built. Exactly one configured source must be a roster connector.
+public protocol RosterConnector: Connector {
+    /// Reads the roster. Household-keyed facts of the same agency (payments, applications) are
+    /// read afterwards by ``Connector/read(_:)`` with the finished index.
+    func readRoster(_ request: RosterRequest) throws(Diagnostic) -> Roster
+}
+
+/// How a region configured one source.
+public struct SourceConfig: Sendable {
+    /// The connector id.
+    public var id: String
+    /// The folder (or file) to read, resolved against the region file's folder.
+    public var path: String
+    /// The path as written in the region file, for messages.
+    public var displayPath: String
+    /// The text encoding named in the region file (`utf-8`, `gb18030`), if any.
+    public var encoding: String?
+    /// Other keys of the source entry, as text.
+    public var options: [String: String]
+    /// Where the source entry is in the region file.
+    public var declaredAt: SourceLocation?
+
+    public init(id: String, path: String, displayPath: String? = nil, encoding: String? = nil,
+                options: [String: String] = [:], declaredAt: SourceLocation? = nil) {
+        self.id = id
+        self.path = path
+        self.displayPath = displayPath ?? path
+        self.encoding = encoding
+        self.options = options
+        self.declaredAt = declaredAt
+    }
+}
+
+/// Everything a connector's ``Connector/read(_:)`` gets: one struct so the API can grow.
+public struct ReadRequest: Sendable {
+    public var source: SourceConfig
+    /// Keep only facts whose person id or household id is in here.
+    public var index: PersonIndex
+    /// Where kept facts go.
+    public var facts: FactStore
+    /// Where row counts and rejects go.
+    public var report: SourceReport
+
+    public init(source: SourceConfig, index: PersonIndex, facts: FactStore, report: SourceReport) {
+        self.source = source
+        self.index = index
+        self.facts = facts
+        self.report = report
+    }
+}
+
+/// What a ``RosterConnector`` gets.
+public struct RosterRequest: Sendable {
+    public var source: SourceConfig
+    public var report: SourceReport
+
+    public init(source: SourceConfig, report: SourceReport) {
+        self.source = source
+        self.report = report
+    }
+}

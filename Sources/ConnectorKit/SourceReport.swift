@@ -1,0 +1,67 @@
+import HechaCore
+import Synchronization
+
+/// Row counts of one input file. `read == accepted + rejected + duplicates + unmatched` always.
+public struct FileCounts: Sendable, Hashable, Codable {
+    /// The file's path as shown to people (relative to the source folder's parent as configured).
+    public var file: String
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// Exact duplicate rows (identical raw fields) after the first: counted once.
+    public var duplicates = 0
+    /// Rows whose key (id number, household id) is not in the roster: counted, not kept.
+    public var unmatched = 0
+
+    public init(file: String) { self.file = file }
+
+    public var addsUp: Bool { read == accepted + rejected + duplicates + unmatched }
+}
+
+/// One rejected row: where it is, why, and the raw text of the row.
+public struct RejectedRow: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var raw: String
+
+    public init(file: String, line: Int, reason: String, raw: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.raw = raw
+    }
+}
+
+/// The counts and rejects of one source, filled by its connector. Thread-safe.
+public final class SourceReport: Sendable {
+    public let sourceID: String
+    private struct State {
+        var files: [FileCounts] = []
+        var rejects: [RejectedRow] = []
+    }
+    private let state = Mutex(State())
+
+    public init(sourceID: String) { self.sourceID = sourceID }
+
+    /// Records the final counts of one file (call once per file, when it is done).
+    public func record(_ counts: FileCounts, rejects: [RejectedRow]) {
+        state.withLock {
+            $0.files.append(counts)
+            $0.rejects.append(contentsOf: rejects)
+        }
+    }
+
+    public var files: [FileCounts] { state.withLock { $0.files } }
+    public var rejects: [RejectedRow] { state.withLock { $0.rejects } }
+
+    /// The counts of all files added together (the file name is the source id).
+    public var total: FileCounts {
+        var t = FileCounts(file: sourceID)
+        for f in files {
+            t.read += f.read; t.accepted += f.accepted; t.rejected += f.rejected
+            t.duplicates += f.duplicates; t.unmatched += f.unmatched
+        }
+        return t
+    }
+}

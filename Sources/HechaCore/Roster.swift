@@ -1,0 +1,111 @@
+/// The built-in record schemas of the roster (低保家庭.csv and 家庭成员.csv). Every roster connector
+/// fills these; rules read them as `household.<field>` and `member.<field>`.
+public enum RosterSchema {
+    public static let household = RecordSchema(
+        name: "household", title: "低保家庭",
+        fields: [
+            FieldSchema("id", .string, column: "户编号"),
+            FieldSchema("head_name", .string, column: "户主姓名"),
+            FieldSchema("head_id", .string, column: "户主身份证号", doc: "normalised id number"),
+            FieldSchema("district", .string, column: "区县"),
+            FieldSchema("town", .string, column: "镇街"),
+            FieldSchema("village", .string, optional: true, column: "村居"),
+            FieldSchema("program", .string, column: "救助类别", doc: "城市低保 | 农村低保 | 特困供养"),
+            FieldSchema("category", .string, column: "管理类别", doc: "A | B | C"),
+            FieldSchema("per_capita_income", .number, column: "家庭月人均收入", doc: "yuan per person per month, assessed at enrolment"),
+            FieldSchema("allowance", .number, column: "月保障金", doc: "yuan per month"),
+            FieldSchema("enrolled", .date, column: "纳入日期"),
+            FieldSchema("status", .string, column: "状态", doc: "在保 | 停保"),
+            FieldSchema("last_review", .date, column: "最近复核日期"),
+        ])
+
+    public static let member = RecordSchema(
+        name: "member", title: "家庭成员",
+        fields: [
+            FieldSchema("household", .string, column: "户编号"),
+            FieldSchema("id", .string, column: "身份证号", doc: "the normalised id number (18 characters when valid)"),
+            FieldSchema("raw_id", .string, column: "身份证号", doc: "the id number as written in the file"),
+            FieldSchema("id_valid", .bool, doc: "the normalised id has 18 characters, a real birth date and a correct check character"),
+            FieldSchema("id_problem", .string, optional: true, doc: "why the id is invalid"),
+            FieldSchema("name", .string, column: "姓名"),
+            FieldSchema("relation", .string, column: "与户主关系"),
+            FieldSchema("coresident", .bool, column: "共同生活"),
+            FieldSchema("covered", .bool, column: "保障对象"),
+            FieldSchema("phone", .string, optional: true, column: "联系电话"),
+            FieldSchema("address", .string, optional: true, column: "现住址"),
+        ])
+
+    /// One membership of a person in a household: `member.memberships` lists every household of
+    /// the roster where the same (normalised) person is listed, this one included.
+    public static let membership = RecordSchema(
+        name: "membership", title: "该人员在花名册中的所有家庭",
+        fields: [
+            FieldSchema("household", .string, doc: "户编号"),
+            FieldSchema("program", .string, doc: "救助类别 of that household"),
+            FieldSchema("status", .string, doc: "状态 of that household"),
+            FieldSchema("active", .bool, doc: "that household's 状态 is 在保"),
+            FieldSchema("coresident", .bool),
+            FieldSchema("covered", .bool),
+        ])
+}
+
+/// A member row of the roster.
+public struct RosterMember: Sendable {
+    /// The normalised id when it is valid; `nil` when invalid (such a member matches no fact).
+    public var personID: String?
+    public var record: Record
+
+    public init(personID: String?, record: Record) {
+        self.personID = personID
+        self.record = record
+    }
+}
+
+/// A household of the roster with its members.
+public struct RosterHousehold: Sendable {
+    public var id: String
+    public var record: Record
+    public var members: [RosterMember]
+
+    public init(id: String, record: Record, members: [RosterMember]) {
+        self.id = id
+        self.record = record
+        self.members = members
+    }
+}
+
+/// The assistance roster: the one data set held whole in memory. Every other source is filtered
+/// against its `PersonIndex`.
+public struct Roster: Sendable {
+    public private(set) var households: [RosterHousehold]
+    public let index: PersonIndex
+
+    public init(households: [RosterHousehold]) {
+        self.households = households
+        var persons: [String: [Int]] = [:]
+        var hh: [String: Int] = [:]
+        for (i, h) in households.enumerated() {
+            hh[h.id] = i
+            for m in h.members {
+                if let p = m.personID, persons[p]?.last != i { persons[p, default: []].append(i) }
+            }
+        }
+        index = PersonIndex(householdsByPerson: persons, householdByID: hh)
+    }
+}
+
+/// Normalised person id → the households (by position in the roster) where that person is a member,
+/// and household id → position. Agency connectors keep only records whose key is in here.
+public struct PersonIndex: Sendable {
+    public let householdsByPerson: [String: [Int]]
+    public let householdByID: [String: Int]
+
+    public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
+        self.householdsByPerson = householdsByPerson
+        self.householdByID = householdByID
+    }
+
+    public func containsPerson(_ id: String) -> Bool { householdsByPerson[id] != nil }
+    public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
+    public var personCount: Int { householdsByPerson.count }
+}

@@ -1,0 +1,136 @@
+/// The static type of a value in the rule language and of a fact field.
+public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case bool
+    case number
+    case string
+    case date
+    case month
+    case list(ValueType)
+    case map(ValueType)
+    case record(String)
+    /// The type of an empty list literal or an `unknown` literal: fits anything.
+    case any
+
+    public var description: String {
+        switch self {
+        case .bool: return "bool"
+        case .number: return "number"
+        case .string: return "string"
+        case .date: return "date"
+        case .month: return "month"
+        case .list(let t): return "[\(t)]"
+        case .map(let t): return "{\(t)}"
+        case .record(let n): return n
+        case .any: return "any"
+        }
+    }
+
+    public var isCollection: Bool { if case .list = self { return true } else { return false } }
+
+    /// Whether a value of type `self` may stand where `other` is expected.
+    public func fits(_ other: ValueType) -> Bool {
+        if self == other || self == .any || other == .any { return true }
+        switch (self, other) {
+        case (.list(let a), .list(let b)): return a.fits(b)
+        case (.map(let a), .map(let b)): return a.fits(b)
+        default: return false
+        }
+    }
+
+    /// Parses the type names written in ruleset files: `number`, `money`, `string`, `bool`, `date`,
+    /// `month`, `int`, `[T]` (a list), `{T}` (a map from string keys).
+    public init?(name: String) {
+        let s = name.trimmingCharacters(in: " ")
+        switch s {
+        case "bool": self = .bool
+        case "number", "money", "int", "integer", "decimal": self = .number
+        case "string", "text": self = .string
+        case "date": self = .date
+        case "month": self = .month
+        default:
+            if s.hasPrefix("["), s.hasSuffix("]"), let inner = ValueType(name: String(s.dropFirst().dropLast())) {
+                self = .list(inner)
+            } else if s.hasPrefix("{"), s.hasSuffix("}"), let inner = ValueType(name: String(s.dropFirst().dropLast())) {
+                self = .map(inner)
+            } else {
+                return nil
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// One field of a record schema.
+public struct FieldSchema: Sendable, Hashable {
+    /// The name rules use (`price`).
+    public var name: String
+    public var type: ValueType
+    /// Optional fields may be `unknown`; required ones never are.
+    public var optional: Bool
+    /// Where it comes from in the agency's export (`购置价格`), for people reading the schema.
+    public var column: String?
+    public var doc: String
+
+    public init(_ name: String, _ type: ValueType, optional: Bool = false, column: String? = nil, doc: String = "") {
+        self.name = name
+        self.type = type
+        self.optional = optional
+        self.column = column
+        self.doc = doc
+    }
+}
+
+/// The shape of a record: a fact type, a household, a member.
+public final class RecordSchema: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public let title: String
+    public let fields: [FieldSchema]
+    private let indexByName: [String: Int]
+
+    public init(name: String, title: String, fields: [FieldSchema]) {
+        self.name = name
+        self.title = title
+        self.fields = fields
+        var idx: [String: Int] = [:]
+        for (i, f) in fields.enumerated() { idx[f.name] = i }
+        indexByName = idx
+    }
+
+    public func index(of field: String) -> Int? { indexByName[field] }
+    public func field(_ name: String) -> FieldSchema? { indexByName[name].map { fields[$0] } }
+
+    public static func == (a: RecordSchema, b: RecordSchema) -> Bool { a.name == b.name && a.fields == b.fields }
+    public func hash(into h: inout Hasher) { h.combine(name) }
+    public var description: String { name }
+}
+
+/// What a fact is attached to once read.
+public enum FactKey: String, Sendable, Hashable {
+    /// A person-level fact (a vehicle, a death): keyed by the normalised id number; it attaches to
+    /// that person as a member of every household the person belongs to.
+    case person
+    /// A household-level fact (a payment, an application): keyed by the household id (户编号).
+    case household
+}
+
+/// A fact type a connector yields, e.g. `vehicle` facts attached to members as `member.vehicles`.
+public struct FactSchema: Sendable, Hashable {
+    public var record: RecordSchema
+    public var key: FactKey
+    /// The collection name rules use: `member.<collection>` or `household.<collection>`.
+    public var collection: String
+
+    public init(record: RecordSchema, key: FactKey, collection: String) {
+        self.record = record
+        self.key = key
+        self.collection = collection
+    }
+}
