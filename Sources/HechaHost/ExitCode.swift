@@ -1,0 +1,22 @@
+/// The host's exit codes: operators' schedulers tell configuration problems from data problems.
+public enum HechaExitCode: Int32, Sendable {
+    /// The run finished; findings (possibly none) were written.
+    case success = 0
+    /// A region file, ruleset or calendar is wrong: fix the YAML named in the message.
+    case configuration = 2
+    /// An input file is missing or unreadable, or a rule could not be evaluated on the data.
+    case data = 3
+    /// The output folder cannot be written.
+    case output = 4
+}
+
+/// A problem that ends a command, with its exit code and what to print.
+public struct HostError: Error, Sendable, CustomStringConvertible {
+    public var code: HechaExitCode
+    public var message: String
+    public init(_ code: HechaExitCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+    public var description: String { message }
+}

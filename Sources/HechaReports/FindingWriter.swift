@@ -1,0 +1,27 @@
+import HechaCore
+
+/// Writes `findings.jsonl`: one finding a line, for machines (full id numbers), with the keys of
+/// the region-file contract: `rule`, `household`, `person`, `application`, `amount`, `evidence`.
+public enum FindingWriter {
+    /// One line of JSON (without the newline).
+    public static func line(_ f: Finding) -> String {
+        let evidence = "[" + f.evidence.map { e in
+            JSONText.object([("source", JSONText.string(e.source)), ("file", JSONText.string(e.file)), ("line", String(e.line))])
+        }.joined(separator: ", ") + "]"
+        return JSONText.object([
+            ("rule", JSONText.string(f.rule)),
+            ("household", JSONText.string(f.household)),
+            ("person", JSONText.optionalString(f.person)),
+            ("application", JSONText.optionalString(f.application)),
+            ("amount", f.amount.map { JSONText.string($0.decimalString(places: 2)) } ?? "null"),
+            ("evidence", evidence),
+        ])
+    }
+
+    /// The whole file's text, findings in the order given.
+    public static func text(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings { out += line(f) + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,546 @@
+import HechaCore
+
+/// A named expression written in YAML: a rule's `let` entry or a ruleset's `functions` entry.
+/// `name(a, b)` keys take parameters; plain `name` keys are values computed once per subject.
+struct FunctionDefinition: Sendable {
+    var name: String
+    var parameters: [String]
+    var body: Expr
+    var source: ExpressionSource
+    var definedAt: SourceLocation
+}
+
+/// What a rule is evaluated for: one finding at most per household, per member or per application.
+public enum Subject: String, Sendable, CaseIterable {
+    case household, member, application
+}
+
+/// Type-checks parsed expressions and resolves them into `Term`s. Every problem is a `Diagnostic`
+/// at the exact place in the YAML file, with a did-you-mean where a near name exists.
+struct Checker {
+    let catalog: FactCatalog
+    let parameters: ParameterSet
+    let functions: [String: FunctionDefinition]
+    var lets: [String: FunctionDefinition] = [:]
+    let subject: Subject
+
+    private var scopes: [[String: (slot: Int, type: ValueType)]] = [[:]]
+    private(set) var slotCount = 0
+    private var lazyCache: [String: (node: Term, type: ValueType)] = [:]
+    private var expanding: [String] = []
+    private var source: ExpressionSource
+    /// Connector ids whose facts the checked expressions read.
+    private(set) var usedSources: Set<String> = []
+    /// Parameters the checked expressions read.
+    private(set) var usedParameters: Set<String> = []
+
+    init(catalog: FactCatalog, parameters: ParameterSet, functions: [String: FunctionDefinition],
+         subject: Subject, source: ExpressionSource) {
+        self.catalog = catalog
+        self.parameters = parameters
+        self.functions = functions
+        self.subject = subject
+        self.source = source
+    }
+
+    // MARK: entry points
+
+    /// Parses and checks one expression text from YAML; `expected` is the type it must have.
+    mutating func check(_ src: ExpressionSource, expecting expected: ValueType?, what: String) throws(Diagnostic) -> (Term, ValueType) {
+        let saved = source
+        source = src
+        defer { source = saved }
+        let expr: Expr
+        do {
+            expr = try Parser.parse(src.text)
+        } catch {
+            throw Diagnostic.error("syntax error: \(error.message)", at: src.location(at: error.offset), hint: error.hint)
+        }
+        let (node, type) = try compile(expr)
+        if let expected, !type.fits(expected) {
+            throw Diagnostic.error("\(what) must be \(Checker.describe(expected)), but this expression is \(Checker.describe(type))",
+                                   at: src.location(at: expr.offset),
+                                   hint: expected == .bool ? "a condition compares values, e.g. 'x >= param(\"vehicle.min_price\")'" : nil)
+        }
+        return (node, type)
+    }
+
+    static func parse(_ src: ExpressionSource) throws(Diagnostic) -> Expr {
+        do {
+            return try Parser.parse(src.text)
+        } catch {
+            throw Diagnostic.error("syntax error: \(error.message)", at: src.location(at: error.offset), hint: error.hint)
+        }
+    }
+
+    static func describe(_ t: ValueType) -> String {
+        switch t {
+        case .bool: return "a condition (true/false)"
+        case .number: return "a number"
+        case .string: return "text"
+        case .date: return "a date"
+        case .month: return "a month"
+        case .list(let e): return "a list of \(describe(e))"
+        case .map(let e): return "a map of \(describe(e))"
+        case .record(let n): return "a \(n) record"
+        case .any: return "anything"
+        }
+    }
+
+    // MARK: helpers
+
+    private func fail(_ message: String, _ offset: Int, hint: String? = nil) -> Diagnostic {
+        .error(message, at: source.location(at: offset), hint: hint)
+    }
+
+    private func location(_ offset: Int) -> SourceLocation { source.location(at: offset) }
+
+    private mutating func newSlot() -> Int { slotCount += 1; return slotCount - 1 }
+
+    private func lookupLocal(_ name: String) -> (slot: Int, type: ValueType)? {
+        for scope in scopes.reversed() { if let v = scope[name] { return v } }
+        return nil
+    }
+
+    private var visibleNames: [String] {
+        var names = scopes.flatMap { $0.keys }
+        names += lets.keys
+        names += functions.keys
+        names += Global.allCases.map(\.rawValue)
+        return names
+    }
+
+    private func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
+        if a == b { return a }
+        if a == .any { return b }
+        if b == .any { return a }
+        if case .list(let x) = a, case .list(let y) = b, let u = unify(x, y) { return .list(u) }
+        return nil
+    }
+
+    // MARK: compile
+
+    mutating func compile(_ e: Expr) throws(Diagnostic) -> (Term, ValueType) {
+        switch e {
+        case .literal(let v, _):
+            switch v {
+            case .bool: return (.constant(v), .bool)
+            case .number: return (.constant(v), .number)
+            case .string: return (.constant(v), .string)
+            case .date: return (.constant(v), .date)
+            case .month: return (.constant(v), .month)
+            default: return (.constant(v), .any)
+            }
+
+        case .name(let name, let offset):
+            return try compileName(name, offset)
+
+        case .list(let items, let offset):
+            var nodes: [Term] = []
+            var type: ValueType = .any
+            for item in items {
+                let (n, t) = try compile(item)
+                guard let u = unify(type, t) else {
+                    throw fail("list elements must all have one type: \(Checker.describe(type)) and \(Checker.describe(t)) are mixed", item.offset)
+                }
+                type = u
+                nodes.append(n)
+            }
+            _ = offset
+            if nodes.allSatisfy({ if case .constant = $0 { return true } else { return false } }) {
+                let values = nodes.map { n -> Value in if case .constant(let v) = n { return v } else { return .unknown } }
+                return (.constant(.list(values)), .list(type))
+            }
+            return (.list(nodes), .list(type))
+
+        case .field(let base, let name, let offset):
+            let (b, bt) = try compile(base)
+            return try compileField(b, bt, name, offset)
+
+        case .index(let base, let key, let offset):
+            if case .call("param", let args, let callOffset) = base {
+                let (name, declared, date) = try compileParamCall(args, callOffset)
+                guard case .map(let valueType) = declared else {
+                    throw fail("parameter '\(name)' is not a map and cannot be indexed", offset)
+                }
+                let (k, kt) = try compile(key)
+                guard kt.fits(.string) else {
+                    throw fail("a map parameter is indexed by text, not \(Checker.describe(kt))", key.offset)
+                }
+                return (.paramEntry(name, key: k, date: date, at: location(callOffset)), valueType)
+            }
+            let (b, bt) = try compile(base)
+            let (k, kt) = try compile(key)
+            guard case .list(let elem) = bt else {
+                throw fail("only lists and map parameters can be indexed; this is \(Checker.describe(bt))", offset)
+            }
+            guard kt.fits(.number) else { throw fail("a list index must be a number", key.offset) }
+            return (.listIndex(b, k), elem)
+
+        case .call(let name, let args, let offset):
+            if name == "param" {
+                let (pname, type, date) = try compileParamCall(args, offset)
+                if case .map = type {
+                    throw fail("parameter '\(pname)' is a map: pick one entry with param(\"\(pname)\")[key]", offset)
+                }
+                return (.param(pname, date: date, at: location(offset)), type)
+            }
+            if let def = lets[name] ?? functions[name] {
+                return try expand(def, args: args, offset: offset)
+            }
+            guard let builtin = Builtin(rawValue: name) else {
+                let candidates = Builtin.allCases.map(\.rawValue) + Array(lets.keys) + Array(functions.keys)
+                throw fail("unknown function '\(name)'\(NameSuggestion.didYouMean(name, in: candidates))", offset,
+                           hint: "functions are the built-ins (see docs/rule-language.md) and the ruleset's `functions:`")
+            }
+            return try compileBuiltin(builtin, args, offset)
+
+        case .lambda(_, _, let offset):
+            throw fail("a function 'x -> …' can only be passed to a built-in such as any(list, x -> …)", offset)
+
+        case .unary(let op, let operand, let offset):
+            let (n, t) = try compile(operand)
+            if op == "not" {
+                guard t.fits(.bool) else { throw fail("'not' needs a condition, not \(Checker.describe(t))", offset) }
+                return (.not(n), .bool)
+            }
+            guard t.fits(.number) else { throw fail("'-' needs a number, not \(Checker.describe(t))", offset) }
+            return (.negate(n), .number)
+
+        case .binary(let op, let l, let r, let offset):
+            return try compileBinary(op, l, r, offset)
+
+        case .isUnknown(let operand, let negated, _):
+            let (n, _) = try compile(operand)
+            return (.isUnknown(n, negated: negated), .bool)
+
+        case .conditional(let c, let a, let b, let offset):
+            let (cn, ct) = try compile(c)
+            guard ct.fits(.bool) else { throw fail("the condition of 'if' must be true/false, not \(Checker.describe(ct))", c.offset) }
+            let (an, at) = try compile(a)
+            let (bn, bt) = try compile(b)
+            guard let t = unify(at, bt) else {
+                throw fail("both branches of 'if' must have one type: \(Checker.describe(at)) and \(Checker.describe(bt))", offset)
+            }
+            return (.conditional(cn, an, bn), t)
+        }
+    }
+
+    private mutating func compileName(_ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+        if let local = lookupLocal(name) { return (.slot(local.slot), local.type) }
+        if let def = lets[name] ?? functions[name] {
+            if !def.parameters.isEmpty {
+                throw fail("'\(name)' is a function of \(def.parameters.count) argument(s): call it as \(name)(\(def.parameters.joined(separator: ", ")))", offset)
+            }
+            return try expand(def, args: [], offset: offset)
+        }
+        if let g = Global(rawValue: name) {
+            switch g {
+            case .household: return (.global(g), .record("household"))
+            case .member:
+                guard subject == .member else {
+                    throw fail("'member' is only available in rules with applies_to: member", offset,
+                               hint: "use household.members, or set applies_to: member")
+                }
+                return (.global(g), .record("member"))
+            case .application:
+                guard subject == .application else {
+                    throw fail("'application' is only available in rules with applies_to: application", offset,
+                               hint: "use household.applications, or set applies_to: application")
+                }
+                return (.global(g), .record("application"))
+            case .asOf: return (.global(g), .date)
+            case .auditFrom, .auditTo: return (.global(g), .month)
+            case .auditMonths: return (.global(g), .list(.month))
+            }
+        }
+        if Builtin(rawValue: name) != nil {
+            throw fail("'\(name)' is a function: call it with arguments, \(name)(…)", offset)
+        }
+        throw fail("unknown name '\(name)'\(NameSuggestion.didYouMean(name, in: visibleNames))", offset,
+                   hint: "names are household, member, application, as_of, audit_from, audit_to, audit_months, the rule's `let:` and the ruleset's `functions:`")
+    }
+
+    private mutating func compileField(_ b: Term, _ bt: ValueType, _ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+        var recordName: String
+        var onList = false
+        switch bt {
+        case .record(let r): recordName = r
+        case .list(.record(let r)): recordName = r; onList = true
+        default:
+            throw fail("'.\(name)': \(Checker.describe(bt)) has no fields", offset)
+        }
+        guard let schema = catalog.schemas[recordName] else {
+            throw fail("unknown record type '\(recordName)'", offset)
+        }
+        guard let i = schema.index(of: name) else {
+            throw fail("'\(recordName)' has no field '\(name)'\(NameSuggestion.didYouMean(name, in: schema.fields.map(\.name)))", offset,
+                       hint: "its fields are: " + schema.fields.map(\.name).joined(separator: ", "))
+        }
+        if let src = catalog.collectionSources["\(recordName).\(name)"] { usedSources.insert(src) }
+        let ft = schema.fields[i].type
+        if onList {
+            if case .list = ft { return (.fieldOfEach(b, i, flatten: true), ft) }
+            return (.fieldOfEach(b, i, flatten: false), .list(ft))
+        }
+        return (.field(b, i), ft)
+    }
+
+    private mutating func compileParamCall(_ args: [Expr], _ offset: Int) throws(Diagnostic) -> (String, ValueType, Term?) {
+        guard (1...2).contains(args.count), case .literal(.string(let name), let nameOffset) = args[0] else {
+            throw fail("param takes the parameter's name in quotes and optionally a date: param(\"vehicle.min_price\") or param(\"standard.urban\", date)", offset)
+        }
+        guard let decl = parameters.declarations[name] else {
+            throw fail("unknown parameter '\(name)'\(NameSuggestion.didYouMean(name, in: parameters.order))", nameOffset,
+                       hint: "parameters are declared in the base ruleset's `parameters:`; a region may add its own under `declare:`")
+        }
+        usedParameters.insert(name)
+        var date: Term?
+        if args.count == 2 {
+            let (d, dt) = try compile(args[1])
+            guard dt.fits(.date) else {
+                throw fail("the second argument of param is the date the value must be in force on, not \(Checker.describe(dt))", args[1].offset)
+            }
+            date = d
+        }
+        return (name, decl.type, date)
+    }
+
+    /// Inlines a `let` or ruleset function: parameterless ones are computed once per subject.
+    private mutating func expand(_ def: FunctionDefinition, args: [Expr], offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+        guard args.count == def.parameters.count else {
+            throw fail("'\(def.name)' takes \(def.parameters.count) argument(s) (\(def.parameters.joined(separator: ", "))), not \(args.count)", offset)
+        }
+        if expanding.contains(def.name) {
+            throw fail("'\(def.name)' refers to itself (\((expanding + [def.name]).joined(separator: " → ")))", offset,
+                       hint: "functions and let values cannot be recursive")
+        }
+        if def.parameters.isEmpty, let cached = lazyCache[def.name] { return cached }
+        // compile the arguments in the caller's scope
+        var bound: [(slot: Int, node: Term, type: ValueType)] = []
+        for a in args {
+            if case .lambda = a { throw fail("'\(def.name)' does not take a function argument", a.offset) }
+            let (n, t) = try compile(a)
+            bound.append((newSlot(), n, t))
+        }
+        // the body sees only its parameters (lexical scope), not the caller's locals
+        let savedScopes = scopes
+        let savedSource = source
+        scopes = [Dictionary(uniqueKeysWithValues: zip(def.parameters, bound.map { ($0.slot, $0.type) }))]
+        source = def.source
+        expanding.append(def.name)
+        defer {
+            scopes = savedScopes
+            source = savedSource
+            expanding.removeLast()
+        }
+        var (body, type) = try compile(def.body)
+        if def.parameters.isEmpty {
+            let slot = newSlot()
+            let node = Term.lazySlot(slot, body)
+            lazyCache[def.name] = (node, type)
+            return (node, type)
+        }
+        for b in bound.reversed() { body = .bind(b.slot, b.node, body) }
+        if type == .any { type = .any }
+        return (body, type)
+    }
+
+    private mutating func compileBinary(_ op: String, _ l: Expr, _ r: Expr, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+        let (ln, lt) = try compile(l)
+        let (rn, rt) = try compile(r)
+        switch op {
+        case "and", "or":
+            guard lt.fits(.bool) else { throw fail("'\(op)' joins conditions; its left side is \(Checker.describe(lt))", l.offset) }
+            guard rt.fits(.bool) else { throw fail("'\(op)' joins conditions; its right side is \(Checker.describe(rt))", r.offset) }
+            return (op == "and" ? .and(ln, rn) : .or(ln, rn), .bool)
+        case "==", "!=", "<", "<=", ">", ">=":
+            guard let t = unify(lt, rt) else {
+                throw fail("cannot compare \(Checker.describe(lt)) with \(Checker.describe(rt))", offset,
+                           hint: lt == .date || rt == .date ? "use month(date) to compare a date with a month" : nil)
+            }
+            if op != "==" && op != "!=" {
+                switch t {
+                case .number, .date, .month, .string, .any: break
+                default: throw fail("'\(op)' cannot order \(Checker.describe(t))", offset)
+                }
+            }
+            return (.compare(op, ln, rn), .bool)
+        case "+", "-", "*", "/":
+            guard lt.fits(.number), rt.fits(.number) else {
+                let hint = (lt == .date || lt == .month) ? "use add_days(date, n) or add_months(date, n) for date arithmetic" : nil
+                throw fail("'\(op)' needs numbers, not \(Checker.describe(lt)) and \(Checker.describe(rt))", offset, hint: hint)
+            }
+            return (.arithmetic(op, ln, rn, at: location(offset)), .number)
+        case "in", "not in":
+            guard case .list(let elem) = rt else {
+                throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,
+                           hint: "write x in [\"a\", \"b\"] or x in param(\"some.list\")")
+            }
+            guard unify(lt, elem) != nil else {
+                throw fail("'\(op)': \(Checker.describe(lt)) cannot be in \(Checker.describe(rt))", offset)
+            }
+            return (.membership(ln, rn, negated: op == "not in"), .bool)
+        default:
+            throw fail("unknown operator '\(op)'", offset)
+        }
+    }
+
+    // MARK: built-ins
+
+    private mutating func lambdaArgument(_ e: Expr, element: ValueType, of builtin: Builtin) throws(Diagnostic) -> (Lambda, ValueType) {
+        guard case .lambda(let params, let body, _) = e else {
+            throw fail("the last argument of \(builtin.rawValue) is a function, e.g. x -> x.status == \"正常\"", e.offset,
+                       hint: builtin.signature)
+        }
+        let slot = newSlot()
+        scopes.append([params[0]: (slot, element)])
+        defer { scopes.removeLast() }
+        let (n, t) = try compile(body)
+        return (Lambda(slot: slot, body: n), t)
+    }
+
+    private mutating func listArgument(_ e: Expr, of builtin: Builtin) throws(Diagnostic) -> (Term, ValueType) {
+        let (n, t) = try compile(e)
+        guard case .list(let elem) = t else {
+            throw fail("the first argument of \(builtin.rawValue) must be a list, not \(Checker.describe(t))", e.offset, hint: builtin.signature)
+        }
+        return (n, elem)
+    }
+
+    private mutating func expectArgs(_ b: Builtin, _ args: [Expr], _ counts: ClosedRange<Int>, _ offset: Int) throws(Diagnostic) {
+        guard counts.contains(args.count) else {
+            throw fail("\(b.rawValue) takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument(s), not \(args.count)", offset,
+                       hint: b.signature)
+        }
+    }
+
+    private mutating func scalar(_ e: Expr, _ expected: ValueType, _ b: Builtin, _ position: String) throws(Diagnostic) -> Term {
+        let (n, t) = try compile(e)
+        guard t.fits(expected) else {
+            throw fail("the \(position) argument of \(b.rawValue) must be \(Checker.describe(expected)), not \(Checker.describe(t))", e.offset, hint: b.signature)
+        }
+        return n
+    }
+
+    private func isOrderable(_ t: ValueType) -> Bool {
+        switch t { case .number, .date, .month, .string, .any: return true; default: return false }
+    }
+
+    private mutating func compileBuiltin(_ b: Builtin, _ args: [Expr], _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+        let at = location(offset)
+        switch b {
+        case .any, .all, .filter:
+            try expectArgs(b, args, 2...2, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+            guard t.fits(.bool) else { throw fail("the function given to \(b.rawValue) must give a condition, not \(Checker.describe(t))", args[1].offset) }
+            return (.call(b, [list], lambda: lambda, at: at), b == .filter ? .list(elem) : .bool)
+        case .count:
+            try expectArgs(b, args, 1...2, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            if args.count == 2 {
+                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+                guard t.fits(.bool) else { throw fail("the function given to count must give a condition", args[1].offset) }
+                return (.call(b, [list], lambda: lambda, at: at), .number)
+            }
+            return (.call(b, [list], lambda: nil, at: at), .number)
+        case .sum:
+            try expectArgs(b, args, 1...2, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            if args.count == 2 {
+                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+                guard t.fits(.number) else { throw fail("the function given to sum must give a number, not \(Checker.describe(t))", args[1].offset) }
+                return (.call(b, [list], lambda: lambda, at: at), .number)
+            }
+            guard elem.fits(.number) else { throw fail("sum needs a list of numbers, or a function giving a number", args[0].offset, hint: b.signature) }
+            return (.call(b, [list], lambda: nil, at: at), .number)
+        case .min, .max:
+            try expectArgs(b, args, 1...2, offset)
+            if args.count == 2, case .lambda = args[1] {
+                let (list, elem) = try listArgument(args[0], of: b)
+                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+                guard isOrderable(t) else { throw fail("\(b.rawValue) cannot order \(Checker.describe(t))", args[1].offset) }
+                return (.call(b, [list], lambda: lambda, at: at), t)
+            }
+            if args.count == 1 {
+                let (list, elem) = try listArgument(args[0], of: b)
+                guard isOrderable(elem) else { throw fail("\(b.rawValue) cannot order \(Checker.describe(elem))", args[0].offset) }
+                return (.call(b, [list], lambda: nil, at: at), elem)
+            }
+            let (x, xt) = try compile(args[0])
+            let (y, yt) = try compile(args[1])
+            guard let t = unify(xt, yt), isOrderable(t) else {
+                throw fail("\(b.rawValue) of \(Checker.describe(xt)) and \(Checker.describe(yt)) is not defined", offset, hint: b.signature)
+            }
+            return (.call(b, [x, y], lambda: nil, at: at), t)
+        case .map:
+            try expectArgs(b, args, 2...2, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+            return (.call(b, [list], lambda: lambda, at: at), .list(t))
+        case .distinct:
+            try expectArgs(b, args, 1...1, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            return (.call(b, [list], lambda: nil, at: at), .list(elem))
+        case .minBy, .maxBy:
+            try expectArgs(b, args, 2...2, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
+            guard isOrderable(t) else { throw fail("\(b.rawValue) cannot order by \(Checker.describe(t))", args[1].offset) }
+            return (.call(b, [list], lambda: lambda, at: at), elem)
+        case .first, .last:
+            try expectArgs(b, args, 1...1, offset)
+            let (list, elem) = try listArgument(args[0], of: b)
+            return (.call(b, [list], lambda: nil, at: at), elem)
+        case .months:
+            try expectArgs(b, args, 2...2, offset)
+            let a = try scalar(args[0], .month, b, "first")
+            let c = try scalar(args[1], .month, b, "second")
+            return (.call(b, [a, c], lambda: nil, at: at), .list(.month))
+        case .month:
+            try expectArgs(b, args, 1...1, offset)
+            return (.call(b, [try scalar(args[0], .date, b, "first")], lambda: nil, at: at), .month)
+        case .year:
+            try expectArgs(b, args, 1...1, offset)
+            let (n, t) = try compile(args[0])
+            guard t == .date || t == .month || t == .any else { throw fail("year needs a date or a month, not \(Checker.describe(t))", args[0].offset) }
+            return (.call(b, [n], lambda: nil, at: at), .number)
+        case .firstDay, .lastDay:
+            try expectArgs(b, args, 1...1, offset)
+            return (.call(b, [try scalar(args[0], .month, b, "first")], lambda: nil, at: at), .date)
+        case .addMonths:
+            try expectArgs(b, args, 2...2, offset)
+            let (n, t) = try compile(args[0])
+            guard t == .date || t == .month else { throw fail("add_months needs a date or a month, not \(Checker.describe(t))", args[0].offset) }
+            let k = try scalar(args[1], .number, b, "second")
+            return (.call(b, [n, k], lambda: nil, at: at), t)
+        case .addDays:
+            try expectArgs(b, args, 2...2, offset)
+            let d = try scalar(args[0], .date, b, "first")
+            let k = try scalar(args[1], .number, b, "second")
+            return (.call(b, [d, k], lambda: nil, at: at), .date)
+        case .daysBetween, .workdays:
+            try expectArgs(b, args, 2...2, offset)
+            let x = try scalar(args[0], .date, b, "first")
+            let y = try scalar(args[1], .date, b, "second")
+            return (.call(b, [x, y], lambda: nil, at: at), .number)
+        case .round:
+            try expectArgs(b, args, 2...2, offset)
+            let x = try scalar(args[0], .number, b, "first")
+            let p = try scalar(args[1], .number, b, "second")
+            return (.call(b, [x, p], lambda: nil, at: at), .number)
+        case .abs:
+            try expectArgs(b, args, 1...1, offset)
+            return (.call(b, [try scalar(args[0], .number, b, "first")], lambda: nil, at: at), .number)
+        case .coalesce:
+            try expectArgs(b, args, 2...2, offset)
+            let (x, xt) = try compile(args[0])
+            let (y, yt) = try compile(args[1])
+            guard let t = unify(xt, yt) else { throw fail("coalesce needs two values of one type, not \(Checker.describe(xt)) and \(Checker.describe(yt))", offset) }
+            return (.call(b, [x, y], lambda: nil, at: at), t)
+        case .param:
+            throw fail("param is handled separately", offset)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import Dispatch
+import HechaCore
+import Synchronization
+
+/// A rule that could not run for one subject (a parameter with no value in force, a date outside
+/// the calendar): reported, never silently treated as "no finding".
+public struct EvaluationFailure: Sendable, CustomStringConvertible {
+    public var rule: String
+    public var household: String
+    public var subject: String?
+    public var error: EvaluationError
+    public var description: String {
+        "rule \(rule), household \(household)\(subject.map { ", \($0)" } ?? ""): \(error)"
+    }
+}
+
+/// A rule that was not run, and why.
+public struct SkippedRule: Sendable {
+    public var rule: String
+    public var missingSources: [String]
+    public var reason: String
+}
+
+/// What an evaluation produced.
+public struct EvaluationResult: Sendable {
+    /// In `Finding.ordered` order.
+    public var findings: [Finding]
+    public var skipped: [SkippedRule]
+    public var failures: [EvaluationFailure]
+    /// The rules that ran.
+    public var ran: [String]
+}
+
+/// Applies every enabled rule to every household of the roster, in parallel across cores.
+/// The evaluator knows connectors only through the fact collections in the `FactStore`.
+public struct Evaluator: Sendable {
+    public let region: LoadedRegion
+
+    public init(region: LoadedRegion) { self.region = region }
+
+    /// - Parameter configuredSources: the connector ids the region configured; a rule that reads
+    ///   facts of any other source is skipped and reported.
+    public func evaluate(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
+        var skipped: [SkippedRule] = []
+        var rules: [CompiledRule] = []
+        for rule in region.rules {
+            let missing = rule.sources.subtracting(configuredSources).sorted()
+            if missing.isEmpty {
+                rules.append(rule)
+            } else {
+                skipped.append(SkippedRule(rule: rule.id, missingSources: missing,
+                                           reason: "needs source(s) \(missing.joined(separator: ", ")), which the region does not configure"))
+            }
+        }
+        let enabled = rules
+        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
+        var months: [Value] = []
+        var m = region.auditFrom
+        while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
+        let context = EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
+                                        auditMonths: .list(months), parameters: region.parameters, calendar: region.calendar)
+        let interpreter = Interpreter(context: context)
+
+        let count = roster.households.count
+        let chunk = max(1, min(512, count / 64 + 1))
+        let chunks = (count + chunk - 1) / chunk
+        let results = Mutex<[(Int, [Finding], [EvaluationFailure])]>([])
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var found: [Finding] = []
+            var failures: [EvaluationFailure] = []
+            let lo = c * chunk, hi = min(count, lo + chunk)
+            for i in lo..<hi {
+                let household = views.household(i)
+                for rule in enabled {
+                    Evaluator.run(rule, household: household, views: views, interpreter: interpreter, into: &found, failures: &failures)
+                }
+            }
+            results.withLock { $0.append((c, found, failures)) }
+        }
+        let parts = results.withLock { $0 }.sorted { $0.0 < $1.0 }
+        var findings = parts.flatMap(\.1)
+        findings.sort(by: Finding.ordered)
+        return EvaluationResult(findings: findings, skipped: skipped, failures: parts.flatMap(\.2), ran: rules.map(\.id))
+    }
+
+    static func run(_ rule: CompiledRule, household: HouseholdView, views: ViewBuilder, interpreter: Interpreter,
+                    into found: inout [Finding], failures: inout [EvaluationFailure]) {
+        func attempt(_ frame: inout Frame, subject: String?) -> (Bool, Exact?) {
+            do {
+                guard case .bool(true) = try interpreter.eval(rule.condition, &frame) else { return (false, nil) }
+                guard let amountTerm = rule.amount else { return (true, nil) }
+                switch try interpreter.eval(amountTerm, &frame) {
+                case .number(let n): return (true, n)
+                default:
+                    failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject,
+                                                      error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
+                    return (true, nil)
+                }
+            } catch {
+                failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject, error: error))
+                return (false, nil)
+            }
+        }
+        switch rule.subject {
+        case .household:
+            var frame = Frame(slotCount: rule.slotCount, household: household.value)
+            let (fired, amount) = attempt(&frame, subject: nil)
+            if fired {
+                found.append(Finding(rule: rule.id, household: household.id, amount: amount,
+                                     evidence: evidence([household.record.source], frame.evidence)))
+            }
+        case .member:
+            var seen = Set<String>()
+            for member in household.members {
+                let person = member.record["id"]
+                guard case .string(let pid) = person, seen.insert(pid).inserted else { continue }
+                var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                frame.member = .record(member.record)
+                let (fired, amount) = attempt(&frame, subject: "member \(pid)")
+                if fired {
+                    found.append(Finding(rule: rule.id, household: household.id, person: pid, amount: amount,
+                                         evidence: evidence([member.record.source], frame.evidence)))
+                }
+            }
+        case .application:
+            var seen = Set<String>()
+            for app in household.applications {
+                guard case .string(let aid) = app["id"], seen.insert(aid).inserted else { continue }
+                var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                frame.application = .record(app)
+                let (fired, amount) = attempt(&frame, subject: "application \(aid)")
+                if fired {
+                    found.append(Finding(rule: rule.id, household: household.id, application: aid, amount: amount,
+                                         evidence: evidence([app.source], frame.evidence)))
+                }
+            }
+        }
+    }
+
+    /// The subject's own row first, then the facts, each once, in source order.
+    static func evidence(_ subject: [SourceRef?], _ facts: [SourceRef]) -> [SourceRef] {
+        var out: [SourceRef] = subject.compactMap { $0 }
+        var seen = Set(out)
+        for s in facts.sorted() where seen.insert(s).inserted { out.append(s) }
+        return out
+    }
+}
+
+/// A household as rules see it, built for one evaluation pass.
+struct HouseholdView {
+    var id: String
+    var record: Record
+    var value: Value
+    var members: [MemberView]
+    var applications: [Record]
+}
+
+struct MemberView {
+    var record: Record
+}
+
+/// Builds household and member records extended with their fact collections.
+struct ViewBuilder: Sendable {
+    let catalog: FactCatalog
+    let roster: Roster
+    /// collection name → key → facts, for household collections then person collections.
+    let householdFacts: [(field: Int, facts: [String: [Record]])]
+    let personFacts: [(field: Int, facts: [String: [Record]])]
+    let householdBase: Int
+    let memberBase: Int
+    let membersField: Int
+    let membershipsField: Int
+    let applicationsCollection: [String: [Record]]
+
+    init(catalog: FactCatalog, roster: Roster, facts: FactStore) {
+        self.catalog = catalog
+        self.roster = roster
+        var hf: [(Int, [String: [Record]])] = []
+        var pf: [(Int, [String: [Record]])] = []
+        for (_, f) in catalog.facts {
+            switch f.key {
+            case .household: hf.append((catalog.householdView.index(of: f.collection)!, facts.collection(f.collection)))
+            case .person: pf.append((catalog.memberView.index(of: f.collection)!, facts.collection(f.collection)))
+            }
+        }
+        householdFacts = hf
+        personFacts = pf
+        householdBase = RosterSchema.household.fields.count
+        memberBase = RosterSchema.member.fields.count
+        membersField = catalog.householdView.index(of: "members")!
+        membershipsField = catalog.memberView.index(of: "memberships")!
+        applicationsCollection = facts.collection("applications")
+    }
+
+    func household(_ i: Int) -> HouseholdView {
+        let h = roster.households[i]
+        var memberViews: [MemberView] = []
+        var memberValues: [Value] = []
+        for m in h.members {
+            var fields = m.record.fields
+            fields.reserveCapacity(catalog.memberView.fields.count)
+            fields.append(.list(memberships(m.personID)))
+            while fields.count < catalog.memberView.fields.count { fields.append(.list([])) }
+            if let pid = m.personID {
+                for (field, facts) in personFacts {
+                    if let list = facts[pid] { fields[field] = .list(list.map { .record($0) }) }
+                }
+            }
+            let r = Record(schema: catalog.memberView, fields: fields, source: m.record.source)
+            memberViews.append(MemberView(record: r))
+            memberValues.append(.record(r))
+        }
+        var fields = h.record.fields
+        fields.append(.list(memberValues))
+        while fields.count < catalog.householdView.fields.count { fields.append(.list([])) }
+        for (field, facts) in householdFacts {
+            if let list = facts[h.id] { fields[field] = .list(list.map { .record($0) }) }
+        }
+        let record = Record(schema: catalog.householdView, fields: fields, source: h.record.source)
+        return HouseholdView(id: h.id, record: record, value: .record(record), members: memberViews,
+                             applications: applicationsCollection[h.id] ?? [])
+    }
+
+    /// Every membership of a person across the roster (this household included).
+    func memberships(_ personID: String?) -> [Value] {
+        guard let pid = personID, let households = roster.index.householdsByPerson[pid] else { return [] }
+        var out: [Value] = []
+        for j in households {
+            let h = roster.households[j]
+            for m in h.members where m.personID == pid {
+                let status = h.record["status"]
+                let fields: [Value] = [
+                    .string(h.id), h.record["program"], status, .bool(status == .string("在保")),
+                    m.record["coresident"], m.record["covered"],
+                ]
+                out.append(.record(Record(schema: RosterSchema.membership, fields: fields, source: m.record.source)))
+            }
+        }
+        return out
+    }
+}

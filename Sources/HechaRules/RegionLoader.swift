@@ -1,0 +1,379 @@
+import Foundation
+import HechaCore
+import Yams
+
+/// Loads a region file: resolves its `extends` chain, merges parameters, functions and rules,
+/// reads its calendar, and type-checks every rule against the known connectors' fact schemas.
+/// Every problem is reported with its place; loading stops only after checking everything it can.
+public struct RegionLoader: Sendable {
+    /// The `rulesets/` folder: `extends: national` is `<rulesets>/national.yaml`, `calendar: china`
+    /// is `<rulesets>/calendars/china.yaml`.
+    public var rulesetsDirectory: String
+    public var catalog: FactCatalog
+
+    public init(rulesetsDirectory: String, catalog: FactCatalog) {
+        self.rulesetsDirectory = rulesetsDirectory
+        self.catalog = catalog
+    }
+
+    static let rulesetKeys = ["ruleset", "title", "description", "extends", "parameters", "declare", "functions", "rules"]
+    static let regionKeys = ["region", "as_of", "audit_window", "calendar", "sources"]
+    static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "let", "when", "amount", "override"]
+
+    /// Loads and checks `path`. `asOf` overrides the file's `as_of`.
+    public func load(regionPath path: String, asOf override: Day? = nil) throws(DiagnosticList) -> LoadedRegion {
+        try load(regionPath: path, asOf: override, extraKeys: [], overlay: nil)
+    }
+
+    /// - Parameters:
+    ///   - extraKeys: further top-level keys the region file may have (a rule test file's `cases`).
+    ///   - overlay: changes the merged parameters before the rules are checked (a test case's own values).
+    func load(regionPath path: String, asOf override: Day?, extraKeys: [String],
+              overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?) throws(DiagnosticList) -> LoadedRegion {
+        var diags = DiagnosticCollector()
+        // 1. the chain, base first
+        var chain: [YAMLFile] = []
+        var seen: [String] = []
+        var current: (path: String, display: String)? = (path, path)
+        while let (p, display) = current {
+            let canonical = URL(fileURLWithPath: p).standardizedFileURL.path
+            if seen.contains(canonical) {
+                throw DiagnosticList([.error("ruleset chain loops back to \(display)", at: chain.first.map { SourceLocation(file: $0.path, line: 1) },
+                                             hint: "remove the `extends:` that closes the loop")])
+            }
+            seen.append(canonical)
+            let file = try YAMLFile.load(path: p, displayPath: display)
+            chain.insert(file, at: 0)
+            guard file.root.mapping != nil else {
+                throw DiagnosticList([.error("a ruleset or region file must be a mapping of keys (extends:, parameters:, rules:, …)", at: file.location(file.root))])
+            }
+            if let ext = file.root[key: "extends"] {
+                guard let name = ext.scalar?.string, !name.isEmpty else {
+                    throw DiagnosticList([.error("extends: names one ruleset, e.g. extends: national", at: file.location(ext))])
+                }
+                let target = resolve(name, relativeTo: p, folder: rulesetsDirectory)
+                guard FileManager.default.fileExists(atPath: target.path) else {
+                    let known = (try? FileManager.default.contentsOfDirectory(atPath: rulesetsDirectory))?
+                        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) } ?? []
+                    throw DiagnosticList([.error("ruleset '\(name)' not found (looked for \(target.display))\(NameSuggestion.didYouMean(name, in: known))",
+                                                 at: file.location(ext), hint: "rulesets are the .yaml files under rulesets/: \(known.sorted().joined(separator: ", "))")])
+                }
+                current = target
+            } else {
+                current = nil
+            }
+        }
+        let regionFile = chain.last!
+        let regionReader = ValueReader(file: regionFile)
+
+        // 2. merge, base first
+        var parameters = ParameterSet()
+        var functions: [String: FunctionDefinition] = [:]
+        var definitions: [RuleDefinition] = []
+        var disabled: [(id: String, at: SourceLocation)] = []
+        for (level, file) in chain.enumerated() {
+            let isBase = level == 0
+            let isRegion = level == chain.count - 1 && chain.count > 1
+            let allowed = RegionLoader.rulesetKeys + (isRegion || chain.count == 1 ? RegionLoader.regionKeys + extraKeys : [])
+            for p in file.root.pairs where !allowed.contains(p.key) {
+                diags.error("unknown key '\(p.key)'\(NameSuggestion.didYouMean(p.key, in: allowed))", at: file.location(p.keyNode),
+                            hint: "the keys of this file are: \(allowed.joined(separator: ", "))")
+            }
+            let reader = ValueReader(file: file)
+            // parameters: declarations in the base; values in every child. `declare:` adds new ones.
+            if isBase, let decls = file.root[key: "parameters"] {
+                readDeclarations(decls, file: file, into: &parameters, values: true, &diags)
+            }
+            if !isBase, let decls = file.root[key: "declare"] {
+                readDeclarations(decls, file: file, into: &parameters, values: true, &diags)
+            }
+            if isBase, let d = file.root[key: "declare"] {
+                diags.error("declare: is for rulesets that extend another; declare base parameters under parameters:", at: file.location(d))
+            }
+            if !isBase, let values = file.root[key: "parameters"] {
+                readValues(values, prefix: "", file: file, reader: reader, into: &parameters, &diags)
+            }
+            if let fs = file.root[key: "functions"] {
+                for p in fs.pairs {
+                    do throws(Diagnostic) {
+                        let def = try function(p.key, p.keyNode, p.value, file: file)
+                        functions[def.name] = def
+                    } catch { diags.add(error) }
+                }
+            }
+            if let rules = file.root[key: "rules"] {
+                var adds: [Yams.Node] = []
+                if let seq = rules.sequence {
+                    adds = Array(seq)
+                } else if rules.mapping != nil {
+                    for p in rules.pairs {
+                        switch p.key {
+                        case "disable":
+                            for item in p.value.sequence ?? [p.value] {
+                                guard let id = item.scalar?.string else { continue }
+                                disabled.append((id, file.location(item)))
+                            }
+                        case "add":
+                            adds += p.value.sequence ?? []
+                        default:
+                            diags.error("unknown key '\(p.key)' under rules:\(NameSuggestion.didYouMean(p.key, in: ["disable", "add"]))", at: file.location(p.keyNode),
+                                        hint: "rules: is a list of rules, or {disable: [ids], add: [rules]}")
+                        }
+                    }
+                } else {
+                    diags.error("rules: must be a list of rules or {disable: [...], add: [...]}", at: file.location(rules))
+                }
+                for node in adds {
+                    do throws(Diagnostic) {
+                        let (def, isOverride) = try rule(node, file: file)
+                        if let i = definitions.firstIndex(where: { $0.id == def.id }) {
+                            if isOverride || definitions[i].definedAt.file == def.definedAt.file && false {
+                                definitions[i] = def
+                            } else {
+                                diags.error("rule '\(def.id)' is already defined at \(definitions[i].definedAt)", at: def.definedAt,
+                                            hint: "give the new rule another id, or add `override: true` to replace the inherited one")
+                            }
+                        } else {
+                            if isOverride { diags.error("rule '\(def.id)' has override: true but no inherited rule has that id", at: def.definedAt) }
+                            definitions.append(def)
+                        }
+                    } catch { diags.add(error) }
+                }
+            }
+        }
+        for d in disabled where !definitions.contains(where: { $0.id == d.id }) {
+            diags.error("cannot disable unknown rule '\(d.id)'\(NameSuggestion.didYouMean(d.id, in: definitions.map(\.id)))", at: d.at)
+        }
+
+        // 3. region settings
+        let root = regionFile.root
+        var code = "", name = ""
+        if let r = root[key: "region"] {
+            code = r[key: "code"]?.scalar?.string ?? ""
+            name = r[key: "name"]?.scalar?.string ?? ""
+        }
+        var asOf = override
+        if asOf == nil {
+            if let n = root[key: "as_of"] {
+                do throws(Diagnostic) { asOf = try regionReader.day(n, what: "as_of") } catch { diags.add(error) }
+            } else {
+                diags.error("the region file has no as_of (the date the run is evaluated at)", at: SourceLocation(file: regionFile.path, line: 1),
+                            hint: "add as_of: YYYY-MM-DD, or pass --as-of")
+            }
+        }
+        var auditFrom: Month?, auditTo: Month?
+        if let w = root[key: "audit_window"] {
+            do throws(Diagnostic) {
+                guard let f = w[key: "from"], let t = w[key: "to"] else {
+                    throw regionReader.fail("audit_window needs from: and to: months", w, hint: "audit_window: {from: 2024-01, to: 2024-12}")
+                }
+                auditFrom = try regionReader.month(f, what: "audit_window.from")
+                auditTo = try regionReader.month(t, what: "audit_window.to")
+                if auditTo! < auditFrom! { throw regionReader.fail("audit_window ends before it starts", w) }
+            } catch { diags.add(error) }
+        } else {
+            diags.error("the region file has no audit_window (the months whose payments are audited)", at: SourceLocation(file: regionFile.path, line: 1),
+                        hint: "add audit_window: {from: 2024-01, to: 2024-12}")
+        }
+        var calendar: WorkdayCalendar?
+        var files = chain.map(\.path)
+        if let c = root[key: "calendar"], let cname = c.scalar?.string {
+            let target = resolve(cname, relativeTo: path, folder: rulesetsDirectory + "/calendars")
+            if FileManager.default.fileExists(atPath: target.path) {
+                do throws(DiagnosticList) {
+                    calendar = try CalendarFile.load(path: target.path, displayPath: target.display, name: cname)
+                    files.append(target.display)
+                } catch { for d in error.diagnostics { diags.add(d) } }
+            } else {
+                diags.error("calendar '\(cname)' not found (looked for \(target.display))", at: regionFile.location(c),
+                            hint: "calendars are the .yaml files under rulesets/calendars/, or a path to your own file")
+            }
+        }
+        var sources: [SourceEntry] = []
+        if let s = root[key: "sources"] {
+            let regionDir = URL(fileURLWithPath: path).deletingLastPathComponent()
+            for p in s.pairs {
+                guard let pathNode = p.value[key: "path"], let rel = pathNode.scalar?.string else {
+                    diags.error("source '\(p.key)' needs a path: the folder that holds its files", at: regionFile.location(p.value),
+                                hint: "\(p.key): {path: data/\(p.key)}")
+                    continue
+                }
+                var options: [String: String] = [:]
+                for o in p.value.pairs where o.key != "path" && o.key != "encoding" { options[o.key] = o.value.scalar?.string ?? "" }
+                let full = rel.hasPrefix("/") ? rel : regionDir.appendingPathComponent(rel).standardizedFileURL.path
+                sources.append(SourceEntry(id: p.key, path: full, displayPath: rel, encoding: p.value[key: "encoding"]?.scalar?.string,
+                                           options: options, declaredAt: regionFile.location(p.keyNode)))
+            }
+        }
+        let knownSources = Set(catalog.facts.map(\.connector))
+        _ = knownSources
+
+        overlay?(&parameters, &diags)
+        // 4. check every enabled rule
+        let disabledIDs = Set(disabled.map(\.id))
+        var compiled: [CompiledRule] = []
+        for def in definitions where !disabledIDs.contains(def.id) {
+            do throws(Diagnostic) {
+                compiled.append(try compile(def, parameters: parameters, functions: functions))
+            } catch { diags.add(error) }
+        }
+        // 5. every parameter a rule reads has a value
+        if !diags.hasErrors {
+            for name in Set(compiled.flatMap(\.parameters)).sorted() where parameters.settings[name] == nil {
+                let decl = parameters.declarations[name]
+                diags.error("parameter '\(name)' has no value", at: SourceLocation(file: regionFile.path, line: 1),
+                            hint: "set it under parameters: in the region file (declared at \(decl.map { "\($0.declaredAt)" } ?? "?"): \(decl?.title ?? ""))")
+            }
+        }
+        try diags.check()
+        return LoadedRegion(file: regionFile.path, code: code, name: name, asOf: asOf!, auditFrom: auditFrom!, auditTo: auditTo!,
+                            calendar: calendar, sources: sources, parameters: parameters, rules: compiled, disabled: disabled,
+                            files: files, catalog: catalog)
+    }
+
+    /// `name` → `<folder>/<name>.yaml`; a name with a `/` or ending in `.yaml` is a path relative to the file.
+    func resolve(_ name: String, relativeTo file: String, folder: String) -> (path: String, display: String) {
+        if name.hasSuffix(".yaml") || name.contains("/") {
+            let dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+            let full = name.hasPrefix("/") ? name : dir.appendingPathComponent(name).standardizedFileURL.path
+            return (full, full == name ? name : displayPath(full))
+        }
+        let full = URL(fileURLWithPath: folder).appendingPathComponent(name + ".yaml").standardizedFileURL.path
+        return (full, displayPath(full))
+    }
+
+    /// Paths under the current directory are shown relative to it.
+    func displayPath(_ full: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
+    }
+
+    private func readDeclarations(_ node: Yams.Node, file: YAMLFile, into set: inout ParameterSet, values: Bool, _ diags: inout DiagnosticCollector) {
+        let reader = ValueReader(file: file)
+        for p in node.pairs {
+            let at = file.location(p.keyNode)
+            guard p.value.mapping != nil, let typeNode = p.value[key: "type"], let typeName = typeNode.scalar?.string else {
+                diags.error("parameter '\(p.key)' needs a declaration {type: …, default: …, title: …}", at: at,
+                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
+                continue
+            }
+            for k in p.value.pairs where !["type", "default", "title", "unit", "description"].contains(k.key) {
+                diags.error("unknown key '\(k.key)' in the declaration of '\(p.key)'", at: file.location(k.keyNode))
+            }
+            guard let type = ValueType(name: typeName) else {
+                diags.error("unknown type '\(typeName)' for parameter '\(p.key)'", at: file.location(typeNode),
+                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
+                continue
+            }
+            if set.declarations[p.key] != nil {
+                diags.error("parameter '\(p.key)' is already declared at \(set.declarations[p.key]!.declaredAt)", at: at)
+                continue
+            }
+            set.declare(ParameterDeclaration(name: p.key, type: type, title: p.value[key: "title"]?.scalar?.string ?? "", declaredAt: at))
+            if let d = p.value[key: "default"] {
+                do throws(Diagnostic) { set.set(p.key, try reader.setting(d, type, name: p.key)) } catch { diags.add(error) }
+            }
+        }
+    }
+
+    /// Region values: nested mappings (`deadlines: {approval_workdays: 12}`) or dotted keys.
+    func readValues(_ node: Yams.Node, prefix: String, file: YAMLFile, reader: ValueReader,
+                            into set: inout ParameterSet, _ diags: inout DiagnosticCollector) {
+        for p in node.pairs {
+            let name = prefix.isEmpty ? p.key : "\(prefix).\(p.key)"
+            if let decl = set.declarations[name] {
+                do throws(Diagnostic) { set.set(name, try reader.setting(p.value, decl.type, name: name)) } catch { diags.add(error) }
+                continue
+            }
+            let isGroup = set.order.contains { $0.hasPrefix(name + ".") }
+            if isGroup, p.value.mapping != nil {
+                readValues(p.value, prefix: name, file: file, reader: reader, into: &set, &diags)
+                continue
+            }
+            let candidates = set.order + set.order.compactMap { $0.split(separator: ".").first.map(String.init) }
+            diags.error("unknown parameter '\(name)'\(NameSuggestion.didYouMean(name, in: Set(candidates)))", at: file.location(p.keyNode),
+                        hint: isGroup ? "'\(name)' is a group: set its entries, e.g. \(name): {…}" : "to add a parameter of your own, declare it under declare: with its type")
+        }
+    }
+
+    private func function(_ key: String, _ keyNode: Yams.Node, _ value: Yams.Node, file: YAMLFile) throws(Diagnostic) -> FunctionDefinition {
+        let at = file.location(keyNode)
+        var name = key.trimmingCharacters(in: " ")
+        var params: [String] = []
+        if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+            params = name[name.index(after: open)..<name.index(before: name.endIndex)]
+                .split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
+            name = String(name[..<open]).trimmingCharacters(in: " ")
+        }
+        let identifier = { (s: String) -> Bool in
+            guard let f = s.unicodeScalars.first, f == "_" || f.properties.isAlphabetic else { return false }
+            return s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }
+        guard identifier(name), params.allSatisfy(identifier) else {
+            throw Diagnostic.error("'\(key)' is not a valid name for a function or let value", at: at,
+                                   hint: "write name: expression, or name(a, b): expression")
+        }
+        if Builtin(rawValue: name) != nil || Global(rawValue: name) != nil || Parser.keywords.contains(name) {
+            throw Diagnostic.error("'\(name)' is a built-in name and cannot be redefined", at: at)
+        }
+        guard value.scalar != nil else {
+            throw Diagnostic.error("'\(name)' must be an expression (text), not \(value.kindName)", at: file.location(value))
+        }
+        let src = file.sourceMap(for: value)
+        return FunctionDefinition(name: name, parameters: params, body: try Checker.parse(src), source: src, definedAt: at)
+    }
+
+    private func rule(_ node: Yams.Node, file: YAMLFile) throws(Diagnostic) -> (RuleDefinition, Bool) {
+        let r = ValueReader(file: file)
+        guard node.mapping != nil else { throw r.fail("a rule is a mapping with id:, title:, applies_to:, when:", node) }
+        for p in node.pairs where !RegionLoader.ruleKeys.contains(p.key) {
+            throw r.fail("unknown key '\(p.key)' in a rule\(NameSuggestion.didYouMean(p.key, in: RegionLoader.ruleKeys))", p.keyNode,
+                         hint: "a rule's keys are: \(RegionLoader.ruleKeys.joined(separator: ", "))")
+        }
+        guard let idNode = node[key: "id"], let id = idNode.scalar?.string, !id.isEmpty else { throw r.fail("a rule needs an id:", node) }
+        guard let whenNode = node[key: "when"], whenNode.scalar != nil else {
+            throw r.fail("rule '\(id)' needs a condition, when: …", node)
+        }
+        var subject = Subject.household
+        if let a = node[key: "applies_to"] {
+            let s = try r.string(a, what: "applies_to")
+            guard let sub = Subject(rawValue: s) else {
+                throw r.fail("applies_to: '\(s)' is not known\(NameSuggestion.didYouMean(s, in: Subject.allCases.map(\.rawValue)))", a,
+                             hint: "applies_to is one of: household, member, application")
+            }
+            subject = sub
+        }
+        var severity = Severity.medium
+        if let s = node[key: "severity"] {
+            let v = try r.string(s, what: "severity")
+            guard let sev = Severity(rawValue: v) else { throw r.fail("severity '\(v)' is not one of high, medium, low", s) }
+            severity = sev
+        }
+        var lets: [FunctionDefinition] = []
+        if let l = node[key: "let"] {
+            guard l.mapping != nil else { throw r.fail("let: is a mapping of name: expression", l) }
+            for p in l.pairs { lets.append(try function(p.key, p.keyNode, p.value, file: file)) }
+        }
+        let isOverride = node[key: "override"]?.scalar?.string == "true"
+        let def = RuleDefinition(
+            id: id, title: node[key: "title"]?.scalar?.string ?? id, severity: severity, subject: subject,
+            description: node[key: "description"]?.scalar?.string ?? "",
+            when: file.sourceMap(for: whenNode), amount: node[key: "amount"].map { file.sourceMap(for: $0) },
+            lets: lets, definedAt: file.location(idNode))
+        return (def, isOverride)
+    }
+
+    func compile(_ def: RuleDefinition, parameters: ParameterSet, functions: [String: FunctionDefinition]) throws(Diagnostic) -> CompiledRule {
+        var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: def.subject, source: def.when)
+        for l in def.lets { checker.lets[l.name] = l }
+        let (cond, _) = try checker.check(def.when, expecting: .bool, what: "the condition (when:) of rule '\(def.id)'")
+        var amount: Term?
+        if let a = def.amount {
+            (amount, _) = try checker.check(a, expecting: .number, what: "the amount of rule '\(def.id)'")
+        }
+        return CompiledRule(id: def.id, title: def.title, severity: def.severity, subject: def.subject, description: def.description,
+                            whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
+                            sources: checker.usedSources, parameters: checker.usedParameters,
+                            condition: cond, amount: amount, slotCount: checker.slotCount)
+    }
+}

@@ -1,0 +1,93 @@
+import HechaCore
+
+/// A type-checked, resolved expression, ready to evaluate.
+indirect enum Term: Sendable {
+    case constant(Value)
+    /// A lambda parameter or a bound function argument.
+    case slot(Int)
+    /// A `let` value or a parameterless function: evaluated at most once per subject.
+    case lazySlot(Int, Term)
+    /// Evaluates the value into the slot, then the body (a call of a function with parameters).
+    case bind(Int, Term, Term)
+    case global(Global)
+    case field(Term, Int)
+    /// `.field` applied to each record of a list; `flatten` when the field is itself a list.
+    case fieldOfEach(Term, Int, flatten: Bool)
+    case param(String, date: Term?, at: SourceLocation)
+    case paramEntry(String, key: Term, date: Term?, at: SourceLocation)
+    case listIndex(Term, Term)
+    case list([Term])
+    case not(Term)
+    case and(Term, Term)
+    case or(Term, Term)
+    case compare(String, Term, Term)
+    case arithmetic(String, Term, Term, at: SourceLocation)
+    case negate(Term)
+    case membership(Term, Term, negated: Bool)
+    case isUnknown(Term, negated: Bool)
+    case conditional(Term, Term, Term)
+    case call(Builtin, [Term], lambda: Lambda?, at: SourceLocation)
+}
+
+/// A one-parameter function passed to a built-in (`v -> v.price >= 1000`).
+struct Lambda: Sendable {
+    var slot: Int
+    var body: Term
+}
+
+/// The names every expression can see.
+enum Global: String, Sendable, CaseIterable {
+    case household, member, application
+    case asOf = "as_of"
+    case auditFrom = "audit_from"
+    case auditTo = "audit_to"
+    case auditMonths = "audit_months"
+}
+
+/// The built-in functions of the rule language.
+enum Builtin: String, Sendable, CaseIterable {
+    case any, all, count, sum, min, max, filter, map, distinct
+    case minBy = "min_by"
+    case maxBy = "max_by"
+    case first, last
+    case months, month, year
+    case firstDay = "first_day"
+    case lastDay = "last_day"
+    case addMonths = "add_months"
+    case addDays = "add_days"
+    case daysBetween = "days_between"
+    case workdays, round, abs, coalesce
+    case param
+
+    /// One line of documentation per built-in, shown by `hecha functions` and in error hints.
+    var signature: String {
+        switch self {
+        case .any: return "any(list, x -> condition): true when some element satisfies the condition"
+        case .all: return "all(list, x -> condition): true when every element satisfies it (true for an empty list)"
+        case .count: return "count(list) or count(list, x -> condition): the number of (matching) elements"
+        case .sum: return "sum(list) or sum(list, x -> number): the exact sum (0 for an empty list)"
+        case .min: return "min(a, b), min(list) or min(list, x -> value): the smallest value (unknown for an empty list)"
+        case .max: return "max(a, b), max(list) or max(list, x -> value): the largest value (unknown for an empty list)"
+        case .filter: return "filter(list, x -> condition): the elements that satisfy the condition"
+        case .map: return "map(list, x -> value): the value for each element"
+        case .distinct: return "distinct(list): the list without repeated values, first occurrences kept"
+        case .minBy: return "min_by(list, x -> value): the element with the smallest value (the first one on ties)"
+        case .maxBy: return "max_by(list, x -> value): the element with the largest value (the first one on ties)"
+        case .first: return "first(list): the first element (unknown for an empty list)"
+        case .last: return "last(list): the last element (unknown for an empty list)"
+        case .months: return "months(from, to): the months from `from` to `to`, both included"
+        case .month: return "month(date): the month of a date"
+        case .year: return "year(date or month): the year, as a number"
+        case .firstDay: return "first_day(month): the first day of a month"
+        case .lastDay: return "last_day(month): the last day of a month"
+        case .addMonths: return "add_months(date or month, n): n calendar months later (clamped to the month's last day)"
+        case .addDays: return "add_days(date, n): n days later"
+        case .daysBetween: return "days_between(a, b): calendar days from a to b"
+        case .workdays: return "workdays(a, b): the number of workdays d with a < d ≤ b, by the region's calendar"
+        case .round: return "round(x, places): rounded half-up to `places` decimals"
+        case .abs: return "abs(x): the absolute value"
+        case .coalesce: return "coalesce(a, b): a when it is known, otherwise b"
+        case .param: return "param(\"name\") or param(\"name\", date): a parameter's value in force on as_of (or on date)"
+        }
+    }
+}
