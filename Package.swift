@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(name: "ConnectorTesting", dependencies: ["ConnectorKit", "HechaCore"], path: "Tests/ConnectorTesting"),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
-        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"]),
+        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
         .testTarget(
             name: "ConnectorsTests",

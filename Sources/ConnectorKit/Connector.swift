@@ -34,14 +34,20 @@ import HechaCore
 ///     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
 ///     public init() {}
 ///     public func read(_ request: ReadRequest) throws(Diagnostic) {
-///         let file = try request.openCSV("财政供养人员.csv", required: ["身份证号", "姓名"], optional: ["工作单位"])
-///         try file.forEachRow { row throws(Diagnostic) in
-///             let id = try row.personID("身份证号")           // rejects the row when unreadable
-///             ...
+///         try request.readFacts("财政供养人员.csv", required: ["身份证号", "姓名"], optional: ["工作单位"],
+///                               collection: "officials") { row throws(RowReject) in
+///             let id = try row.personID("身份证号")           // rejects the row when invalid
+///             guard request.index.containsPerson(id) else { return .unmatched }
+///             let record = Record(schema: official, fields: [.string(id), .string(try row.text("姓名")),
+///                                 .known(row.optionalText("工作单位"))], source: row.origin)
+///             return .keep(record, key: id)
 ///         }
 ///     }
 /// }
 /// ```
+///
+/// `readFacts` (or ``CSVExportFile/readRows(into:_:)`` for more control) does the bookkeeping:
+/// counts, rejects with their reasons, exact duplicates.
 ///
 /// ## What the host guarantees
 ///

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HechaCore
+
+/// One CSV file of an agency export, opened inside its source folder with its header checked.
+///
+/// Columns are matched by header name (blanks and a byte-order mark trimmed), in any order; extra
+/// columns are ignored. Opening fails with a ``Diagnostic`` when the file is missing, empty, or
+/// lacks a required column:
+///
+/// ```
+/// data/vehicles/机动车登记.csv:1: error: missing required column '所有人证件号码'
+///   hint: columns found: 号牌号码, 车辆类型, 初次登记日期, 机动车状态, 购置价格
+/// ```
+///
+/// Read the rows with ``readRows(into:_:)``.
+public final class CSVExportFile {
+    /// The file name as shown to users in facts' origins, e.g. `机动车登记.csv`.
+    public let name: String
+    /// The path as shown in messages and counts: the source's display path and the file name.
+    public let displayPath: String
+    /// The source id, for facts' origins.
+    public let sourceID: String
+    /// The header's column names as found (trimmed).
+    public let header: [String]
+    /// The line of the header.
+    public let headerLine: Int
+    let columnIndex: [String: Int]
+    let reader: CSVReader
+
+    /// Opens `name` inside `source`'s folder.
+    ///
+    /// - Parameters:
+    ///   - required: columns that must be in the header.
+    ///   - optional: columns that may be missing (their values are then unknown).
+    ///   - defaultEncoding: the encoding used unless the source names one.
+    public init(_ name: String, in source: SourceConfig, required: [String], optional: [String] = [],
+                defaultEncoding: TextEncoding = .utf8, chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        self.name = name
+        let folderShown = source.displayPath.hasSuffix("/") ? String(source.displayPath.dropLast()) : source.displayPath
+        displayPath = folderShown.isEmpty ? name : folderShown + "/" + name
+        sourceID = source.id
+        let encoding = try TextEncoding.resolve(for: source, default: defaultEncoding)
+        let path = source.path.hasSuffix("/") ? source.path + name : source.path + "/" + name
+        try CSVExportFile.checkExists(path: path, name: name, source: source, folderShown: folderShown)
+        reader = try CSVReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: source.id,
+                               chunkSize: chunkSize)
+        let expected = required + optional
+        guard let first = try reader.next() else {
+            throw Diagnostic.error("the file is empty; expected a header line", at: SourceLocation(file: displayPath, line: 1),
+                                   hint: "the header should name the columns: \(expected.joined(separator: ", "))")
+        }
+        if let problem = first.problem {
+            throw Diagnostic.error("cannot read the header: \(problem)", at: SourceLocation(file: displayPath, line: first.line))
+        }
+        header = first.fields.map(FieldText.trimmed)
+        headerLine = first.line
+        var index: [String: Int] = [:]
+        var repeated: [String] = []
+        for (i, column) in header.enumerated() where expected.contains(column) {
+            if index[column] != nil { repeated.append(column) } else { index[column] = i }
+        }
+        columnIndex = index
+        let found = "columns found: " + header.map { $0.isEmpty ? "(empty)" : $0 }.joined(separator: ", ")
+        if let column = repeated.first {
+            throw Diagnostic.error("column '\(column)' appears more than once", at: SourceLocation(file: displayPath, line: headerLine),
+                                   hint: "keep one column '\(column)'; \(found)")
+        }
+        var diagnostics: [Diagnostic] = []
+        for column in required where index[column] == nil {
+            let guess = NameSuggestion.didYouMean(column, in: header.filter { !expected.contains($0) })
+            diagnostics.append(.error("missing required column '\(column)'" + guess,
+                                      at: SourceLocation(file: displayPath, line: headerLine), hint: found))
+        }
+        if let first = diagnostics.first { throw first }
+    }
+
+    private static func checkExists(path: String, name: String, source: SourceConfig, folderShown: String) throws(Diagnostic) {
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { return }
+        var folder = stat()
+        guard stat(source.path, &folder) == 0, (folder.st_mode & S_IFMT) == S_IFDIR else {
+            throw Diagnostic.error("the folder '\(folderShown)' of source '\(source.id)' does not exist", at: source.declaredAt,
+                                   hint: "set `path:` of '\(source.id)' in the region file to the folder that holds \(name)")
+        }
+        let present = listFiles(source.path)
+        let listed = present.isEmpty ? "the folder is empty" : "files found: " + present.joined(separator: ", ")
+        throw Diagnostic.error("missing file '\(name)' in folder '\(folderShown)' (source '\(source.id)')", at: source.declaredAt,
+                               hint: "put the export named \(name) in that folder; \(listed)")
+    }
+
+    private static func listFiles(_ folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Whether the header has `column` (an optional column may be absent).
+    public func hasColumn(_ column: String) -> Bool { columnIndex[column] != nil }
+}

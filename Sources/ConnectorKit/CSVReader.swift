@@ -1,0 +1,252 @@
+import HechaCore
+
+/// A streaming RFC 4180 CSV reader that works on bytes.
+///
+/// - Reads the file in large chunks (1 MiB by default) through ``TextEncoding`` decoding, so memory
+///   stays at one chunk plus the record being read, whatever the file's size.
+/// - Fields are separated by commas; a field may be quoted, and inside quotes commas, line breaks
+///   and doubled quotes (`""`) are data. Records end at LF or CRLF; a leading byte-order mark is
+///   dropped. Blank lines are skipped and are not records.
+/// - Malformed quoting never stops the file: a quote inside an unquoted field or characters after
+///   a closing quote give a record with a ``CSVRecord/problem``; a quote that is never closed gives
+///   a record (its first line only) with a problem, and reading resumes on the next line, so the
+///   rest of the file is not swallowed. The same happens when a quoted field grows past
+///   ``maxRecordBytes``.
+///
+/// ```swift
+/// let reader = try CSVReader(path: path, displayPath: "data/vehicles/机动车登记.csv", encoding: .utf8)
+/// while let record = try reader.next() { … }
+/// ```
+public final class CSVReader {
+    /// A quoted field still open after this many bytes is treated as an unterminated quote.
+    public static let maxRecordBytes = 4 << 20
+
+    private enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
+
+    private let text: TextChunkReader
+    private var buffer: [UInt8] = []
+    /// Next byte to look at.
+    private var scan = 0
+    private var recordStart = 0
+    /// Start of the current field's content (after its opening quote, for a quoted field).
+    private var fieldStart = 0
+    private var state = State.fieldStart
+    private var fields: [String] = []
+    /// The current quoted field contains a doubled quote.
+    private var escaped = false
+    private var problem: String?
+    /// Physical line of `buffer[scan]`.
+    private var line = 1
+    private var recordLine = 1
+    private var atEOF = false
+
+    /// How messages name the file.
+    public var displayPath: String { text.displayPath }
+
+    /// Opens the file at `path` for reading in `encoding`. `sourceID` is named in the hint of a
+    /// decoding error.
+    public init(path: String, displayPath: String, encoding: TextEncoding = .utf8, sourceID: String? = nil,
+                chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        text = try TextChunkReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: sourceID,
+                                   chunkSize: chunkSize)
+    }
+
+    /// Reads CSV text from bytes in memory (for tests; small `chunkSize`s exercise chunk edges).
+    public init(bytes: [UInt8], displayPath: String = "<memory>", encoding: TextEncoding = .utf8,
+                chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        text = try TextChunkReader(bytes: bytes, displayPath: displayPath, encoding: encoding, chunkSize: chunkSize)
+    }
+
+    /// Reads every record (for tests and small files).
+    public func readAll() throws(Diagnostic) -> [CSVRecord] {
+        var all: [CSVRecord] = []
+        while let r = try next() { all.append(r) }
+        return all
+    }
+
+    /// The next record, or `nil` at the end of the file.
+    ///
+    /// - Throws: a ``Diagnostic`` only when the file cannot be read or decoded.
+    public func next() throws(Diagnostic) -> CSVRecord? {
+        while true {
+            switch scanRecord() {
+            case .record(let r):
+                if r.raw.isEmpty && r.problem == nil { continue }  // a blank line
+                return r
+            case .overlong:
+                return recoverUnterminated(reason: "带引号的字段超过 \(Self.maxRecordBytes) 字节仍未结束（引号未闭合？）")
+            case .needMore:
+                break
+            }
+            if atEOF {
+                if recordStart >= buffer.count { return nil }
+                if state == .quoted {
+                    return recoverUnterminated(reason: "引号未闭合：从第 \(recordLine) 行开始的带引号字段直到文件末尾都没有结束引号")
+                }
+                // The last record has no line break after it.
+                let r = finishRecord(contentEnd: buffer.count, next: buffer.count, closingQuote: buffer.count - 1)
+                if r.raw.isEmpty && r.problem == nil { return nil }
+                return r
+            }
+            try refill()
+        }
+    }
+
+    private enum Step {
+        case record(CSVRecord)
+        case needMore
+        case overlong
+    }
+
+    private func refill() throws(Diagnostic) {
+        if recordStart > 0 {
+            buffer.removeFirst(recordStart)
+            scan -= recordStart
+            fieldStart -= recordStart
+            recordStart = 0
+        }
+        if let chunk = try text.next() {
+            buffer.append(contentsOf: chunk)
+        } else {
+            atEOF = true
+        }
+    }
+
+    private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    private func scanRecord() -> Step {
+        let count = buffer.count
+        var i = scan
+        var step = Step.needMore
+        // Where the record's content ends, where the next one starts, where the closing quote was.
+        var end: (content: Int, next: Int, quote: Int)?
+        buffer.withUnsafeBufferPointer { p in
+            loop: while i < count {
+                let b = p[i]
+                switch state {
+                case .quoted:
+                    if b == Self.quote {
+                        state = .quoteSeen
+                    } else if b == Self.lf {
+                        line += 1
+                        if i - recordStart > Self.maxRecordBytes { step = .overlong; break loop }
+                    }
+                    i += 1
+                case .quoteSeen:
+                    if b == Self.quote {
+                        escaped = true
+                        state = .quoted
+                        i += 1
+                    } else if b == Self.comma {
+                        fields.append(field(p, fieldStart, i - 1))
+                        state = .fieldStart
+                        escaped = false
+                        fieldStart = i + 1
+                        i += 1
+                    } else if b == Self.lf {
+                        line += 1
+                        end = (i, i + 1, i - 1)
+                        break loop
+                    } else if b == Self.cr && i + 1 < count && p[i + 1] == Self.lf {
+                        line += 1
+                        end = (i, i + 2, i - 1)
+                        break loop
+                    } else if b == Self.cr && i + 1 == count {
+                        if !atEOF { break loop }  // wait for the byte after CR
+                        end = (i, i + 1, i - 1)
+                        break loop
+                    } else {
+                        if problem == nil { problem = "第 \(fields.count + 1) 个字段的结束引号后还有字符" }
+                        state = .junk
+                        i += 1
+                    }
+                case .fieldStart, .unquoted, .junk:
+                    if b == Self.comma {
+                        fields.append(field(p, fieldStart, i))
+                        state = .fieldStart
+                        escaped = false
+                        fieldStart = i + 1
+                        i += 1
+                    } else if b == Self.lf {
+                        line += 1
+                        let contentEnd = i > recordStart && p[i - 1] == Self.cr ? i - 1 : i
+                        end = (contentEnd, i + 1, -1)
+                        break loop
+                    } else if b == Self.quote {
+                        if state == .fieldStart {
+                            state = .quoted
+                            escaped = false
+                            fieldStart = i + 1
+                        } else {
+                            if problem == nil { problem = "第 \(fields.count + 1) 个字段中有未加引号包围的引号" }
+                            state = .junk
+                        }
+                        i += 1
+                    } else {
+                        if state == .fieldStart { state = .unquoted }
+                        i += 1
+                    }
+                }
+            }
+        }
+        scan = i
+        if let end {
+            return .record(finishRecord(contentEnd: end.content, next: end.next, closingQuote: end.quote))
+        }
+        return step
+    }
+
+    /// Ends the current record: its last field runs to `contentEnd` (or to the closing quote).
+    private func finishRecord(contentEnd: Int, next: Int, closingQuote: Int) -> CSVRecord {
+        buffer.withUnsafeBufferPointer { p in
+            switch state {
+            case .quoteSeen: fields.append(field(p, fieldStart, closingQuote))
+            case .quoted: break
+            default: fields.append(field(p, fieldStart, max(fieldStart, contentEnd)))
+            }
+        }
+        let record = CSVRecord(line: recordLine, fields: fields, raw: buffer[recordStart..<contentEnd], problem: problem)
+        startRecord(at: next)
+        return record
+    }
+
+    private func startRecord(at position: Int) {
+        recordStart = position
+        scan = position
+        fieldStart = position
+        state = .fieldStart
+        escaped = false
+        problem = nil
+        fields = []
+        fields.reserveCapacity(16)
+        recordLine = line
+    }
+
+    /// Gives up on the open quote: the record's first physical line is returned with `reason`, and
+    /// reading resumes on the line after it.
+    private func recoverUnterminated(reason: String) -> CSVRecord {
+        var lineEnd = recordStart
+        while lineEnd < buffer.count && buffer[lineEnd] != Self.lf { lineEnd += 1 }
+        let contentEnd = lineEnd > recordStart && buffer[lineEnd - 1] == Self.cr ? lineEnd - 1 : lineEnd
+        let record = CSVRecord(line: recordLine, fields: [], raw: buffer[recordStart..<contentEnd], problem: reason)
+        line = recordLine + (lineEnd < buffer.count ? 1 : 0)
+        startRecord(at: min(lineEnd + 1, buffer.count))
+        return record
+    }
+
+    private func field(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        guard to > from else { return "" }
+        let slice = UnsafeBufferPointer(rebasing: p[from..<to])
+        if !escaped || state == .junk || state == .unquoted {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var k = from
+        while k < to {
+            out.append(p[k])
+            k += p[k] == Self.quote ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,131 @@
+import HechaCore
+
+/// One data row of a ``CSVExportFile``, read by column name.
+///
+/// Every accessor trims blanks and throws a ``RowReject`` whose reason names the column, e.g.
+/// `死亡日期 '2024-13-01' 不是有效日期` or `机动车状态 为空`. Required accessors reject an empty field;
+/// `optional…` accessors return `nil` (unknown) for an empty field or a column the header lacks.
+///
+/// ```swift
+/// let owner = try row.personID("所有人证件号码")
+/// let price = try row.optionalMoney("购置价格")
+/// let status = try row.oneOf("机动车状态", ["正常", "抵押", "注销", "报废"])
+/// ```
+public struct CSVRow {
+    /// The physical line where the row starts.
+    public let line: Int
+    /// The fields as read (not trimmed), in header order.
+    public let fields: [String]
+    /// The raw bytes of the row.
+    public let raw: ArraySlice<UInt8>
+    /// The file the row belongs to.
+    public let file: CSVExportFile
+
+    /// Where the row is, for ``Record/source``: source id, file name, line.
+    public var origin: SourceRef { SourceRef(source: file.sourceID, file: file.name, line: line) }
+
+    /// The field's text as written (untrimmed), or `nil` when the header lacks the column.
+    public func field(_ column: String) -> String? {
+        guard let i = file.columnIndex[column] else { return nil }
+        return fields[i]
+    }
+
+    private func present(_ column: String) -> String? {
+        guard let f = field(column) else { return nil }
+        let t = FieldText.trimmed(f)
+        return t.isEmpty ? nil : t
+    }
+
+    private func required(_ column: String) throws(RowReject) -> String {
+        guard file.columnIndex[column] != nil else {
+            preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
+        }
+        guard let t = present(column) else { throw RowReject("\(column) 为空") }
+        return t
+    }
+
+    private func parse<T>(_ column: String, _ text: String, _ body: (String) throws(ValueProblem) -> T) throws(RowReject) -> T {
+        do { return try body(text) } catch { throw RowReject("\(column) \(error.reason)") }
+    }
+
+    /// The trimmed text of a required column.
+    public func text(_ column: String) throws(RowReject) -> String { try required(column) }
+
+    /// The trimmed text, or `nil` when empty.
+    public func optionalText(_ column: String) -> String? { present(column) }
+
+    /// A required date (see ``DateText``).
+    public func day(_ column: String) throws(RowReject) -> Day {
+        try parse(column, try required(column), DateText.day)
+    }
+
+    /// An optional date.
+    public func optionalDay(_ column: String) throws(RowReject) -> Day? {
+        guard let t = present(column) else { return nil }
+        return try parse(column, t, DateText.day)
+    }
+
+    /// A required month.
+    public func month(_ column: String) throws(RowReject) -> Month {
+        try parse(column, try required(column), DateText.month)
+    }
+
+    /// An optional month.
+    public func optionalMonth(_ column: String) throws(RowReject) -> Month? {
+        guard let t = present(column) else { return nil }
+        return try parse(column, t, DateText.month)
+    }
+
+    /// A required year.
+    public func year(_ column: String) throws(RowReject) -> Int {
+        try parse(column, try required(column), DateText.year)
+    }
+
+    /// A required amount of money (see ``MoneyText``).
+    public func money(_ column: String) throws(RowReject) -> Exact {
+        let t = try required(column)
+        guard let v = try parse(column, t, MoneyText.amount) else { throw RowReject("\(column) 为空") }
+        return v
+    }
+
+    /// An optional amount: `nil` (unknown, never zero) when empty.
+    public func optionalMoney(_ column: String) throws(RowReject) -> Exact? {
+        guard let t = present(column) else { return nil }
+        return try parse(column, t, MoneyText.amount)
+    }
+
+    /// A required `是` / `否`.
+    public func yesNo(_ column: String) throws(RowReject) -> Bool {
+        try parse(column, try required(column), ChoiceText.yesNo)
+    }
+
+    /// An optional `是` / `否`.
+    public func optionalYesNo(_ column: String) throws(RowReject) -> Bool? {
+        guard let t = present(column) else { return nil }
+        return try parse(column, t, ChoiceText.yesNo)
+    }
+
+    /// A required value from a closed list.
+    public func oneOf(_ column: String, _ allowed: [String]) throws(RowReject) -> String {
+        let t = try required(column)
+        return try parse(column, t) { (s: String) throws(ValueProblem) in try ChoiceText.oneOf(s, allowed) }
+    }
+
+    /// An optional value from a closed list.
+    public func optionalOneOf(_ column: String, _ allowed: [String]) throws(RowReject) -> String? {
+        guard let t = present(column) else { return nil }
+        return try parse(column, t) { (s: String) throws(ValueProblem) in try ChoiceText.oneOf(s, allowed) }
+    }
+
+    /// A required, valid id number, normalised (see ``IDNumber``). An invalid one rejects the row:
+    /// it can match nobody.
+    public func personID(_ column: String) throws(RowReject) -> String {
+        let id = IDNumber(try required(column))
+        if let problem = id.problem { throw RowReject("\(column) \(problem)，不是有效的身份证号") }
+        return id.text
+    }
+
+    /// The id number normalised as far as possible, valid or not (empty counts as invalid), for
+    /// files that keep rows with bad ids (the roster's members).
+    public func idNumber(_ column: String) -> IDNumber { IDNumber(field(column) ?? "") }
+}

@@ -1,0 +1,88 @@
+import HechaCore
+
+/// A resident identity card number (公民身份号码, 身份证号) as normalised for matching.
+///
+/// ``init(_:)`` trims blanks (U+3000 included), folds full-width digits and letters to half-width,
+/// upper-cases `x`, and converts a 15-digit legacy number to 18 digits (inserting `19` before the
+/// two-digit birth year and computing the check character). The result is valid when it has 18
+/// characters — 17 digits and a check character (a digit or `X`) — a birth date that exists with
+/// a year of 1900 or later, and the ISO 7064 MOD 11-2 check character.
+public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The normalised text, also when invalid (as far as it could be normalised).
+    public let text: String
+    /// Why the number is invalid; `nil` when valid.
+    public let problem: String?
+
+    /// Whether the number is a well-formed 18-character id number.
+    public var isValid: Bool { problem == nil }
+
+    /// Normalises `raw` as written in an export.
+    public init(_ raw: String) {
+        var s = FieldText.normalized(raw)
+        if s.contains("x") { s = s.replacingLowercaseX() }
+        guard !s.isEmpty else {
+            text = ""
+            problem = "为空"
+            return
+        }
+        let chars = Array(s.utf8)
+        let allDigits = chars.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if chars.count == 15 && allDigits {
+            let digits = { (r: Range<Int>) in Int(String(decoding: chars[r], as: UTF8.self))! }
+            guard Day(year: 1900 + digits(6..<8), month: digits(8..<10), day: digits(10..<12)) != nil else {
+                text = s
+                problem = "'\(s)' 是 15 位旧号码，但其中的出生日期 19\(String(decoding: chars[6..<12], as: UTF8.self)) 不存在"
+                return
+            }
+            let body = Array(chars[0..<6]) + Array("19".utf8) + Array(chars[6..<15])
+            let converted = String(decoding: body, as: UTF8.self) + String(IDNumber.checkCharacter(body))
+            text = converted
+            problem = nil
+            return
+        }
+        text = s
+        problem = IDNumber.problem(of: chars, text: s)
+    }
+
+    private static func problem(of chars: [UInt8], text s: String) -> String? {
+        guard chars.count == 18 else {
+            return "'\(s)' 长度为 \(s.count) 位，应为 18 位（或 15 位旧号码）"
+        }
+        let body = Array(chars[0..<17])
+        guard body.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return "'\(s)' 前 17 位应全为数字"
+        }
+        let last = chars[17]
+        guard (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X") else {
+            return "'\(s)' 最后一位应为数字或 X"
+        }
+        let year = Int(String(decoding: chars[6..<10], as: UTF8.self))!
+        let month = Int(String(decoding: chars[10..<12], as: UTF8.self))!
+        let day = Int(String(decoding: chars[12..<14], as: UTF8.self))!
+        guard year >= 1900, Day(year: year, month: month, day: day) != nil else {
+            return "'\(s)' 中的出生日期 \(String(decoding: chars[6..<14], as: UTF8.self)) 不存在"
+        }
+        let expected = checkCharacter(body)
+        guard Character(Unicode.Scalar(last)) == expected else {
+            return "'\(s)' 校验位错误（应为 \(expected)）"
+        }
+        return nil
+    }
+
+    /// The ISO 7064 MOD 11-2 check character of the first 17 digits (ASCII).
+    public static func checkCharacter(_ first17: [UInt8]) -> Character {
+        precondition(first17.count == 17)
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        var sum = 0
+        for (d, w) in zip(first17, weights) { sum += Int(d - 0x30) * w }
+        return Array("10X98765432")[sum % 11]
+    }
+
+    public var description: String { text }
+}
+
+extension String {
+    fileprivate func replacingLowercaseX() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "x" ? "X" : $0 }))
+    }
+}

@@ -1,0 +1,35 @@
+import HechaCore
+
+extension SourceConfig {
+    /// Opens the CSV file `name` in this source's folder (see ``CSVExportFile``).
+    public func openCSV(_ name: String, required: [String], optional: [String] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        try CSVExportFile(name, in: self, required: required, optional: optional, defaultEncoding: defaultEncoding)
+    }
+}
+
+extension ReadRequest {
+    /// Opens the CSV file `name` in the source's folder (see ``CSVExportFile``).
+    public func openCSV(_ name: String, required: [String], optional: [String] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        try source.openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
+    }
+
+    /// Reads one CSV file of facts: opens it, lets `decide` turn each row into a fact (or reject it,
+    /// or call it unmatched), stores the kept facts in `collection` and records the file's counts.
+    public func readFacts(_ name: String, required: [String], optional: [String] = [], defaultEncoding: TextEncoding = .utf8,
+                          collection: String,
+                          _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
+        let file = try openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
+        let kept = try file.readRows(into: report, decide)
+        facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
+    }
+}
+
+extension RosterRequest {
+    /// Opens the CSV file `name` in the source's folder (see ``CSVExportFile``).
+    public func openCSV(_ name: String, required: [String], optional: [String] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        try source.openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
+    }
+}

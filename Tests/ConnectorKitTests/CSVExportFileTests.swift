@@ -1,0 +1,71 @@
+import ConnectorKit
+import HechaCore
+import Testing
+
+struct CSVExportFileTests {
+    let columns = ["号牌号码", "车辆类型", "所有人证件号码", "初次登记日期", "机动车状态", "购置价格"]
+
+    func source(_ folder: TempFolder) -> SourceConfig {
+        SourceConfig(id: "vehicle-registry", path: folder.path, displayPath: "data/vehicles")
+    }
+
+    @Test func columnsMatchByNameInAnyOrderIgnoringExtrasAndBlanks() throws {
+        let folder = try TempFolder(files: ["机动车登记.csv": "\u{FEFF} 购置价格 ,备注,号牌号码\u{3000}\n10000,x,粤S1\n"])
+        let file = try source(folder).openCSV("机动车登记.csv", required: ["号牌号码"], optional: ["购置价格", "车辆类型"])
+        #expect(file.header == ["购置价格", "备注", "号牌号码"])
+        #expect(file.displayPath == "data/vehicles/机动车登记.csv")
+        #expect(file.hasColumn("购置价格") && !file.hasColumn("车辆类型"))
+        let report = SourceReport(sourceID: "vehicle-registry")
+        let kept = try file.readRows(into: report) { row throws(RowReject) -> RowDecision<String> in
+            #expect(row.optionalText("车辆类型") == nil)
+            #expect(row.origin == SourceRef(source: "vehicle-registry", file: "机动车登记.csv", line: 2))
+            return .keep(try row.text("号牌号码") + "/" + (try row.optionalMoney("购置价格")!.description))
+        }
+        #expect(kept == ["粤S1/10000"])
+    }
+
+    @Test func aMissingRequiredColumnNamesFileColumnAndColumnsFound() throws {
+        let folder = try TempFolder(files: ["机动车登记.csv": "号牌号码,车辆类型,初次登记日期,机动车状态,购置价格\n"])
+        #expect(throws: Diagnostic.self) { try source(folder).openCSV("机动车登记.csv", required: columns) }
+        do {
+            _ = try source(folder).openCSV("机动车登记.csv", required: columns)
+        } catch {
+            #expect(error.description == """
+                data/vehicles/机动车登记.csv:1: error: missing required column '所有人证件号码'
+                  hint: columns found: 号牌号码, 车辆类型, 初次登记日期, 机动车状态, 购置价格
+                """)
+        }
+    }
+
+    @Test func aMisspeltColumnGetsASuggestion() throws {
+        let folder = try TempFolder(files: ["f.csv": "号牌号,x\n"])
+        do {
+            _ = try source(folder).openCSV("f.csv", required: ["号牌号码"])
+            Issue.record("expected a diagnostic")
+        } catch {
+            #expect(error.message == "missing required column '号牌号码'; did you mean '号牌号'?")
+        }
+    }
+
+    @Test func aMissingFileNamesTheFileAndTheFolder() throws {
+        let folder = try TempFolder(files: ["机动车.csv": "a\n"])
+        var s = source(folder)
+        s.declaredAt = SourceLocation(file: "regions/dg.yaml", line: 20, column: 3)
+        do {
+            _ = try s.openCSV("机动车登记.csv", required: columns)
+            Issue.record("expected a diagnostic")
+        } catch {
+            #expect(error.description == """
+                regions/dg.yaml:20:3: error: missing file '机动车登记.csv' in folder 'data/vehicles' (source 'vehicle-registry')
+                  hint: put the export named 机动车登记.csv in that folder; files found: 机动车.csv
+                """)
+        }
+        let gone = SourceConfig(id: "vehicle-registry", path: folder.path + "/nope", displayPath: "data/nope")
+        #expect(throws: Diagnostic.self) { try gone.openCSV("机动车登记.csv", required: columns) }
+    }
+
+    @Test func anEmptyFileIsADiagnostic() throws {
+        let folder = try TempFolder(files: ["f.csv": ""])
+        #expect(throws: Diagnostic.self) { try source(folder).openCSV("f.csv", required: ["a"]) }
+    }
+}
