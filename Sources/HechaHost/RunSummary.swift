@@ -16,7 +16,7 @@ public enum RunSummary {
             let sum = amounts.reduce(Exact.zero, +)
             total += fs.count
             totalAmount = totalAmount + sum
-            rows.append([rule.id, rule.title, String(fs.count), rule.amount == nil ? "" : sum.decimalString(places: 2)])
+            rows.append([rule.id, rule.title, String(fs.count), rule.amountText == nil ? "" : sum.decimalString(places: 2)])
         }
         rows.append(["total", "合计", String(total), totalAmount.decimalString(places: 2)])
         out += SummaryTable.render(header: ["rule", "规则", "findings", "amount (元)"], rows: rows, rightAligned: [2, 3])
@@ -38,7 +38,7 @@ public enum RunSummary {
         if rejected > 0 {
             out += "\nRejected rows (file:line: reason):\n"
             for s in o.sources {
-                for r in s.rejects.prefix(50) { out += "  \(s.id)/\(r.file):\(r.line): \(r.reason)\n" }
+                for r in s.rejects.prefix(50) { out += "  \(r.file):\(r.line): \(r.reason)\n" }
                 if s.rejects.count > 50 { out += "  … and \(s.rejects.count - 50) more in \(s.id)\n" }
             }
         }

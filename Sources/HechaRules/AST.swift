@@ -23,3 +23,15 @@ indirect enum Expr: Sendable {
         }
     }
 }
+
+extension Expr {
+    /// Where the expression's text begins (its leftmost token).
+    var start: Int {
+        switch self {
+        case .field(let b, _, _), .index(let b, _, _): return b.start
+        case .binary(_, let l, _, _): return l.start
+        case .isUnknown(let e, _, _): return e.start
+        default: return offset
+        }
+    }
+}

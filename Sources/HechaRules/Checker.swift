@@ -59,7 +59,7 @@ struct Checker {
         let (node, type) = try compile(expr)
         if let expected, !type.fits(expected) {
             throw Diagnostic.error("\(what) must be \(Checker.describe(expected)), but this expression is \(Checker.describe(type))",
-                                   at: src.location(at: expr.offset),
+                                   at: src.location(at: expr.start),
                                    hint: expected == .bool ? "a condition compares values, e.g. 'x >= param(\"vehicle.min_price\")'" : nil)
         }
         return (node, type)

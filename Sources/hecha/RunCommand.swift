@@ -82,8 +82,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let file = try options.regionFile()
+        let asOf = try options.day()
         do {
-            let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: try options.day(), rulesetsDirectory: options.rulesets)
+            let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
             print("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)")
         } catch {
             throw fail(error)
@@ -101,9 +102,10 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         let file = try options.regionFile()
+        let asOf = try options.day()
         let region: LoadedRegionSummary
         do {
-            region = LoadedRegionSummary(try RegionRun(registry: .known).validate(regionFile: file, asOf: try options.day(), rulesetsDirectory: options.rulesets))
+            region = LoadedRegionSummary(try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets))
         } catch {
             throw fail(error)
         }

@@ -304,8 +304,8 @@ class App:
         self.raw = {}
 
 
-def case(rule, hh, person=None, app=None, fires=True, note=""):
-    CASES.append(dict(rule=rule, hh=hh, person=person, app=app, fires=fires, note=note))
+def case(rule, hh, person=None, app=None, fires=True, note="", other=None):
+    CASES.append(dict(rule=rule, hh=hh, person=person, app=app, fires=fires, note=note, other=other))
 
 
 def rel_age(rel, h):
@@ -595,8 +595,8 @@ def income(pid, period, kind, fen, source=None, raw_id=None, notes=None):
         per = "%04d%02d" % (y, m)
     else:
         per = "%04d" % period
-    row = {"证件号码": raw_id or maybe_id(pid, 0.02, notes), "所属期": per, "收入类型": kind,
-           "金额": maybe_money(fen, 0.04, notes, "金额"), "数据来源": source}
+    row = {"证件号码": raw_id or maybe_id(pid, 0.01, notes), "所属期": per, "收入类型": kind,
+           "金额": maybe_money(fen, 0.015, notes, "金额"), "数据来源": source}
     INCOMES.append(row_with_notes(row, notes))
     return row
 
@@ -725,8 +725,8 @@ x = a.head
 m = Member(x, "父母")
 m.raw_id = to_legacy(x.pid)
 b.members.append(m)
-case(R, a, x, note="covered here and (as 父母) in another active household")
-case(R, b, x, note="covered here with the id written in its 15-digit legacy form, and head of another active household")
+case(R, a, x, note="covered here and (as 父母) in another active household", other=b)
+case(R, b, x, note="covered here with the id written in its 15-digit legacy form, and head of another active household", other=a)
 
 a = P("特困供养", head_age=66)
 b = P("农村低保", rels=["配偶"], head_age=40)
@@ -734,8 +734,8 @@ x = a.head
 m = Member(x, "父母")
 m.raw_id = x.pid.translate(FW_DIGITS)
 b.members.append(m)
-case(R, a, x, note="特困 person also covered in a 农村低保 household")
-case(R, b, x, note="covered here with the id in full-width digits, and in a 特困供养 household")
+case(R, a, x, note="特困 person also covered in a 农村低保 household", other=b)
+case(R, b, x, note="covered here with the id in full-width digits, and in a 特困供养 household", other=a)
 
 a = P("城市低保", rels=["子女"], head_age=41, head_male=True)
 b = P("农村低保", size=1, head_age=39, head_male=False)
@@ -743,15 +743,15 @@ x = a.members[1].person
 m = Member(x, "子女")
 m.raw_id = " " + x.pid + " "
 b.members.append(m)
-case(R, a, x, note="child covered in father's urban household and mother's rural household")
-case(R, b, x, note="child covered in mother's household (id with surrounding spaces) and father's")
+case(R, a, x, note="child covered in father's urban household and mother's rural household", other=b)
+case(R, b, x, note="child covered in mother's household (id with surrounding spaces) and father's", other=a)
 
 a = P("农村低保", size=2, rels=["配偶"], head_age=63)
 b = P("农村低保", size=2, rels=["配偶"], head_age=38)
 x = a.head
 m = Member(x, "父母", cores=False, covered=False)
 b.members.append(m)
-case(R, a, x, fires=False, note="NEAR MISS: also listed in another household but not covered there (保障对象=否)")
+case(R, a, x, fires=False, note="NEAR MISS: also listed in another household but not covered there (保障对象=否)", other=b)
 
 a = P("城市低保", size=1, head_age=59)
 b = P("城市低保", rels=["配偶"], head_age=61)
@@ -759,7 +759,7 @@ b.status = "停保"
 b.stop_month = 4
 x = a.head
 b.members.append(Member(x, "兄弟姐妹"))
-case(R, a, x, fires=False, note="NEAR MISS: covered in a second household that is 停保 (not active)")
+case(R, a, x, fires=False, note="NEAR MISS: covered in a second household that is 停保 (not active)", other=b)
 
 # ---- vehicle-owned --------------------------------------------------------
 R = "vehicle-owned"
@@ -1410,7 +1410,7 @@ def cores_adults(hh, min_age=18):
     return [mm.person for mm in hh.members if mm.cores and mm.person.age >= min_age]
 
 
-BG_HOLD = {}  # background household -> list of persons used by bad rows (kept free of other facts)
+BG_HOLD = {}  # background households that host the bad rows (not planted cases)
 bg_active = [hh for hh in BACKGROUND if hh.status == "在保"]
 bad_hosts = rng.sample(bg_active, 12)
 for hh in bad_hosts:
@@ -1563,7 +1563,8 @@ for p in rng.sample(OUTSIDERS, 420):
     estate(p.pid, t, use, rng.choices(["现势", "历史"], [85, 15])[0])
 for p in rng.sample(adult_out, 160):
     kind = rng.choices(["个体工商户", "有限责任公司", "股份有限公司", "农民专业合作社"], [55, 30, 3, 12])[0]
-    cap = rng.choice(["1", "3", "5", "10", "20", "30", "50", "100", "200", "500", "12.5"])
+    cap = rng.choice(["1", "2", "3", "5", "8", "10", "20"] if kind == "个体工商户" else
+                     ["3", "5", "10", "20", "30", "50", "100", "200", "500", "12.5"])
     business(p.pid, kind, cap, rng.choices(["存续", "注销", "吊销"], [75, 18, 7])[0])
 for p in rng.sample(OUTSIDERS, 330):
     for _ in range(rng.randint(1, 2)):
@@ -1782,6 +1783,7 @@ for hh in ORDERED:
         addr = home if mm.cores else rng.choice(AWAY_ADDR) % rng.randint(1, 300)
         if hh.hid == ORDERED[7].hid and i == 0:
             addr = "%s鸣凤镇凤阳路12号,3栋\n2单元501" % COUNTY
+            mnotes = [n for n in mnotes if not n.startswith("现住址")]
             mnotes.append("现住址 quoted with a comma and a line break")
         if i == 0 and hh.hid == ORDERED[11].hid:
             addr = '%s鸣凤镇"幸福里"小区8栋' % COUNTY
@@ -1794,12 +1796,12 @@ for hh in ORDERED:
     for r in sorted(hh.rows, key=lambda r: (r["month"], r["date"])):
         pn = []
         st = "iso"
-        if rng.random() < 0.04:
+        if rng.random() < 0.015:
             st = rng.choice(["compact", "cn"])
             pn.append("发放月份 in %s form" % ("202403" if st == "compact" else "2024年3月"))
         prow = {"户编号": hh.hid, "发放月份": fmt_month(*r["month"], st),
-                "实发金额": maybe_money(r["amount"], 0.05, pn, "实发金额"),
-                "发放日期": maybe_date(r["date"], 0.03, pn, "发放日期")}
+                "实发金额": maybe_money(r["amount"], 0.02, pn, "实发金额"),
+                "发放日期": maybe_date(r["date"], 0.01, pn, "发放日期")}
         if r.get("_dup"):
             prow["_dup"] = True
         prow["_bg"] = not hh.planted
@@ -2318,7 +2320,8 @@ for rule in RULE_ORDER:
         res = "fires 命中" if c["fires"] else "near miss 不命中"
         amt = amount_of.get(k) if c["fires"] else None
         md.append("| %s | %s | %s | %s | %s | %s | %s |" % (
-            k[1], town_of[k[1]], per or "", k[3] or "", res, amt or "", c["note"].replace("|", "/")))
+            k[1], town_of[k[1]], per or "", k[3] or "", res, amt or "",
+            (c["note"] + (" (other household: %s)" % c["other"].hid if c["other"] else "")).replace("|", "/")))
     md.append("")
 md.append("## 异常行与坏行 / Messy and bad rows")
 md.append("")

@@ -1,0 +1,45 @@
+import Foundation
+import HechaCore
+import HechaRules
+
+/// Runs YAML rule tests (files or folders of `.yaml` files) against the known connectors' schemas.
+public struct RuleTestSuite: Sendable {
+    public let registry: ConnectorRegistry
+    public init(registry: ConnectorRegistry) { self.registry = registry }
+
+    /// The `.yaml` files under `paths` (files as given, folders recursively), sorted; files named
+    /// `base.yaml` hold shared parameters and are not test files.
+    public static func files(_ paths: [String]) throws(HostError) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                throw HostError(.configuration, "\(p): error: no such file or folder")
+            }
+            if isDir.boolValue {
+                let items = FileManager.default.enumerator(atPath: p)?.compactMap { $0 as? String } ?? []
+                out += items.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix("base.yaml") }.map { (p as NSString).appendingPathComponent($0) }
+            } else {
+                out.append(p)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Runs every case of every file.
+    public func run(files: [String], rulesetsDirectory: String?) -> [RuleTestResult] {
+        var results: [RuleTestResult] = []
+        for f in files {
+            let dir = RulesetLocation.find(explicit: rulesetsDirectory, regionFile: f)
+            let runner = RuleTestRunner(rulesetsDirectory: dir, catalog: registry.factCatalog)
+            results += runner.run(file: f)
+        }
+        return results
+    }
+
+    /// Rules of a region that no test case covers.
+    public static func uncovered(rules: [String], results: [RuleTestResult]) -> [String] {
+        let covered = Set(results.flatMap(\.rules))
+        return rules.filter { !covered.contains($0) }
+    }
+}

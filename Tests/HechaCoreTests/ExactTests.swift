@@ -1,0 +1,47 @@
+import HechaCore
+import Testing
+
+struct ExactTests {
+    @Test func fractionsStayExactUntilRounded() {
+        let third = Exact(2000).divided(by: Exact(3))!
+        #expect(third.denominator == 3)
+        #expect(third.decimalString() == "666.67")
+        #expect((third * Exact(3)) == Exact(2000))
+    }
+
+    @Test func roundsHalfAwayFromZero() {
+        #expect(Exact(decimal: "0.125")!.rounded(places: 2) == Exact(decimal: "0.13")!)
+        #expect(Exact(decimal: "0.124")!.rounded(places: 2) == Exact(decimal: "0.12")!)
+        #expect(Exact(decimal: "-0.125")!.rounded(places: 2) == Exact(decimal: "-0.13")!)
+        #expect(Exact(decimal: "2.5")!.rounded(places: 0) == Exact(3))
+    }
+
+    @Test func decimalText() {
+        #expect(Exact(fen: 123450).decimalString() == "1234.50")
+        #expect(Exact(fen: -5).decimalString() == "-0.05")
+        #expect(Exact(0).decimalString() == "0.00")
+        #expect(Exact(1).divided(by: Exact(8))!.description == "0.125")
+        #expect(Exact(1).divided(by: Exact(3))!.description == "1/3")
+    }
+
+    @Test func parsesPlainDecimals() {
+        #expect(Exact(decimal: "1370") == Exact(1370))
+        #expect(Exact(decimal: "1.00") == Exact(1))
+        #expect(Exact(decimal: "-3.5") == Exact(-7).divided(by: Exact(2)))
+        #expect(Exact(decimal: "1,234") == nil)
+        #expect(Exact(decimal: "") == nil)
+        #expect(Exact(decimal: "1.2.3") == nil)
+        #expect(Exact(decimal: ".") == nil)
+    }
+
+    @Test func comparesExactly() {
+        let a = Exact(1).divided(by: Exact(3))!
+        let b = Exact(decimal: "0.3333333333")!
+        #expect(b < a)
+        #expect(Exact(0) < a)
+    }
+
+    @Test func divisionByZeroIsNil() {
+        #expect(Exact(5).divided(by: .zero) == nil)
+    }
+}

@@ -1,0 +1,100 @@
+import HechaCore
+@testable import HechaRules
+import Testing
+
+/// Evaluates expressions over one hand-made household.
+struct InterpreterTests {
+    func evaluate(_ expression: String, vehicles: [Value?] = [], asOf: String = "2024-12-31") throws -> Value {
+        let region = try Fixtures.load(Fixtures.header.replacingOccurrences(of: "as_of: 2024-12-31", with: "as_of: \(asOf)") + """
+            rules:
+              - id: probe
+                when: >
+                  \(expression)
+            """)
+        var fields = RosterSchema.household.fields.map { f -> Value in
+            switch f.type {
+            case .number: return .number(Exact(300))
+            case .date: return .date(Day(iso: "2024-03-15")!)
+            default: return .string(f.name == "status" ? "在保" : "A")
+            }
+        }
+        fields[RosterSchema.household.index(of: "village")!] = .unknown
+        let household = Record(schema: RosterSchema.household, fields: fields, source: nil)
+        let member = Record(schema: RosterSchema.member, fields: RosterSchema.member.fields.map { f in
+            f.type == .bool ? .bool(true) : (f.optional ? .unknown : .string("P1"))
+        }, source: nil)
+        let roster = Roster(households: [RosterHousehold(id: "H1", record: household, members: [RosterMember(personID: "P1", record: member)])])
+        let facts = FactStore()
+        for (i, price) in vehicles.enumerated() {
+            facts.add(Record(schema: Fixtures.vehicle, fields: [.string("小型轿车"), .string("正常"), price ?? .unknown],
+                             source: SourceRef(source: "vehicle-registry", file: "v.csv", line: i + 2)), collection: "vehicles", key: "P1")
+        }
+        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
+        let rule = region.rules[0]
+        var months: [Value] = []
+        var m = region.auditFrom
+        while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
+        let interpreter = Interpreter(context: EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
+                                                                 auditMonths: .list(months), parameters: region.parameters, calendar: nil))
+        var frame = Frame(slotCount: rule.slotCount, household: views.household(0).value)
+        return try interpreter.eval(rule.condition, &frame)
+    }
+
+    @Test func unknownMakesComparisonsUnknownNotFalse() throws {
+        #expect(try evaluate("household.village == \"x\"") == .unknown)
+        #expect(try evaluate("not (household.village == \"x\")") == .unknown)
+        #expect(try evaluate("household.village is unknown") == .bool(true))
+        #expect(try evaluate("household.village == \"x\" or true") == .bool(true))
+        #expect(try evaluate("household.village == \"x\" and false") == .bool(false))
+    }
+
+    @Test func aggregatesOverFacts() throws {
+        let prices: [Value?] = [.number(Exact(100)), nil, .number(Exact(250))]
+        #expect(try evaluate("count(household.members.vehicles) == 3", vehicles: prices) == .bool(true))
+        #expect(try evaluate("any(household.members.vehicles, v -> v.price > 200)", vehicles: prices) == .bool(true))
+        #expect(try evaluate("any(household.members.vehicles, v -> v.price > 300)", vehicles: prices) == .unknown)
+        #expect(try evaluate("all(household.members.vehicles, v -> v.price is known)", vehicles: prices) == .bool(false))
+        #expect(try evaluate("sum(filter(household.members.vehicles, v -> v.price is known), v -> v.price) == 350", vehicles: prices) == .bool(true))
+        #expect(try evaluate("max(household.members.vehicles, v -> coalesce(v.price, 0)) == 250", vehicles: prices) == .bool(true))
+        #expect(try evaluate("max_by(household.members.vehicles, v -> v.price).price == 250", vehicles: prices) == .bool(true))
+        #expect(try evaluate("count(distinct([1, 2, 2, 3])) == 3") == .bool(true))
+        #expect(try evaluate("sum([]) == 0") == .bool(true))
+    }
+
+    @Test func datesMonthsAndDatedParameters() throws {
+        #expect(try evaluate("add_months(2024-01-31, 1) == 2024-02-29") == .bool(true))
+        #expect(try evaluate("count(months(2024-11, 2025-02)) == 4") == .bool(true))
+        #expect(try evaluate("month(2024-07-01) == 2024-07 and first_day(2024-02) == 2024-02-01 and last_day(2024-02) == 2024-02-29") == .bool(true))
+        #expect(try evaluate("param(\"standard\", 2024-06-30) == 800 and param(\"standard\", 2024-07-01) == 850") == .bool(true))
+        #expect(try evaluate("param(\"standard\") == 850") == .bool(true))
+        #expect(try evaluate("year(2024-05) == 2024 and days_between(2024-02-28, 2024-03-01) == 2") == .bool(true))
+        #expect(try evaluate("\"x\" in param(\"kinds\") and \"q\" not in param(\"kinds\")") == .bool(true))
+    }
+
+    @Test func exactArithmetic() throws {
+        #expect(try evaluate("2000 / 3 * 3 == 2000") == .bool(true))
+        #expect(try evaluate("round(2000 / 3, 2) == 666.67") == .bool(true))
+        #expect(try evaluate("round(0.125, 2) == 0.13") == .bool(true))
+        #expect(try evaluate("max(0, 1 - 2) == 0") == .bool(true))
+    }
+
+    @Test func aParameterNotInForceIsAnErrorWithItsPlace() {
+        #expect(throws: EvaluationError.self) { try evaluate("param(\"standard\", 2023-12-31) > 0") }
+        do {
+            _ = try evaluate("param(\"standard\", 2023-12-31) > 0")
+        } catch let error as EvaluationError {
+            #expect(error.message.contains("has no value in force on 2023-12-31"))
+            #expect(error.location?.line == 12)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func divisionByZeroIsAnError() {
+        #expect(throws: EvaluationError.self) { try evaluate("1 / (household.per_capita_income - 300) > 0") }
+    }
+
+    @Test func workdaysWithoutCalendarIsAnError() {
+        #expect(throws: EvaluationError.self) { try evaluate("workdays(2024-01-02, 2024-01-05) > 0") }
+    }
+}
