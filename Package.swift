@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
         .testTarget(
             name: "ConnectorsTests",
-            dependencies: ["ConnectorKit", "ConnectorTesting", "HechaCore"] + connectors.map { .target(name: $0.target) }
+            dependencies: ["ConnectorKit", "ConnectorTesting", "HechaCore"] + connectors.map { .target(name: $0.target) },
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules"]),
     ]
