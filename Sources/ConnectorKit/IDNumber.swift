@@ -28,16 +28,13 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         let chars = Array(s.utf8)
         let allDigits = chars.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         if chars.count == 15 && allDigits {
-            let digits = { (r: Range<Int>) in Int(String(decoding: chars[r], as: UTF8.self))! }
-            guard Day(year: 1900 + digits(6..<8), month: digits(8..<10), day: digits(10..<12)) != nil else {
-                text = s
-                problem = "'\(s)' 是 15 位旧号码，但其中的出生日期 19\(String(decoding: chars[6..<12], as: UTF8.self)) 不存在"
-                return
-            }
+            // Always converted (the rules see the 18-digit form), then checked like any 18-digit id:
+            // a legacy number with an impossible birth date stays invalid after conversion.
             let body = Array(chars[0..<6]) + Array("19".utf8) + Array(chars[6..<15])
             let converted = String(decoding: body, as: UTF8.self) + String(IDNumber.checkCharacter(body))
             text = converted
-            problem = nil
+            problem = IDNumber.problem(of: Array(converted.utf8), text: converted)
+                .map { "15 位旧号码 '\(s)' 转换为 18 位后：\($0)" }
             return
         }
         text = s
