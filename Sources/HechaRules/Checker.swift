@@ -191,7 +191,7 @@ struct Checker {
             guard let builtin = Builtin(rawValue: name) else {
                 let candidates = Builtin.allCases.map(\.rawValue) + Array(lets.keys) + Array(functions.keys)
                 throw fail("unknown function '\(name)'\(NameSuggestion.didYouMean(name, in: candidates))", offset,
-                           hint: "functions are the built-ins (see docs/rule-language.md) and the ruleset's `functions:`")
+                           hint: "functions are the built-ins (see rulesets/README.md) and the ruleset's `functions:`")
             }
             return try compileBuiltin(builtin, args, offset)
 

@@ -1,6 +1,6 @@
 import HechaCore
 
-/// Parses one expression of the rule language (grammar: `docs/rule-language.md`).
+/// Parses one expression of the rule language (grammar: `rulesets/README.md`).
 struct Parser {
     private var tokens: [Token]
     private var pos = 0

@@ -42,7 +42,7 @@ struct CheckerTests {
             rules:
               - id: r
                 when: cout(household.members) > 1
-            """) == "region.yaml:11:11: error: unknown function 'cout'; did you mean 'count'?\n  hint: functions are the built-ins (see docs/rule-language.md) and the ruleset's `functions:`")
+            """) == "region.yaml:11:11: error: unknown function 'cout'; did you mean 'count'?\n  hint: functions are the built-ins (see rulesets/README.md) and the ruleset's `functions:`")
         #expect(firstError("""
             rules:
               - id: r
