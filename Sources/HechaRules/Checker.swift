@@ -334,16 +334,14 @@ struct Checker {
             source = savedSource
             expanding.removeLast()
         }
-        var (body, type) = try compile(def.body)
+        let (body, type) = try compile(def.body)
         if def.parameters.isEmpty {
             let slot = newSlot()
-            let node = Term.lazySlot(slot, body)
+            let node = Term.lazySlot(slot, body, name: def.name)
             lazyCache[def.name] = (node, type)
             return (node, type)
         }
-        for b in bound.reversed() { body = .bind(b.slot, b.node, body) }
-        if type == .any { type = .any }
-        return (body, type)
+        return (.function(name: def.name, arguments: bound.map { ($0.slot, $0.node) }, body: body), type)
     }
 
     private mutating func compileBinary(_ op: String, _ l: Expr, _ r: Expr, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {

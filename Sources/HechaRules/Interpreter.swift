@@ -18,10 +18,33 @@ struct EvaluationContext: Sendable {
     var calendar: WorkdayCalendar?
 }
 
+/// One step of an evaluation, recorded when tracing (`hecha explain`): a value computed, a
+/// function called with its arguments, a parameter looked up with the date it was in force.
+public struct TraceEvent: Sendable {
+    public enum Kind: String, Sendable { case value, function, parameter }
+    public var kind: Kind
+    public var name: String
+    public var arguments: [Value]
+    public var value: Value
+    /// Nesting: steps a value depended on come before it, one level deeper.
+    public var depth: Int
+    /// For parameters: the `from` of the entry in force (nil for an undated value) and where it is set.
+    public var inForceFrom: Day? = nil
+    public var definedAt: SourceLocation? = nil
+}
+
+/// The trace of one evaluation.
+struct Trace {
+    var events: [TraceEvent] = []
+    var depth = 0
+}
+
 /// The state of one evaluation (one rule, one subject): slots, and the evidence collected so far.
 struct Frame {
     var slots: [Value?]
     var evidence: [SourceRef] = []
+    /// Non-nil when the evaluation is being explained.
+    var trace: Trace? = nil
     var household: Value
     var member: Value = .unknown
     var application: Value = .unknown
@@ -49,16 +72,33 @@ struct Interpreter {
         switch node {
         case .constant(let v): return v
         case .slot(let i): return f.slots[i] ?? .unknown
-        case .lazySlot(let i, let body):
+        case .lazySlot(let i, let body, let name):
             if let v = f.slots[i] { return v }
+            let depth = f.trace?.depth ?? 0
+            f.trace?.depth += 1
             let v = try eval(body, &f)
+            f.trace?.depth = depth
             f.slots[i] = v
+            f.trace?.events.append(TraceEvent(kind: .value, name: name, arguments: [], value: v, depth: depth))
             return v
-        case .bind(let i, let value, let body):
-            let saved = f.slots[i]
-            f.slots[i] = try eval(value, &f)
-            defer { f.slots[i] = saved }
-            return try eval(body, &f)
+        case .function(let name, let arguments, let body):
+            var saved: [Value?] = []
+            var values: [Value] = []
+            for a in arguments {
+                let v = try eval(a.value, &f)
+                values.append(v)
+            }
+            for (a, v) in zip(arguments, values) {
+                saved.append(f.slots[a.slot])
+                f.slots[a.slot] = v
+            }
+            defer { for (a, old) in zip(arguments, saved) { f.slots[a.slot] = old } }
+            let depth = f.trace?.depth ?? 0
+            f.trace?.depth += 1
+            let result = try eval(body, &f)
+            f.trace?.depth = depth
+            f.trace?.events.append(TraceEvent(kind: .function, name: name, arguments: values, value: result, depth: depth))
+            return result
         case .global(let g):
             switch g {
             case .household: return f.household
@@ -180,6 +220,17 @@ struct Interpreter {
         guard let data = setting.value(on: date) else {
             let first = setting.entries.first?.from.map { "\($0)" } ?? "?"
             throw EvaluationError(message: "parameter '\(name)' has no value in force on \(date) (its first value is from \(first), \(setting.definedAt)); add an entry that covers this date", location: at)
+        }
+        if f.trace != nil {
+            let entry = setting.entries.last { ($0.from ?? date) <= date } ?? setting.entries[0]
+            let shown: Value
+            switch data {
+            case .value(let v): shown = v
+            case .map(let m): shown = .list(m.keys.sorted().map { .string("\($0): \(m[$0]!)") })
+            }
+            let depth = f.trace?.depth ?? 0
+            f.trace?.events.append(TraceEvent(kind: .parameter, name: name, arguments: [.date(date)], value: shown,
+                                              depth: depth, inForceFrom: entry.from, definedAt: entry.at))
         }
         return data
     }

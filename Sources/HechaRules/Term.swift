@@ -6,9 +6,9 @@ indirect enum Term: Sendable {
     /// A lambda parameter or a bound function argument.
     case slot(Int)
     /// A `let` value or a parameterless function: evaluated at most once per subject.
-    case lazySlot(Int, Term)
-    /// Evaluates the value into the slot, then the body (a call of a function with parameters).
-    case bind(Int, Term, Term)
+    case lazySlot(Int, Term, name: String)
+    /// A call of a function with parameters: evaluates the arguments into their slots, then the body.
+    case function(name: String, arguments: [(slot: Int, value: Term)], body: Term)
     case global(Global)
     case field(Term, Int)
     /// `.field` applied to each record of a list; `flatten` when the field is itself a list.

@@ -1,0 +1,60 @@
+import HechaCore
+
+/// How one rule came out for one subject: the steps of the evaluation, in the order they were
+/// computed, with the parameters used and the dates they were in force.
+public struct Explanation: Sendable {
+    public var rule: CompiledRule
+    public var household: String
+    public var person: String?
+    public var application: String?
+    public var fired: Bool
+    public var amount: Exact?
+    public var evidence: [SourceRef]
+    /// The condition's steps, then the amount's.
+    public var steps: [TraceEvent]
+    public var error: EvaluationError?
+}
+
+extension Evaluator {
+    /// Re-evaluates one rule for one household (and one member or application of it) with tracing.
+    /// Returns nil when the household, member or application is not in the roster.
+    public func explain(ruleID: String, household: String, person: String?, application: String?,
+                        roster: Roster, facts: FactStore) -> Explanation? {
+        guard let rule = region.rules.first(where: { $0.id == ruleID }),
+            let index = roster.index.householdByID[household]
+        else { return nil }
+        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
+        let view = views.household(index)
+        var frame = Frame(slotCount: rule.slotCount, household: view.value)
+        frame.trace = Trace()
+        var subject: SourceRef? = view.record.source
+        switch rule.subject {
+        case .household: break
+        case .member:
+            guard let m = view.members.first(where: { $0.record["id"] == .string(person ?? "") }) else { return nil }
+            frame.member = .record(m.record)
+            subject = m.record.source
+        case .application:
+            guard let a = view.applications.first(where: { $0["id"] == .string(application ?? "") }) else { return nil }
+            frame.application = .record(a)
+            subject = a.source
+        }
+        var months: [Value] = []
+        var m = region.auditFrom
+        while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
+        let interpreter = Interpreter(context: EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
+                                                                 auditMonths: .list(months), parameters: region.parameters, calendar: region.calendar))
+        var fired = false
+        var amount: Exact?
+        var failure: EvaluationError?
+        do {
+            fired = try interpreter.eval(rule.condition, &frame) == .bool(true)
+            if fired, let a = rule.amount, case .number(let n) = try interpreter.eval(a, &frame) { amount = n }
+        } catch {
+            failure = error
+        }
+        return Explanation(rule: rule, household: household, person: person, application: application, fired: fired,
+                           amount: amount, evidence: Evaluator.evidence([subject], frame.evidence),
+                           steps: frame.trace?.events ?? [], error: failure)
+    }
+}
