@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "hecha", targets: ["hecha"]),
         .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
         .library(name: "ConnectorTesting", targets: ["ConnectorTesting"]),
+        .plugin(name: "LintRulesets", targets: ["LintRulesets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -34,6 +35,13 @@ let package = Package(
         .executableTarget(
             name: "hecha",
             dependencies: ["HechaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .plugin(
+            name: "LintRulesets",
+            capability: .command(
+                intent: .custom(verb: "lint-rulesets", description: "Check every YAML file under rulesets/ and print file:line:column diagnostics")
+            ),
+            dependencies: ["hecha"]
         ),
         .target(name: "ConnectorTesting", dependencies: ["ConnectorKit", "HechaCore"], path: "Tests/ConnectorTesting"),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),

@@ -28,8 +28,14 @@ public struct RegionLoader: Sendable {
     /// - Parameters:
     ///   - extraKeys: further top-level keys the region file may have (a rule test file's `cases`).
     ///   - overlay: changes the merged parameters before the rules are checked (a test case's own values).
+    /// Checks a ruleset file on its own (its chain, parameters, functions and rules), without the
+    /// keys only a region needs (as_of, audit_window, parameter values without default).
+    public func checkRuleset(path: String) throws(DiagnosticList) -> [CompiledRule] {
+        try load(regionPath: path, asOf: nil, extraKeys: [], overlay: nil, rulesetOnly: true).rules
+    }
+
     func load(regionPath path: String, asOf override: Day?, extraKeys: [String],
-              overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?) throws(DiagnosticList) -> LoadedRegion {
+              overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?, rulesetOnly: Bool = false) throws(DiagnosticList) -> LoadedRegion {
         var diags = DiagnosticCollector()
         // 1. the chain, base first
         var chain: [YAMLFile] = []
@@ -156,6 +162,8 @@ public struct RegionLoader: Sendable {
         if asOf == nil {
             if let n = root[key: "as_of"] {
                 do throws(Diagnostic) { asOf = try regionReader.day(n, what: "as_of") } catch { diags.add(error) }
+            } else if rulesetOnly {
+                asOf = Day(year: 2000, month: 1, day: 1)
             } else {
                 diags.error("the region file has no as_of (the date the run is evaluated at)", at: SourceLocation(file: regionFile.path, line: 1),
                             hint: "add as_of: YYYY-MM-DD, or pass --as-of")
@@ -171,6 +179,8 @@ public struct RegionLoader: Sendable {
                 auditTo = try regionReader.month(t, what: "audit_window.to")
                 if auditTo! < auditFrom! { throw regionReader.fail("audit_window ends before it starts", w) }
             } catch { diags.add(error) }
+        } else if rulesetOnly {
+            auditFrom = Month(year: 2000, month: 1); auditTo = auditFrom
         } else {
             diags.error("the region file has no audit_window (the months whose payments are audited)", at: SourceLocation(file: regionFile.path, line: 1),
                         hint: "add audit_window: {from: 2024-01, to: 2024-12}")
@@ -218,7 +228,7 @@ public struct RegionLoader: Sendable {
             } catch { diags.add(error) }
         }
         // 5. every parameter a rule reads has a value
-        if !diags.hasErrors {
+        if !diags.hasErrors && !rulesetOnly {
             for name in Set(compiled.flatMap(\.parameters)).sorted() where parameters.settings[name] == nil {
                 let decl = parameters.declarations[name]
                 diags.error("parameter '\(name)' has no value", at: SourceLocation(file: regionFile.path, line: 1),

@@ -45,8 +45,14 @@ public struct RuleTestRunner: Sendable {
 
     static let caseKeys = ["name", "description", "rules", "as_of", "parameters", "households", "expect"]
 
+    /// Loads every case of one test file (rules, parameters, households and facts) without
+    /// evaluating: the problems found, for linting.
+    public func check(file path: String) -> [String] {
+        run(file: path, evaluate: false).filter { !$0.passed }.map(\.message)
+    }
+
     /// Runs every case of one test file. A file that cannot be loaded gives one failed result.
-    public func run(file path: String, displayPath: String? = nil) -> [RuleTestResult] {
+    public func run(file path: String, displayPath: String? = nil, evaluate: Bool = true) -> [RuleTestResult] {
         let shown = displayPath ?? path
         let file: YAMLFile
         do {
@@ -68,7 +74,7 @@ public struct RuleTestRunner: Sendable {
             var rules = fileRule
             if let r = c[key: "rules"] { rules = (r.sequence.map(Array.init) ?? [r]).compactMap { $0.scalar?.string } }
             do throws(DiagnosticList) {
-                let (ok, message) = try runCase(c, rules: rules, file: file, reader: reader, path: path)
+                let (ok, message) = try runCase(c, rules: rules, file: file, reader: reader, path: path, evaluate: evaluate)
                 results.append(RuleTestResult(file: shown, name: name, location: at, rules: rules, passed: ok,
                                               message: ok ? "" : "\(at): error: case '\(name)' failed\n\(message)"))
             } catch {
@@ -79,7 +85,8 @@ public struct RuleTestRunner: Sendable {
         return results
     }
 
-    private func runCase(_ c: Yams.Node, rules selected: [String], file: YAMLFile, reader: ValueReader, path: String) throws(DiagnosticList) -> (Bool, String) {
+    private func runCase(_ c: Yams.Node, rules selected: [String], file: YAMLFile, reader: ValueReader, path: String,
+                         evaluate: Bool) throws(DiagnosticList) -> (Bool, String) {
         var diags = DiagnosticCollector()
         for p in c.pairs where !RuleTestRunner.caseKeys.contains(p.key) {
             diags.add(reader.fail("unknown key '\(p.key)' in a test case\(NameSuggestion.didYouMean(p.key, in: RuleTestRunner.caseKeys))", p.keyNode))
@@ -102,6 +109,7 @@ public struct RuleTestRunner: Sendable {
         }
         region.rules = region.rules.filter { selected.contains($0.id) }
         let (roster, facts) = try world(c, file: file, reader: reader, asOf: region.asOf, auditFrom: region.auditFrom)
+        if !evaluate { return (true, "") }
         let result = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(catalog.facts.map(\.connector)))
         if !result.failures.isEmpty {
             return (false, "  evaluation failed:\n" + result.failures.map { "    \($0)" }.joined(separator: "\n"))

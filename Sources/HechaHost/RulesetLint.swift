@@ -1,0 +1,56 @@
+import Foundation
+import HechaCore
+import HechaRules
+
+/// Checks every YAML file under a rulesets folder by what it is: region files (`regions/`),
+/// calendars (`calendars/`), rule tests (`tests/`, whose cases are loaded but not run) and
+/// rulesets (the rest). Used by `hecha lint` and the `lint-rulesets` package plugin.
+public struct RulesetLint: Sendable {
+    public let registry: ConnectorRegistry
+    public init(registry: ConnectorRegistry) { self.registry = registry }
+
+    /// One file's verdict.
+    public struct FileResult: Sendable {
+        public var file: String
+        public var kind: String
+        /// Each problem as printed: `file:line:column: error: …` and its hint.
+        public var problems: [String]
+    }
+
+    public func lint(folder: String) -> [FileResult] {
+        let items = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+        return items.map { lint(file: (folder as NSString).appendingPathComponent($0), relative: $0, rulesets: folder) }
+    }
+
+    func lint(file: String, relative: String, rulesets: String) -> FileResult {
+        let parts = relative.split(separator: "/")
+        let top = parts.count > 1 ? String(parts[0]) : ""
+        let loader = RegionLoader(rulesetsDirectory: rulesets, catalog: registry.factCatalog)
+        do {
+            switch top {
+            case "calendars":
+                let name = String((parts.last ?? "").split(separator: ".").first ?? "")
+                _ = try CalendarFile.load(path: file, displayPath: file, name: name)
+                return FileResult(file: file, kind: "calendar", problems: [])
+            case "regions":
+                do {
+                    _ = try RegionRun(registry: registry).validate(regionFile: file, rulesetsDirectory: rulesets)
+                } catch {
+                    return FileResult(file: file, kind: "region", problems: [error.message])
+                }
+                return FileResult(file: file, kind: "region", problems: [])
+            case "tests" where !relative.hasSuffix("base.yaml"):
+                let problems = RuleTestRunner(rulesetsDirectory: rulesets, catalog: registry.factCatalog).check(file: file)
+                return FileResult(file: file, kind: "rule tests", problems: problems)
+            default:
+                _ = try loader.checkRuleset(path: file)
+                return FileResult(file: file, kind: "ruleset", problems: [])
+            }
+        } catch {
+            return FileResult(file: file, kind: top.isEmpty ? "ruleset" : top, problems: error.diagnostics.map(\.description))
+        }
+    }
+}
