@@ -3,6 +3,9 @@ import HechaCore
 
 /// Reads the organisation and personnel departments' list of publicly funded staff (财政供养人员):
 /// `财政供养人员.csv`, UTF-8, keeping the people on the roster as `member.officials`.
+///
+/// 人员类别 is read with full-width brackets folded to half-width, so `村（社区）干部` is
+/// `村(社区)干部`.
 public struct OfficialsConnector: Connector {
     public static let id = "officials"
     public static let title = "财政供养人员"
@@ -26,6 +29,15 @@ public struct OfficialsConnector: Connector {
 
     public init() {}
 
+    /// A 人员类别 from the closed list, full-width brackets accepted.
+    static func category(_ text: String) throws(RowReject) -> String {
+        do throws(ValueProblem) {
+            return try ChoiceText.oneOf(FieldText.halfWidth(text), categories)
+        } catch {
+            throw RowReject("人员类别 '\(text)' 不在允许的取值中（\(categories.joined(separator: " | "))）")
+        }
+    }
+
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, required: ["身份证号", "姓名", "工作单位", "人员类别"], collection: "officials"
@@ -38,7 +50,7 @@ public struct OfficialsConnector: Connector {
                     .string(id),
                     .string(try row.text("姓名")),
                     .string(try row.text("工作单位")),
-                    .string(try row.oneOf("人员类别", Self.categories)),
+                    .string(try Self.category(try row.text("人员类别"))),
                 ],
                 source: row.origin)
             return .keep(record, key: id)
