@@ -2,11 +2,17 @@
 import PackageDescription
 
 /// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`.
-/// Adding an agency means adding a line here and registering it in `HechaHost/ConnectorCatalog.swift`.
+/// Adding an agency means adding a line here and registering it in `HechaHost/KnownConnectors.swift`.
 let connectors: [(target: String, folder: String)] = [
     ("CivilAffairsConnector", "CivilAffairs"),
     ("PublicSecurityConnector", "PublicSecurity"),
     ("VehicleRegistryConnector", "VehicleRegistry"),
+    ("RealEstateConnector", "RealEstate"),
+    ("MarketRegulationConnector", "MarketRegulation"),
+    ("BankingConnector", "Banking"),
+    ("IncomeConnector", "Income"),
+    ("OfficialsConnector", "Officials"),
+    ("AgriSubsidyConnector", "AgriSubsidy"),
 ]
 
 let package = Package(

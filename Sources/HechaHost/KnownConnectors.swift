@@ -1,6 +1,12 @@
+import AgriSubsidyConnector
+import BankingConnector
 import CivilAffairsConnector
 import ConnectorKit
+import IncomeConnector
+import MarketRegulationConnector
+import OfficialsConnector
 import PublicSecurityConnector
+import RealEstateConnector
 import VehicleRegistryConnector
 
 extension ConnectorRegistry {
@@ -9,5 +15,11 @@ extension ConnectorRegistry {
         CivilAffairsConnector.self,
         PublicSecurityConnector.self,
         VehicleRegistryConnector.self,
+        RealEstateConnector.self,
+        MarketRegulationConnector.self,
+        BankingConnector.self,
+        IncomeConnector.self,
+        OfficialsConnector.self,
+        AgriSubsidyConnector.self,
     ])
 }

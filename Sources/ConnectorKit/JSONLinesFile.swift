@@ -1,0 +1,99 @@
+import HechaCore
+
+/// One JSON Lines file of an agency export (one JSON object a line), e.g. a bank gateway's
+/// `查询结果-农商行.jsonl`.
+///
+/// There is no header: every line is a record on its own. Read the rows with
+/// ``readRows(into:_:)``, which does the same bookkeeping as ``CSVExportFile/readRows(into:_:)``:
+///
+/// - **rejected** — the line is not valid JSON, is not a JSON object, or `decide` threw a
+///   ``RowReject``; recorded with the file, the line number, the reason and the line's text;
+/// - **duplicate** — the line is byte-for-byte identical (line end aside) to an earlier accepted
+///   or rejected line of this file;
+/// - **unmatched** / **accepted** — as `decide` returns.
+///
+/// Blank lines are skipped and not counted. A bad line never stops the file.
+public final class JSONLinesFile {
+    /// The file name as shown in facts' origins.
+    public let name: String
+    /// The path as shown in messages and counts: the source's display path and the file name.
+    public let displayPath: String
+    /// The source id, for facts' origins.
+    public let sourceID: String
+    let reader: JSONLinesReader
+
+    /// Opens `name` inside `source`'s folder, decoded as the source's `encoding:` or `defaultEncoding`.
+    public init(_ name: String, in source: SourceConfig, defaultEncoding: TextEncoding = .utf8,
+                chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        self.name = name
+        let folderShown = source.displayPath.hasSuffix("/") ? String(source.displayPath.dropLast()) : source.displayPath
+        displayPath = folderShown.isEmpty ? name : folderShown + "/" + name
+        sourceID = source.id
+        let encoding = try TextEncoding.resolve(for: source, default: defaultEncoding)
+        let path = source.path.hasSuffix("/") ? source.path + name : source.path + "/" + name
+        reader = try JSONLinesReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: source.id,
+                                     chunkSize: chunkSize)
+    }
+
+    /// Reads every non-blank line; see the type's documentation for how each one is counted.
+    /// The file's ``FileCounts`` and rejects go to `report` when it is done.
+    public func readRows<Kept>(into report: SourceReport,
+                               _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+        var counts = FileCounts(file: displayPath)
+        var rejects: [RejectedRow] = []
+        var seen = Set<RowFingerprint>()
+        var kept: [Kept] = []
+        while let (line, raw) = try reader.next() {
+            counts.read += 1
+            let fingerprint = RowFingerprint(raw[...])
+            if seen.contains(fingerprint) {
+                counts.duplicates += 1
+                continue
+            }
+            var reason: String?
+            do {
+                let value = try JSONValue.parse(raw)
+                guard case .object(let members) = value else { throw RowReject("不是 JSON 对象（实为\(value.kindName)）") }
+                switch try decide(JSONRow(line: line, members: members, file: self)) {
+                case .keep(let value):
+                    seen.insert(fingerprint)
+                    counts.accepted += 1
+                    kept.append(value)
+                case .unmatched:
+                    counts.unmatched += 1
+                }
+            } catch let problem as ValueProblem {
+                reason = "不是有效的 JSON：\(problem.reason)"
+            } catch let reject as RowReject {
+                reason = reject.reason
+            } catch {
+                reason = "\(error)"
+            }
+            if let reason {
+                seen.insert(fingerprint)
+                counts.rejected += 1
+                rejects.append(RejectedRow(file: displayPath, line: line, reason: reason,
+                                           raw: String(decoding: raw, as: UTF8.self)))
+            }
+        }
+        report.record(counts, rejects: rejects)
+        return kept
+    }
+}
+
+extension ReadRequest {
+    /// Reads every file ending in `.<fileExtension>` in the source's folder, in name order, as
+    /// JSON Lines facts: `decide` turns each object into a fact (or rejects it, or calls it
+    /// unmatched), kept facts go to `collection`, and each file's counts are recorded.
+    ///
+    /// - Throws: a ``Diagnostic`` naming the folder when it does not exist or holds no such file.
+    public func readJSONLinesFacts(fileExtension: String = "jsonl", defaultEncoding: TextEncoding = .utf8,
+                                   collection: String,
+                                   _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
+        for name in try source.files(withExtension: fileExtension) {
+            let file = try JSONLinesFile(name, in: source, defaultEncoding: defaultEncoding)
+            let kept = try file.readRows(into: report, decide)
+            facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ConnectorKit
+import HechaCore
+
+/// Reads the payments of agricultural and forestry subsidies (惠农补贴发放): `惠农补贴.csv`, UTF-8,
+/// one row per payment, keeping the payments to people on the roster as `member.subsidies`.
+public struct AgriSubsidyConnector: Connector {
+    public static let id = "agri-subsidy"
+    public static let title = "惠农补贴发放"
+
+    /// The export file read from the source folder.
+    public static let file = "惠农补贴.csv"
+
+    /// One subsidy payment, attached to the recipient.
+    public static let subsidy = RecordSchema(
+        name: "subsidy", title: "惠农补贴",
+        fields: [
+            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number"),
+            FieldSchema("item", .string, column: "补贴项目", doc: "e.g. 农机购置补贴, 林业补贴, 耕地地力保护补贴 (open list)"),
+            FieldSchema("amount", .number, column: "金额", doc: "yuan"),
+            FieldSchema("paid_date", .date, column: "发放日期"),
+        ])
+
+    public static let factSchemas = [FactSchema(record: subsidy, key: .person, collection: "subsidies")]
+
+    public init() {}
+
+    public func read(_ request: ReadRequest) throws(Diagnostic) {
+        try request.readFacts(
+            Self.file, required: ["证件号码", "补贴项目", "金额", "发放日期"], collection: "subsidies"
+        ) { row throws(RowReject) in
+            let id = try row.personID("证件号码")
+            guard request.index.containsPerson(id) else { return .unmatched }
+            let record = Record(
+                schema: Self.subsidy,
+                fields: [
+                    .string(id),
+                    .string(try row.text("补贴项目")),
+                    .number(try row.money("金额")),
+                    .date(try row.day("发放日期")),
+                ],
+                source: row.origin)
+            return .keep(record, key: id)
+        }
+    }
+}

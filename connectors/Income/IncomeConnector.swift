@@ -1,0 +1,68 @@
+import ConnectorKit
+import HechaCore
+
+/// Reads the income details from human resources and social security and from tax (人社税务收入明细):
+/// `收入明细.csv`, UTF-8, keeping the incomes of people on the roster as `member.incomes`.
+///
+/// 所属期 is either a month (`202403`, `2024-03`, `2024年3月`: a monthly record) or a year
+/// (`2024`, `2024年`: an annual record, such as agricultural income). `annual` says which; `month`
+/// is unknown for annual records, and `year` is set for both.
+public struct IncomeConnector: Connector {
+    public static let id = "income"
+    public static let title = "人社税务收入明细"
+
+    /// The export file read from the source folder.
+    public static let file = "收入明细.csv"
+    /// 收入类型 values.
+    public static let types = ["工资薪金", "劳务报酬", "经营所得", "养老金", "失业保险金", "农业经营收入"]
+
+    /// One income record, attached to the earner.
+    public static let income = RecordSchema(
+        name: "income", title: "收入",
+        fields: [
+            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number"),
+            FieldSchema("annual", .bool, column: "所属期", doc: "true when 所属期 is a year (YYYY)"),
+            FieldSchema("month", .month, optional: true, column: "所属期", doc: "the month of a monthly record; unknown for an annual one"),
+            FieldSchema("year", .number, column: "所属期", doc: "the year of 所属期, for both kinds"),
+            FieldSchema("type", .string, column: "收入类型", doc: "工资薪金 | 劳务报酬 | 经营所得 | 养老金 | 失业保险金 | 农业经营收入"),
+            FieldSchema("amount", .number, column: "金额", doc: "yuan, for the whole 所属期"),
+            FieldSchema("source", .string, column: "数据来源"),
+        ])
+
+    public static let factSchemas = [FactSchema(record: income, key: .person, collection: "incomes")]
+
+    public init() {}
+
+    /// Reads a 所属期: a year gives an annual period, a month a monthly one; anything else (such as
+    /// `202413`) is a ``ValueProblem``.
+    public static func period(_ raw: String) throws(ValueProblem) -> (annual: Bool, month: Month?, year: Int) {
+        if let year = try? DateText.year(raw) { return (true, nil, year) }
+        if let month = try? DateText.month(raw) { return (false, month, month.year) }
+        throw ValueProblem("'\(raw)' 既不是有效月份（如 202403、2024-03、2024年3月）也不是有效年份（如 2024）")
+    }
+
+    public func read(_ request: ReadRequest) throws(Diagnostic) {
+        try request.readFacts(
+            Self.file, required: ["证件号码", "所属期", "收入类型", "金额", "数据来源"], collection: "incomes"
+        ) { row throws(RowReject) in
+            let id = try row.personID("证件号码")
+            guard request.index.containsPerson(id) else { return .unmatched }
+            let periodText = try row.text("所属期")
+            let period: (annual: Bool, month: Month?, year: Int)
+            do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("所属期 \(error.reason)") }
+            let record = Record(
+                schema: Self.income,
+                fields: [
+                    .string(id),
+                    .bool(period.annual),
+                    .known(period.month),
+                    .number(Exact(period.year)),
+                    .string(try row.oneOf("收入类型", Self.types)),
+                    .number(try row.money("金额")),
+                    .string(try row.text("数据来源")),
+                ],
+                source: row.origin)
+            return .keep(record, key: id)
+        }
+    }
+}

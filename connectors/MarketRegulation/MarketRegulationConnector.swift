@@ -1,0 +1,60 @@
+import ConnectorKit
+import HechaCore
+
+/// Reads market regulation's register of market entities (市场主体登记): `市场主体.csv`, UTF-8, one
+/// row per entity, keeping the entities whose legal representative (法定代表人, for a 个体工商户 the
+/// operator) is on the roster as `member.businesses`.
+public struct MarketRegulationConnector: Connector {
+    public static let id = "market-regulation"
+    public static let title = "市场主体登记"
+
+    /// The export file read from the source folder.
+    public static let file = "市场主体.csv"
+    /// 主体类型 values.
+    public static let types = ["个体工商户", "有限责任公司", "股份有限公司", "农民专业合作社"]
+    /// 登记状态 values.
+    public static let statuses = ["存续", "注销", "吊销"]
+    /// The capital column, in 万元 (ten thousand yuan).
+    public static let capitalColumn = "注册资本(万元)"
+
+    /// A market entity, attached to its legal representative.
+    public static let business = RecordSchema(
+        name: "business", title: "市场主体",
+        fields: [
+            FieldSchema("credit_code", .string, column: "统一社会信用代码", doc: "half-width, upper-case"),
+            FieldSchema("name", .string, column: "主体名称"),
+            FieldSchema("type", .string, column: "主体类型", doc: "个体工商户 | 有限责任公司 | 股份有限公司 | 农民专业合作社"),
+            FieldSchema("representative_id", .string, column: "法定代表人证件号", doc: "normalised id number"),
+            FieldSchema("capital_wan", .number, column: capitalColumn, doc: "registered capital in 万元 (50 = 500,000 yuan)"),
+            FieldSchema("founded", .date, column: "成立日期"),
+            FieldSchema("status", .string, column: "登记状态", doc: "存续 | 注销 | 吊销"),
+        ])
+
+    public static let factSchemas = [FactSchema(record: business, key: .person, collection: "businesses")]
+
+    public init() {}
+
+    public func read(_ request: ReadRequest) throws(Diagnostic) {
+        try request.readFacts(
+            Self.file, required: ["统一社会信用代码", "主体名称", "主体类型", "法定代表人证件号", Self.capitalColumn, "成立日期", "登记状态"],
+            collection: "businesses"
+        ) { row throws(RowReject) in
+            let representative = try row.personID("法定代表人证件号")
+            guard request.index.containsPerson(representative) else { return .unmatched }
+            let record = Record(
+                schema: Self.business,
+                fields: [
+                    .string(FieldText.halfWidth(try row.text("统一社会信用代码")).uppercased()),
+                    .string(try row.text("主体名称")),
+                    .string(try row.oneOf("主体类型", Self.types)),
+                    .string(representative),
+                    // 万元 to six decimals is exact to the fen.
+                    .number(try row.decimal(Self.capitalColumn, units: ["万元", "万"], maxDecimals: 6)),
+                    .date(try row.day("成立日期")),
+                    .string(try row.oneOf("登记状态", Self.statuses)),
+                ],
+                source: row.origin)
+            return .keep(record, key: representative)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ConnectorKit
+import HechaCore
+
+/// Reads the real-estate registry (不动产登记): `不动产登记.csv`, UTF-8, one row per property and
+/// owner, keeping the properties of people on the roster as `member.properties`.
+///
+/// A property with several owners appears once per owner: each row is its own fact, so a rule that
+/// counts homes of a household must count distinct `unit`s.
+public struct RealEstateConnector: Connector {
+    public static let id = "real-estate"
+    public static let title = "不动产登记"
+
+    /// The export file read from the source folder.
+    public static let file = "不动产登记.csv"
+    /// 规划用途 values.
+    public static let uses = ["住宅", "商业", "办公", "工业", "车位"]
+    /// 权属状态 values: 现势 (currently held), 历史 (no longer held).
+    public static let statuses = ["现势", "历史"]
+    /// Units an area may be written with after the number.
+    public static let areaUnits = ["㎡", "平方米"]
+
+    /// A registered property right, attached to one of its owners.
+    public static let property = RecordSchema(
+        name: "property", title: "不动产",
+        fields: [
+            FieldSchema("unit", .string, column: "不动产单元号", doc: "half-width, upper-case; the same for every owner of a property"),
+            FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number"),
+            FieldSchema("location", .string, column: "坐落"),
+            FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位"),
+            FieldSchema("area", .number, column: "建筑面积", doc: "square metres"),
+            FieldSchema("registered", .date, column: "登记日期"),
+            FieldSchema("status", .string, column: "权属状态", doc: "现势 | 历史"),
+        ])
+
+    public static let factSchemas = [FactSchema(record: property, key: .person, collection: "properties")]
+
+    public init() {}
+
+    public func read(_ request: ReadRequest) throws(Diagnostic) {
+        try request.readFacts(
+            Self.file, required: ["不动产单元号", "权利人证件号", "坐落", "规划用途", "建筑面积", "登记日期", "权属状态"],
+            collection: "properties"
+        ) { row throws(RowReject) in
+            let owner = try row.personID("权利人证件号")
+            guard request.index.containsPerson(owner) else { return .unmatched }
+            let record = Record(
+                schema: Self.property,
+                fields: [
+                    .string(FieldText.halfWidth(try row.text("不动产单元号")).uppercased()),
+                    .string(owner),
+                    .string(try row.text("坐落")),
+                    .string(try row.oneOf("规划用途", Self.uses)),
+                    .number(try row.decimal("建筑面积", units: Self.areaUnits)),
+                    .date(try row.day("登记日期")),
+                    .string(try row.oneOf("权属状态", Self.statuses)),
+                ],
+                source: row.origin)
+            return .keep(record, key: owner)
+        }
+    }
+}
