@@ -57,6 +57,6 @@ struct HostErrorTests {
         let dir = demoCopy { $0 + "rules:\n  add:\n    - id: mine\n      when: household.stauts == \"在保\"\n" }
         let e = run(dir)
         #expect(e?.code == .configuration)
-        #expect(e?.message.contains("region.yaml:23:23: error: 'household' has no field 'stauts'; did you mean 'status'?") == true)
+        #expect(e?.message.contains("region.yaml:29:23: error: 'household' has no field 'stauts'; did you mean 'status'?") == true)
     }
 }

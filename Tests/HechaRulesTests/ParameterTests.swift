@@ -57,7 +57,10 @@ struct ParameterTests {
             as_of: 2024-12-31
             audit_window: {from: 2024-01, to: 2024-12}
             parameters: {standard: {urban: 1, rural: 1, extreme: 1}}
-            rules: {disable: [vehicle-owned, approval-late, disbursement-late, deceased-still-paid]}
+            rules:
+              disable: [deceased-still-paid, dual-enrollment, vehicle-owned, property-excess, business-registered,
+                        deposits-over-limit, income-over-standard, official-relative, subsidy-large, overpaid, underpaid,
+                        approval-late, disbursement-late, review-overdue, invalid-id]
             """)
         let d = Day(iso: "2024-12-31")!
         let p = region.parameters.settings

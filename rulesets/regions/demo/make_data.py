@@ -2327,7 +2327,9 @@ md.append("## 异常行与坏行 / Messy and bad rows")
 md.append("")
 md.append("Line numbers are physical lines (the header is line 1; a quoted field with a line break spans two lines, the "
           "record is numbered by its first line). Rows marked BAD must be rejected; DUPLICATE rows count once; the "
-          "others must be read correctly.")
+          "others must be read correctly. A duplicate of a row about someone who is not on the roster is counted as "
+          "unmatched a second time rather than as a duplicate: agency files are only remembered for roster persons, "
+          "so that memory follows the roster and not the agency files.")
 md.append("")
 md.append("| file | line | what |")
 md.append("| --- | --- | --- |")
