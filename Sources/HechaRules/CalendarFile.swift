@@ -37,7 +37,7 @@ public enum CalendarFile {
                 return out
             }
             let s = try r.string(node, what: what)
-            let parts = s.components(separatedBy: "..").map { $0.trimmingCharacters(in: " ") }
+            let parts = s.components(separatedBy: "..").map { $0.trimmed }
             if parts.count == 2 {
                 guard let a = Day(iso: parts[0]), let b = Day(iso: parts[1]), a <= b else {
                     throw r.fail("'\(s)' is not a date range", node, hint: "write a range as 2024-02-10 .. 2024-02-17")

@@ -133,7 +133,7 @@ public struct RegionLoader: Sendable {
                     do throws(Diagnostic) {
                         let (def, isOverride) = try rule(node, file: file)
                         if let i = definitions.firstIndex(where: { $0.id == def.id }) {
-                            if isOverride || definitions[i].definedAt.file == def.definedAt.file && false {
+                            if isOverride {
                                 definitions[i] = def
                             } else {
                                 diags.error("rule '\(def.id)' is already defined at \(definitions[i].definedAt)", at: def.definedAt,
@@ -215,8 +215,6 @@ public struct RegionLoader: Sendable {
                                            options: options, declaredAt: regionFile.location(p.keyNode)))
             }
         }
-        let knownSources = Set(catalog.facts.map(\.connector))
-        _ = knownSources
 
         overlay?(&parameters, &diags)
         // 4. check every enabled rule
@@ -308,12 +306,12 @@ public struct RegionLoader: Sendable {
 
     private func function(_ key: String, _ keyNode: Yams.Node, _ value: Yams.Node, file: YAMLFile) throws(Diagnostic) -> FunctionDefinition {
         let at = file.location(keyNode)
-        var name = key.trimmingCharacters(in: " ")
+        var name = key.trimmed
         var params: [String] = []
         if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
             params = name[name.index(after: open)..<name.index(before: name.endIndex)]
-                .split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
-            name = String(name[..<open]).trimmingCharacters(in: " ")
+                .split(separator: ",").map { String($0).trimmed }
+            name = String(name[..<open]).trimmed
         }
         let identifier = { (s: String) -> Bool in
             guard let f = s.unicodeScalars.first, f == "_" || f.properties.isAlphabetic else { return false }

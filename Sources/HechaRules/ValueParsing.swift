@@ -16,7 +16,7 @@ struct ValueReader {
 
     func day(_ node: Yams.Node, what: String) throws(Diagnostic) -> Day {
         let s = try string(node, what: what)
-        guard let d = Day(iso: s.trimmingCharacters(in: .whitespaces)) else {
+        guard let d = Day(iso: s.trimmed) else {
             throw fail("\(what) '\(s)' is not a date", node, hint: "write dates as YYYY-MM-DD, e.g. 2024-12-31")
         }
         return d
@@ -24,7 +24,7 @@ struct ValueReader {
 
     func month(_ node: Yams.Node, what: String) throws(Diagnostic) -> Month {
         let s = try string(node, what: what)
-        guard let m = Month(iso: s.trimmingCharacters(in: .whitespaces)) else {
+        guard let m = Month(iso: s.trimmed) else {
             throw fail("\(what) '\(s)' is not a month", node, hint: "write months as YYYY-MM, e.g. 2024-01")
         }
         return m
@@ -58,7 +58,7 @@ struct ValueReader {
             for item in seq { out.append(try plain(item, inner, what: what)) }
             return .list(out)
         case .number:
-            let s = try string(node, what: what).trimmingCharacters(in: .whitespaces)
+            let s = try string(node, what: what).trimmed
             guard let n = Exact(decimal: s) else { throw fail("\(what) must be a number, not '\(s)'", node) }
             return .number(n)
         case .string:
@@ -103,12 +103,9 @@ struct ValueReader {
     }
 }
 
-extension Character {
-    static let whitespaces: Character = " "
-}
-
 extension String {
-    func trimmingCharacters(in _: Character) -> String {
+    /// The text without leading and trailing white space.
+    var trimmed: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -60,3 +60,43 @@ struct HostErrorTests {
         #expect(e?.message.contains("region.yaml:29:23: error: 'household' has no field 'stauts'; did you mean 'status'?") == true)
     }
 }
+
+/// A region that leaves sources out, or brings its own calendar.
+struct RegionVariantTests {
+    let base = HostErrorTests()
+
+    @Test func rulesNeedingAMissingSourceAreSkippedAndSaySo() throws {
+        let dir = base.demoCopy { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("banking:") && !$0.contains("officials:") }.joined(separator: "\n")
+        }
+        let outcome = try RegionRun(registry: .known).run(RunRequest(regionFile: dir + "/region.yaml", outputDirectory: dir + "/out",
+                                                                    rulesetsDirectory: Repository.path("rulesets")))
+        let skipped = Dictionary(uniqueKeysWithValues: outcome.evaluation.skipped.map { ($0.rule, $0.reason) })
+        #expect(skipped.keys.sorted() == ["deposits-over-limit", "official-relative"])
+        #expect(skipped["deposits-over-limit"] == "needs source(s) banking, which the region does not configure")
+        #expect(!outcome.evaluation.findings.contains { $0.rule == "deposits-over-limit" })
+        #expect(RunSummary.text(outcome).contains("deposits-over-limit: skipped — needs source(s) banking"))
+    }
+
+    @Test func aRegionCanNameItsOwnCalendar() throws {
+        // a province that gives one more day off: 2024-09-23 (a Monday) is no longer a workday
+        let dir = base.demoCopy { $0.replacingOccurrences(of: "calendar: china", with: "calendar: calendars/province.yaml") }
+        try FileManager.default.createDirectory(atPath: dir + "/calendars", withIntermediateDirectories: true)
+        var text = try String(contentsOfFile: Repository.path("rulesets/calendars/china.yaml"), encoding: .utf8)
+        text += "  - {name: 省定假日, off: 2024-09-23}\n"
+        try text.write(toFile: dir + "/calendars/province.yaml", atomically: true, encoding: .utf8)
+        let region = try RegionRun(registry: .known).validate(regionFile: dir + "/region.yaml", rulesetsDirectory: Repository.path("rulesets"))
+        let calendar = try #require(region.calendar)
+        #expect(try !calendar.isWorkday(Day(iso: "2024-09-23")!))
+        #expect(try calendar.workdays(from: Day(iso: "2024-09-20")!, to: Day(iso: "2024-10-17")!) == 15)
+        #expect(region.files.contains { $0.hasSuffix("calendars/province.yaml") })
+    }
+
+    @Test func aMissingCalendarIsAConfigurationError() {
+        let dir = base.demoCopy { $0.replacingOccurrences(of: "calendar: china", with: "calendar: chna") }
+        let e = base.run(dir)
+        #expect(e?.code == .configuration)
+        #expect(e?.message.contains("calendar 'chna' not found") == true)
+    }
+}
