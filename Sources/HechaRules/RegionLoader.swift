@@ -225,6 +225,22 @@ public struct RegionLoader: Sendable {
                 compiled.append(try compile(def, parameters: parameters, functions: functions))
             } catch { diags.add(error) }
         }
+        // shared definitions are checked even when no enabled rule uses them
+        for def in functions.values.sorted(by: { $0.name < $1.name }) where def.parameters.isEmpty {
+            var last: Diagnostic?
+            for subject in Subject.allCases {
+                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject, source: def.source)
+                do throws(Diagnostic) {
+                    _ = try checker.compile(.name(def.name, offset: 0))
+                    last = nil
+                    break
+                } catch {
+                    last = error
+                    if !error.message.contains("is only available in rules with applies_to") { break }
+                }
+            }
+            if let last { diags.add(last) }
+        }
         // 5. every parameter a rule reads has a value
         if !diags.hasErrors && !rulesetOnly {
             for name in Set(compiled.flatMap(\.parameters)).sorted() where parameters.settings[name] == nil {
@@ -378,6 +394,11 @@ public struct RegionLoader: Sendable {
         var amount: Term?
         if let a = def.amount {
             (amount, _) = try checker.check(a, expecting: .number, what: "the amount of rule '\(def.id)'")
+        }
+        // a `let` value the rule does not use is still checked, so a typo in it is never silent
+        var probe = checker
+        for l in def.lets where l.parameters.isEmpty {
+            _ = try probe.compile(.name(l.name, offset: 0))
         }
         return CompiledRule(id: def.id, title: def.title, severity: def.severity, subject: def.subject, description: def.description,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,

@@ -124,3 +124,19 @@ struct CheckerTests {
         #expect(e.hasPrefix("region.yaml:11:22: error: 'household' has no field 'sttus'; did you mean 'status'?"))
     }
 }
+
+struct UnusedDefinitionTests {
+    @Test func unusedLetValuesAndFunctionsAreCheckedToo() {
+        let errors = Fixtures.errors(Fixtures.header + """
+            functions:
+              spare: count(household.membrs)
+            rules:
+              - id: r
+                let:
+                  unused: household.townn
+                when: true
+            """)
+        #expect(errors.contains { $0.hasPrefix("region.yaml:10:26: error: 'household' has no field 'membrs'; did you mean 'members'?") })
+        #expect(errors.contains { $0.hasPrefix("region.yaml:14:25: error: 'household' has no field 'townn'; did you mean 'town'?") })
+    }
+}
