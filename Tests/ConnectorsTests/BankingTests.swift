@@ -129,3 +129,24 @@ private final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+struct BankingConformanceTests {
+    /// The shared JSON Lines conformance check, on a well-formed copy of the fixture.
+    @Test func conformance() throws {
+        let dir = NSTemporaryDirectory() + "banking-conformance-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in [BankingTests.rural, BankingTests.other] {
+            let text = try String(contentsOfFile: Fixtures.root + "/banking/" + name, encoding: .utf8)
+            // keep the lines that are JSON objects (the fixture also holds deliberately broken lines)
+            let good = text.split(whereSeparator: \.isNewline).filter { line in
+                let bytes = Array(line.utf8).drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+                if case .object? = try? JSONValue.parse(bytes) { return true } else { return false }
+            }
+            try (good.joined(separator: "\n") + "\n").write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        }
+        // 备注 is an extra key some gateways add: it may be missing
+        let check = JSONLinesConformance(BankingConnector.self, fixture: dir, optionalKeys: ["备注"], index: Fixtures.index)
+        #expect(check.failures() == [])
+    }
+}
