@@ -24,9 +24,9 @@ public enum HTMLReport {
         <body>
         <header>
         <h1>\(t(.title))</h1>
-        <p class="meta"><span>\(t(.region))：<b>\(HTMLText.escape(r.name))</b>（\(HTMLText.escape(r.code))）</span>
-        <span>\(t(.asOf))：<b>\(r.asOf)</b></span>
-        <span>\(t(.auditWindow))：<b>\(r.auditFrom) — \(r.auditTo)</b></span></p>
+        <p class="meta"><span>\(HTMLText.escape(l.labelled(l.text(.region))))<b>\(HTMLText.escape(r.name))</b>\(HTMLText.escape(l.parenthesised(r.code)))</span>
+        <span>\(HTMLText.escape(l.labelled(l.text(.asOf))))<b>\(r.asOf)</b></span>
+        <span>\(HTMLText.escape(l.labelled(l.text(.auditWindow))))<b>\(r.auditFrom) — \(r.auditTo)</b></span></p>
         </header>
         <main>
         <section class="cards">
@@ -56,7 +56,7 @@ public enum HTMLReport {
         out += BarChart.svg(totals.towns.map { .init(label: $0.name, value: $0.leads) }, caption: l.text(.chartCaption))
         out += "\n<figcaption>\(t(.chartCaption))</figcaption>\n</figure>\n</div>\n</section>\n\n"
         // findings
-        out += "<section>\n<h2>\(t(.findings))（\(input.findings.count)）</h2>\n"
+        out += "<section>\n<h2>\(t(.findings))\(HTMLText.escape(l.parenthesised(String(input.findings.count))))</h2>\n"
         if input.findings.isEmpty {
             out += "<p>\(t(.noFindings))</p>\n"
         } else {
@@ -134,7 +134,7 @@ public enum HTMLReport {
             (.town, " data-v=\"\(HTMLText.escape(town + " " + (h?.village ?? "")))\"",
              "\(HTMLText.escape(town))<br><small>\(HTMLText.escape(h?.village ?? ""))</small>"),
             (.household, " data-v=\"\(HTMLText.escape(f.household))\"",
-             "\(HTMLText.escape(f.household))<br><small>\(t(.head))：\(HTMLText.escape(PrivacyMask.name(h?.headName ?? "")))</small>"),
+             "\(HTMLText.escape(f.household))<br><small>\(HTMLText.escape(l.labelled(l.text(.head))))\(HTMLText.escape(PrivacyMask.name(h?.headName ?? "")))</small>"),
             (.rule, "", "\(HTMLText.escape(rule?.title ?? f.rule))<br><small>\(HTMLText.escape(l.category(rule?.category ?? ReportTotals.otherCategory)))</small>"),
             (.severity, " class=\"num sev-\(rule?.severity.rawValue ?? "low")\" data-v=\"\(severityRank)\"", HTMLText.escape(severity)),
             (.person, " data-v=\"\(HTMLText.escape(h?.memberNames[f.person ?? ""].map(PrivacyMask.name) ?? ""))\"", person),

@@ -16,6 +16,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return ReportStrings.categories[name] ?? name
     }
 
+    /// "label：" in Chinese, "label: " in English.
+    public func labelled(_ label: String) -> String { self == .chinese ? label + "：" : label + ": " }
+
+    /// "（x）" in Chinese, " (x)" in English.
+    public func parenthesised(_ x: String) -> String { self == .chinese ? "（" + x + "）" : " (" + x + ")" }
+
     /// The `lang` attribute of the page.
     public var htmlCode: String { self == .chinese ? "zh-CN" : "en" }
 }
@@ -67,7 +73,7 @@ public enum ReportStrings {
         .person: ("人员", "Person"),
         .idNumber: ("身份证号", "Id number"),
         .application: ("申请编号", "Application"),
-        .evidence: ("依据（文件:行）", "Evidence (file:line)"),
+        .evidence: ("依据（文件:行）", "Evidence"),
         .sortHint: ("点击表头排序。", "Click a column header to sort."),
         .maskNote: ("身份证号与姓名已脱敏；完整信息仅见 findings.jsonl。", "Id numbers and names are masked; full ids are only in findings.jsonl."),
         .sources: ("数据来源", "Data sources"),
