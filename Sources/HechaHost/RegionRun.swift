@@ -130,10 +130,10 @@ public struct RegionRun: Sendable {
             let began = Date()
             do throws(Diagnostic) {
                 try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
-                let files = reports[i].files
+                let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
                 for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
                 let bytes = files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
-                progress(.sourceRead(source: entry.id, rows: reports[i].total.read, bytes: bytes, seconds: Date().timeIntervalSince(began),
+                progress(.sourceRead(source: entry.id, rows: files.reduce(0) { $0 + $1.read }, bytes: bytes, seconds: Date().timeIntervalSince(began),
                                      done: done.add(1, ordering: .relaxed).newValue, of: entries.count))
             } catch {
                 errors.withLock { $0.append((i, error)) }

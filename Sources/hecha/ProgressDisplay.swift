@@ -20,11 +20,13 @@ final class ProgressDisplay: Sendable {
         guard level != .quiet else { return }
         switch event {
         case .rosterRead(let source, let households, let persons, let seconds):
-            line("\(source): roster of \(households) households, \(persons) persons (\(Self.seconds(seconds)))")
+            line("\(source): roster of \(households) households, \(persons) persons (\(Self.seconds(seconds)))",
+                 status: "reading the sources…")
         case .sourceRead(let source, let rows, let bytes, let seconds, let done, let of):
             let mb = Double(bytes) / 1_048_576
             let rate = seconds > 0 ? Int(Double(rows) / seconds) : rows
-            line(String(format: "[%d/%d] %@: %d rows, %.1f MB, %@ rows/s", done, of, source, rows, mb, Self.grouped(rate)))
+            line(String(format: "[%d/%d] %@: %d rows, %.2f MB, %@ rows/s", done, of, source, rows, mb, Self.grouped(rate)),
+                 status: done < of ? "reading the sources… \(done) of \(of) done" : "applying the rules…")
         case .fileRead(let source, let file, let rows, let rejected):
             if level == .verbose { line("  \(source): \(file): \(rows) rows, \(rejected) rejected") }
         case .evaluated(let findings, let rules, let households, let seconds):
@@ -34,11 +36,11 @@ final class ProgressDisplay: Sendable {
         }
     }
 
-    /// On a terminal the line is written over the previous one's place first ("\r" and erase),
-    /// so a slow source's line appears as soon as it is done.
-    private func line(_ text: String) {
+    /// On a terminal a status line (what is being done now) stays at the bottom: each new line
+    /// is written over it ("\r" and erase) and the status is written again after it.
+    private func line(_ text: String, status: String = "") {
         lock.withLock { _ in
-            let out = isTerminal ? "\r\u{1B}[2K" + text + "\n" : text + "\n"
+            let out = isTerminal ? "\r\u{1B}[2K" + text + "\n" + status : text + "\n"
             FileHandle.standardError.write(Data(out.utf8))
         }
     }
