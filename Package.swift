@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "HechaCore"),
         .target(name: "ConnectorKit", dependencies: ["HechaCore"]),
         .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules"]),
+        .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"]),
         .target(
             name: "HechaHost",
             dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports"]
@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hecha",
-            dependencies: ["HechaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HechaHost", "HechaReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .plugin(
             name: "LintRulesets",
@@ -58,7 +58,10 @@ let package = Package(
             dependencies: ["ConnectorKit", "ConnectorTesting", "HechaCore"] + connectors.map { .target(name: $0.target) },
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules"]),
+        .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit"],
+                    exclude: ["Golden"]),
     ]
         + connectors.map {
             .target(name: $0.target, dependencies: ["ConnectorKit", "HechaCore"], path: "connectors/\($0.folder)")

@@ -11,12 +11,16 @@ public struct RunRequest: Sendable {
     public var outputDirectory: String
     public var asOf: Day?
     public var rulesetsDirectory: String?
+    /// The language of report.html.
+    public var language: ReportLanguage
 
-    public init(regionFile: String, outputDirectory: String, asOf: Day? = nil, rulesetsDirectory: String? = nil) {
+    public init(regionFile: String, outputDirectory: String, asOf: Day? = nil, rulesetsDirectory: String? = nil,
+                language: ReportLanguage = .chinese) {
         self.regionFile = regionFile
         self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.rulesetsDirectory = rulesetsDirectory
+        self.language = language
     }
 }
 
@@ -44,6 +48,10 @@ public struct RunOutcome: Sendable {
     public var region: LoadedRegion
     public var sources: [SourceOutcome]
     public var evaluation: EvaluationResult
+    /// Town, village and names of the roster's households, for human-facing outputs.
+    public var households: HouseholdDirectory
+    /// The output folder (see ``RunOutputs`` for its files).
+    public var outputDirectory: String
     public var findingsFile: String
 }
 
@@ -91,8 +99,9 @@ public struct RegionRun: Sendable {
         return region
     }
 
-    /// Runs the region and writes `findings.jsonl` into the output folder.
-    public func run(_ request: RunRequest, log: @Sendable (String) -> Void = { _ in }) throws(HostError) -> RunOutcome {
+    /// Runs the region and writes its output folder (``RunOutputs``) atomically.
+    public func run(_ request: RunRequest, progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RunOutcome {
+        let started = Date()
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
         // 1. the roster
         guard let rosterEntry = region.sources.first(where: { registry.connector(id: $0.id) is any RosterConnector.Type }),
@@ -106,18 +115,26 @@ public struct RegionRun: Sendable {
         } catch {
             throw HostError(.data, error.description)
         }
-        log("\(rosterEntry.id): roster of \(roster.households.count) households, \(roster.index.personCount) persons")
+        progress(.rosterRead(source: rosterEntry.id, households: roster.households.count, persons: roster.index.personCount,
+                             seconds: Date().timeIntervalSince(started)))
         // 2. every source (the roster connector too, for its household facts), in parallel
         let facts = FactStore()
         let entries = region.sources
         let reports = entries.map { SourceReport(sourceID: $0.id) }
         let errors = Mutex<[(Int, Diagnostic)]>([])
         let index = roster.index
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let entry = entries[i]
             guard let type = registry.connector(id: entry.id) else { return }
+            let began = Date()
             do throws(Diagnostic) {
                 try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
+                let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
+                for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
+                let bytes = files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
+                progress(.sourceRead(source: entry.id, rows: files.reduce(0) { $0 + $1.read }, bytes: bytes, seconds: Date().timeIntervalSince(began),
+                                     done: done.add(1, ordering: .relaxed).newValue, of: entries.count))
             } catch {
                 errors.withLock { $0.append((i, error)) }
             }
@@ -131,15 +148,31 @@ public struct RegionRun: Sendable {
             outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
         }
         // 3. evaluate
+        let evaluating = Date()
         let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
-        // 4. write
-        let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
-        do {
-            try AtomicFile.write(FindingWriter.text(evaluation.findings), to: findingsFile, ownerOnly: true)
+        progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
+                            seconds: Date().timeIntervalSince(evaluating)))
+        // 4. write the output folder
+        let households = HouseholdDirectory(roster: roster)
+        let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
+                                                 households: households, language: request.language)
+        let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
+        do throws(OutputFolderError) {
+            try OutputFolder.replace(request.outputDirectory, with: files)
         } catch {
-            throw HostError(.output, "cannot write \(findingsFile): \(error.localizedDescription); check that the output folder is writable")
+            throw HostError(.output, error.description)
         }
-        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, findingsFile: findingsFile)
+        progress(.written(folder: request.outputDirectory, files: files.count))
+        let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
+        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
+                          outputDirectory: request.outputDirectory, findingsFile: findingsFile)
+    }
+
+    /// The size of one of a source's files (shown as `file`), or 0.
+    static func size(of entry: SourceEntry, file: String) -> Int {
+        let name = String(file.split(separator: "/").last ?? Substring(file))
+        let path = URL(fileURLWithPath: entry.path).appendingPathComponent(name).path
+        return ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     func config(_ e: SourceEntry) -> SourceConfig {

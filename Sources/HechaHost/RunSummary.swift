@@ -3,7 +3,7 @@ import HechaReports
 import HechaRules
 
 /// The terminal summary of a run: per rule, findings and amount; rules skipped; per source, rows
-/// read / accepted / rejected / duplicate / unmatched.
+/// read / accepted / rejected / duplicate / unmatched. Id numbers in reject reasons are masked.
 public enum RunSummary {
     public static func text(_ o: RunOutcome) -> String {
         var out = "Hecha 核查 — \(o.region.name) (\(o.region.code)), as of \(o.region.asOf), audit window \(o.region.auditFrom) … \(o.region.auditTo)\n\n"
@@ -38,11 +38,11 @@ public enum RunSummary {
         if rejected > 0 {
             out += "\nRejected rows (file:line: reason):\n"
             for s in o.sources {
-                for r in s.rejects.prefix(50) { out += "  \(r.file):\(r.line): \(r.reason)\n" }
+                for r in s.rejects.prefix(50) { out += "  \(r.file):\(r.line): \(PrivacyMask.idsInText(r.reason))\n" }
                 if s.rejects.count > 50 { out += "  … and \(s.rejects.count - 50) more in \(s.id)\n" }
             }
         }
-        out += "\nFindings written to \(o.findingsFile)\n"
+        out += "\nWritten to \(o.outputDirectory): report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json\n"
         return out
     }
 }

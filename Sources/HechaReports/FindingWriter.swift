@@ -1,7 +1,7 @@
 import HechaCore
 
-/// Writes `findings.jsonl`: one finding a line, for machines (full id numbers), with the keys of
-/// the region-file contract: `rule`, `household`, `person`, `application`, `amount`, `evidence`.
+/// Writes `findings.jsonl`: one finding a line, for machines (full id numbers), with the keys `id`
+/// (the stable ``FindingID``), `rule`, `household`, `person`, `application`, `amount`, `evidence`.
 public enum FindingWriter {
     /// One line of JSON (without the newline).
     public static func line(_ f: Finding) -> String {
@@ -9,6 +9,7 @@ public enum FindingWriter {
             JSONText.object([("source", JSONText.string(e.source)), ("file", JSONText.string(e.file)), ("line", String(e.line))])
         }.joined(separator: ", ") + "]"
         return JSONText.object([
+            ("id", JSONText.string(FindingID.of(f))),
             ("rule", JSONText.string(f.rule)),
             ("household", JSONText.string(f.household)),
             ("person", JSONText.optionalString(f.person)),

@@ -18,7 +18,7 @@ public struct RegionLoader: Sendable {
 
     static let rulesetKeys = ["ruleset", "title", "description", "extends", "parameters", "declare", "functions", "rules"]
     static let regionKeys = ["region", "as_of", "audit_window", "calendar", "sources"]
-    static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "let", "when", "amount", "override"]
+    static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "category", "amount_kind", "let", "when", "amount", "override"]
 
     /// Loads and checks `path`. `asOf` overrides the file's `as_of`.
     public func load(regionPath path: String, asOf override: Day? = nil) throws(DiagnosticList) -> LoadedRegion {
@@ -373,6 +373,20 @@ public struct RegionLoader: Sendable {
             guard let sev = Severity(rawValue: v) else { throw r.fail("severity '\(v)' is not one of high, medium, low", s) }
             severity = sev
         }
+        var category: String?
+        if let c = node[key: "category"] {
+            let v = try r.string(c, what: "category")
+            if !v.isEmpty { category = v }
+        }
+        var amountKind = AmountKind.overpaid
+        if let k = node[key: "amount_kind"] {
+            let v = try r.string(k, what: "amount_kind")
+            guard let kind = AmountKind(rawValue: v) else {
+                throw r.fail("amount_kind '\(v)' is not one of overpaid, underpaid", k,
+                             hint: "overpaid: money paid that should not have been (应追缴); underpaid: money owed (应补发)")
+            }
+            amountKind = kind
+        }
         var lets: [FunctionDefinition] = []
         if let l = node[key: "let"] {
             guard l.mapping != nil else { throw r.fail("let: is a mapping of name: expression", l) }
@@ -382,6 +396,7 @@ public struct RegionLoader: Sendable {
         let def = RuleDefinition(
             id: id, title: node[key: "title"]?.scalar?.string ?? id, severity: severity, subject: subject,
             description: node[key: "description"]?.scalar?.string ?? "",
+            category: category, amountKind: amountKind,
             when: file.sourceMap(for: whenNode), amount: node[key: "amount"].map { file.sourceMap(for: $0) },
             lets: lets, definedAt: file.location(idNode))
         return (def, isOverride)
@@ -401,6 +416,7 @@ public struct RegionLoader: Sendable {
             _ = try probe.compile(.name(l.name, offset: 0))
         }
         return CompiledRule(id: def.id, title: def.title, severity: def.severity, subject: def.subject, description: def.description,
+                            category: def.category, amountKind: def.amountKind,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
                             sources: checker.usedSources, parameters: checker.usedParameters,
                             condition: cond, amount: amount, slotCount: checker.slotCount)

@@ -5,6 +5,12 @@ public enum Severity: String, Sendable, CaseIterable {
     case high, medium, low
 }
 
+/// What a rule's amount is, for the report's totals: money paid that should not have been
+/// (应追缴, the default) or money that should have been paid and was not (应补发).
+public enum AmountKind: String, Sendable, CaseIterable {
+    case overpaid, underpaid
+}
+
 /// A rule ready to run: its condition and amount resolved and type-checked.
 public struct CompiledRule: Sendable {
     public var id: String
@@ -12,6 +18,11 @@ public struct CompiledRule: Sendable {
     public var severity: Severity
     public var subject: Subject
     public var description: String
+    /// The rule's category in the county report's table (`死亡仍发放`, `重复享受`, …); `nil` when the
+    /// rule has no `category:` (the report files it under 其他).
+    public var category: String?
+    /// Whether the amount is over- or under-payment (`amount_kind:`, default overpaid).
+    public var amountKind: AmountKind
     /// The YAML text of the condition and the amount, as written (for `explain`).
     public var whenText: String
     public var amountText: String?
@@ -32,6 +43,8 @@ struct RuleDefinition {
     var severity: Severity
     var subject: Subject
     var description: String
+    var category: String?
+    var amountKind: AmountKind
     var when: ExpressionSource
     var amount: ExpressionSource?
     var lets: [FunctionDefinition]

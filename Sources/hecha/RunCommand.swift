@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HechaCore
 import HechaHost
+import HechaReports
 
 /// The region file used when none is given: the shipped demo region.
 let demoRegion = "rulesets/regions/demo.yaml"
@@ -40,23 +41,35 @@ func fail(_ error: HostError) -> ExitCode {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a region: read every source, apply every rule, write the findings."
+        abstract: "Run a region: read every source, apply every rule, write the report, the findings and the manifest."
     )
 
     @OptionGroup var options: RegionOptions
 
-    @Option(name: .long, help: "The output folder (findings.jsonl is written there).")
+    @Option(name: .long, help: "The output folder: report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json. Replaced as a whole when the run succeeds.")
     var out: String = "out"
+
+    @Option(name: .long, help: "The language of report.html: zh (中文) or en.")
+    var lang: String = "zh"
 
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also show every input file read and timings.")
+    var verbose = false
+
+    func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)' is not known; use zh or en") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
     func run() throws {
         let request = RunRequest(regionFile: try options.regionFile(), outputDirectory: out, asOf: try options.day(),
-                                 rulesetsDirectory: options.rulesets)
+                                 rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese)
+        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let outcome: RunOutcome
         do {
-            outcome = try RegionRun(registry: .known).run(request)
+            outcome = try RegionRun(registry: .known).run(request, progress: display.show)
         } catch {
             throw fail(error)
         }

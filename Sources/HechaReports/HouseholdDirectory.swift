@@ -1,0 +1,37 @@
+/// What the human-facing outputs show about a household: where it is and who is in it. Built by
+/// the host from the roster, so writers need not read the roster themselves.
+public struct HouseholdInfo: Sendable, Hashable {
+    /// 镇街: findings are counted and handed out per township.
+    public var town: String
+    /// 村居, when the roster has it.
+    public var village: String
+    /// 户主姓名 (full: the writers mask it).
+    public var headName: String
+    /// Member names by normalised id number (full: the writers mask them).
+    public var memberNames: [String: String]
+
+    public init(town: String, village: String = "", headName: String, memberNames: [String: String] = [:]) {
+        self.town = town
+        self.village = village
+        self.headName = headName
+        self.memberNames = memberNames
+    }
+}
+
+/// Household id → ``HouseholdInfo``, for the households that have findings (or all of them).
+public struct HouseholdDirectory: Sendable {
+    public var households: [String: HouseholdInfo]
+
+    public init(_ households: [String: HouseholdInfo] = [:]) { self.households = households }
+
+    /// The town shown for a household that is not in the directory.
+    public static let unknownTown = "（未知镇街）"
+
+    public subscript(_ id: String) -> HouseholdInfo? { households[id] }
+
+    /// The 镇街 of a household, or ``unknownTown``.
+    public func town(of id: String) -> String {
+        guard let t = households[id]?.town, !t.isEmpty else { return HouseholdDirectory.unknownTown }
+        return t
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// One file of a run's output folder.
+public struct OutputFile: Sendable {
+    /// The path inside the output folder, e.g. `by-township/鸣凤镇.csv`.
+    public var path: String
+    /// Files with full id numbers are readable by their owner only (mode 0600; others 0644).
+    public var ownerOnly: Bool
+    /// Produces the bytes when the file is written; a throw abandons the whole folder.
+    public var contents: @Sendable () throws -> [UInt8]
+
+    public init(path: String, ownerOnly: Bool = false, contents: @escaping @Sendable () throws -> [UInt8]) {
+        self.path = path
+        self.ownerOnly = ownerOnly
+        self.contents = contents
+    }
+
+    public init(path: String, ownerOnly: Bool = false, text: String) {
+        let bytes = Array(text.utf8)
+        self.init(path: path, ownerOnly: ownerOnly) { bytes }
+    }
+}
+
+/// Why an output folder cannot be written.
+public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ d: String) { description = d }
+}
+
+/// Writes a run's output folder atomically: every file goes into a temporary sibling folder
+/// (`.<name>.partial-<pid>`), and only when all are written is it renamed into place. A run that
+/// fails or is killed midway leaves the previous run's folder exactly as it was.
+///
+/// The swap is two renames (the previous folder aside to `.<name>.previous-<pid>`, the new one
+/// in, then the previous one deleted); if the second fails the first is undone. Leftover temporary
+/// folders of runs that died are removed by the next run.
+///
+/// The folder is Hecha's: it must be new, empty, or a previous run's output (it holds
+/// `manifest.json`, or only names a run writes); anything else is refused rather than replaced, so that `--out .` cannot wipe
+/// a working folder.
+public enum OutputFolder {
+    /// The file that marks a folder as a run's output.
+    public static let marker = "manifest.json"
+    /// The names a run writes at the top of its folder (an earlier version wrote only findings.jsonl).
+    static let outputNames: Set<String> = ["report.html", "findings.csv", "by-township", "findings.jsonl", "rejects", "manifest.json"]
+
+    public static func replace(_ folder: String, with files: [OutputFile]) throws(OutputFolderError) {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        recoverLeftovers(of: target)
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDir)
+        if exists {
+            guard isDir.boolValue else { throw OutputFolderError("\(folder) exists and is not a folder; choose another output folder") }
+            let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
+            if !entries.contains(marker), !entries.allSatisfy(outputNames.contains) {
+                throw OutputFolderError("\(folder) holds files that are not the output of a Hecha run (no \(marker)); choose an empty or new output folder")
+            }
+        }
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputFolderError("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let pid = getpid()
+        let temp = parent.appendingPathComponent(".\(name).partial-\(pid)")
+        try? fm.removeItem(at: temp)
+        do {
+            try fm.createDirectory(at: temp, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            for file in files {
+                let url = temp.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let bytes = try file.contents()
+                try createFile(bytes, at: url.path, mode: file.ownerOnly ? 0o600 : 0o644)
+            }
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw OutputFolderError("cannot write the output folder \(folder): \(error)")
+        }
+        // swap
+        if exists {
+            let aside = parent.appendingPathComponent(".\(name).previous-\(pid)")
+            try? fm.removeItem(at: aside)
+            guard rename(target.path, aside.path) == 0 else {
+                let e = String(cString: strerror(errno))
+                try? fm.removeItem(at: temp)
+                throw OutputFolderError("cannot replace \(folder): \(e)")
+            }
+            guard rename(temp.path, target.path) == 0 else {
+                let e = String(cString: strerror(errno))
+                _ = rename(aside.path, target.path)
+                try? fm.removeItem(at: temp)
+                throw OutputFolderError("cannot replace \(folder): \(e)")
+            }
+            try? fm.removeItem(at: aside)
+        } else {
+            guard rename(temp.path, target.path) == 0 else {
+                let e = String(cString: strerror(errno))
+                try? fm.removeItem(at: temp)
+                throw OutputFolderError("cannot create \(folder): \(e)")
+            }
+        }
+    }
+
+    /// Writes `bytes` to a new file created with `mode`, so that a file with full ids is never,
+    /// even briefly, readable by others.
+    static func createFile(_ bytes: [UInt8], at path: String, mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        _ = fchmod(fd, mode)  // the umask does not apply to owner-only, and must not widen it either
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            offset += n
+        }
+    }
+
+    /// Cleans up after runs that were killed: removes their `.<name>.partial-<pid>` folders, and
+    /// puts a `.<name>.previous-<pid>` folder back when the run died between the two renames (the
+    /// output folder is then missing), or removes it when the new folder made it in.
+    static func recoverLeftovers(of target: URL) {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        let entries = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        for e in entries {
+            for prefix in [".\(name).partial-", ".\(name).previous-"] where e.hasPrefix(prefix) {
+                guard let pid = Int32(e.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                let url = parent.appendingPathComponent(e)
+                if prefix.hasSuffix("previous-"), !fm.fileExists(atPath: target.path) {
+                    _ = rename(url.path, target.path)
+                } else {
+                    try? fm.removeItem(at: url)
+                }
+            }
+        }
+    }
+}

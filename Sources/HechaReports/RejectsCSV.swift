@@ -1,0 +1,18 @@
+import ConnectorKit
+
+/// Writes `rejects/<source>.csv`: every rejected row of a source with its file, line, reason and
+/// the raw row as read. The raw rows hold full id numbers: the file is written owner-only.
+public enum RejectsCSV {
+    public static let header = ["文件", "行号", "原因", "原始行"]
+
+    public static func text(_ rejects: [RejectedRow]) -> String {
+        CSVText.file(header: header, rows: rejects.map { r in
+            [r.file, String(r.line), r.reason, r.raw].map(CSVText.field)
+        })
+    }
+
+    /// The file's path inside the output folder.
+    public static func path(forSource id: String) -> String {
+        "rejects/" + FindingsCSV.fileName(forTown: id)
+    }
+}

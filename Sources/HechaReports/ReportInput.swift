@@ -1,0 +1,147 @@
+import ConnectorKit
+import HechaCore
+import HechaRules
+
+/// Everything the output writers need from one run, as plain values: the host builds it from the
+/// run's outcome, tests build it by hand. Every writer is a pure function of it.
+public struct ReportInput: Sendable {
+    public var region: RegionHeading
+    /// Every enabled rule, in ruleset order.
+    public var rules: [RuleSummary]
+    /// In `Finding.ordered` order.
+    public var findings: [Finding]
+    public var households: HouseholdDirectory
+    public var sources: [SourceInput]
+    /// Rules that did not run (skipped for a missing source, or disabled), with why.
+    public var notRun: [RuleNotRun]
+    /// The region file, every ruleset of its chain and the calendar, with their hashes.
+    public var configurationFiles: [ConfigurationFile]
+    /// Every parameter of the ruleset chain with its effective value, in declaration order.
+    public var parameters: [EffectiveParameter]
+    public var language: ReportLanguage
+
+    public init(region: RegionHeading, rules: [RuleSummary], findings: [Finding], households: HouseholdDirectory,
+                sources: [SourceInput], notRun: [RuleNotRun], configurationFiles: [ConfigurationFile],
+                parameters: [EffectiveParameter], language: ReportLanguage = .chinese) {
+        self.region = region
+        self.rules = rules
+        self.findings = findings
+        self.households = households
+        self.sources = sources
+        self.notRun = notRun
+        self.configurationFiles = configurationFiles
+        self.parameters = parameters
+        self.language = language
+    }
+
+    /// The rule with this id, if it is enabled.
+    public func rule(_ id: String) -> RuleSummary? { rules.first { $0.id == id } }
+}
+
+/// Which region, evaluated when, over which months.
+public struct RegionHeading: Sendable {
+    public var code: String
+    public var name: String
+    public var asOf: Day
+    public var auditFrom: Month
+    public var auditTo: Month
+
+    public init(code: String, name: String, asOf: Day, auditFrom: Month, auditTo: Month) {
+        self.code = code
+        self.name = name
+        self.asOf = asOf
+        self.auditFrom = auditFrom
+        self.auditTo = auditTo
+    }
+}
+
+/// What the reports show about a rule.
+public struct RuleSummary: Sendable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    /// The row of the table by category; rules without one are counted under 其他.
+    public var category: String?
+    public var amountKind: AmountKind
+    /// Whether the rule computes an amount.
+    public var hasAmount: Bool
+
+    public init(id: String, title: String, severity: Severity, category: String?, amountKind: AmountKind = .overpaid,
+                hasAmount: Bool) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.category = category
+        self.amountKind = amountKind
+        self.hasAmount = hasAmount
+    }
+
+    public init(_ rule: CompiledRule) {
+        self.init(id: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
+                  amountKind: rule.amountKind, hasAmount: rule.amountText != nil)
+    }
+}
+
+/// One source's input files and rejected rows.
+public struct SourceInput: Sendable {
+    public var id: String
+    public var title: String
+    public var files: [InputFile]
+    public var rejects: [RejectedRow]
+
+    public init(id: String, title: String, files: [InputFile], rejects: [RejectedRow]) {
+        self.id = id
+        self.title = title
+        self.files = files
+        self.rejects = rejects
+    }
+
+    /// The counts of all files added together.
+    public var total: FileCounts {
+        var t = FileCounts(file: id)
+        for f in files {
+            t.read += f.counts.read; t.accepted += f.counts.accepted; t.rejected += f.counts.rejected
+            t.duplicates += f.counts.duplicates; t.unmatched += f.counts.unmatched
+        }
+        return t
+    }
+}
+
+/// An input file: its row counts and the SHA-256 of its bytes.
+public struct InputFile: Sendable {
+    public var counts: FileCounts
+    public var sha256: String
+    /// Its size in bytes.
+    public var size: Int
+
+    public init(counts: FileCounts, sha256: String, size: Int) {
+        self.counts = counts
+        self.sha256 = sha256
+        self.size = size
+    }
+}
+
+/// A rule that did not run, and why.
+public struct RuleNotRun: Sendable {
+    public var rule: String
+    public var reason: String
+
+    public init(rule: String, reason: String) {
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
+/// A configuration file the run read.
+public struct ConfigurationFile: Sendable {
+    public enum Role: String, Sendable { case region, ruleset, calendar }
+    public var role: Role
+    public var path: String
+    public var sha256: String
+
+    public init(role: Role, path: String, sha256: String) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+    }
+}

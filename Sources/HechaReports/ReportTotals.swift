@@ -1,0 +1,87 @@
+import HechaCore
+
+/// The report's figures, computed once from a ``ReportInput``: per category, per township, and
+/// the over- and underpayment totals. Amounts are exact sums, rounded only when shown.
+public struct ReportTotals: Sendable {
+    /// A row of the table by category or by township.
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var leads = 0
+        /// Distinct households with at least one lead.
+        public var households = 0
+        /// Every amount of the row's findings, over- and underpaid alike (涉及金额).
+        public var amount = Exact.zero
+        public var overpaid = Exact.zero
+        public var underpaid = Exact.zero
+        /// Whether any of the row's findings has an amount (else the amount is shown as —).
+        public var hasAmount = false
+    }
+
+    /// In the order the categories first appear in the rules; 其他 (rules without a category) last.
+    public var categories: [Row]
+    /// Most leads first, then by name.
+    public var towns: [Row]
+    public var total: Row
+
+    /// The category name of rules that have none.
+    public static let otherCategory = "其他"
+
+    public init(_ input: ReportInput) {
+        let rules = Dictionary(input.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var categoryOrder: [String] = []
+        for r in input.rules {
+            let c = r.category ?? ReportTotals.otherCategory
+            if c != ReportTotals.otherCategory, !categoryOrder.contains(c) { categoryOrder.append(c) }
+        }
+        var byCategory: [String: (Row, Set<String>)] = [:]
+        var byTown: [String: (Row, Set<String>)] = [:]
+        var all = (Row(name: ""), Set<String>())
+        func add(_ f: Finding, to entry: inout (Row, Set<String>)) {
+            entry.0.leads += 1
+            entry.1.insert(f.household)
+            entry.0.households = entry.1.count
+            guard let a = f.amount else { return }
+            entry.0.hasAmount = true
+            entry.0.amount = entry.0.amount + a
+            if rules[f.rule]?.amountKind == .underpaid {
+                entry.0.underpaid = entry.0.underpaid + a
+            } else {
+                entry.0.overpaid = entry.0.overpaid + a
+            }
+        }
+        for f in input.findings {
+            let c = rules[f.rule]?.category ?? ReportTotals.otherCategory
+            let t = input.households.town(of: f.household)
+            add(f, to: &byCategory[c, default: (Row(name: c), [])])
+            add(f, to: &byTown[t, default: (Row(name: t), [])])
+            add(f, to: &all)
+        }
+        if byCategory[ReportTotals.otherCategory] != nil { categoryOrder.append(ReportTotals.otherCategory) }
+        categories = categoryOrder.map { byCategory[$0]?.0 ?? Row(name: $0) }
+        towns = byTown.values.map(\.0).sorted { ($1.leads, $0.name) < ($0.leads, $1.name) }
+        total = all.0
+    }
+
+    /// An amount in 万元 with 2 decimals (exact division, rounded half-up once).
+    public static func tenThousands(_ yuan: Exact) -> String {
+        yuan.divided(by: Exact(10000))!.decimalString(places: 2)
+    }
+}
+
+/// The order findings are listed in for people: by township, village, household, then the rules'
+/// order, person and application, so that a case worker's leads stand together.
+public enum HumanOrder {
+    public static func sorted(_ input: ReportInput) -> [Finding] {
+        var ruleIndex: [String: Int] = [:]
+        for (i, r) in input.rules.enumerated() where ruleIndex[r.id] == nil { ruleIndex[r.id] = i }
+        return input.findings.sorted { a, b in
+            let ha = input.households[a.household], hb = input.households[b.household]
+            let ka = (input.households.town(of: a.household), ha?.village ?? "", a.household)
+            let kb = (input.households.town(of: b.household), hb?.village ?? "", b.household)
+            if ka != kb { return ka < kb }
+            let ra = ruleIndex[a.rule] ?? Int.max, rb = ruleIndex[b.rule] ?? Int.max
+            if ra != rb { return ra < rb }
+            return Finding.ordered(a, b)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HechaReports
+import Testing
+
+/// The atomic swap of a run's output folder.
+struct OutputFolderTests {
+    struct WriterFailed: Error {}
+
+    func temp() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hecha-out-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    /// Every file under `folder` with its bytes and mode.
+    func snapshot(_ folder: String) -> [String: (Data, Int)] {
+        var out: [String: (Data, Int)] = [:]
+        let fm = FileManager.default
+        for case let rel as String in fm.enumerator(atPath: folder)! {
+            let path = folder + "/" + rel
+            var isDir: ObjCBool = false
+            fm.fileExists(atPath: path, isDirectory: &isDir)
+            if isDir.boolValue { continue }
+            let mode = (try! fm.attributesOfItem(atPath: path))[.posixPermissions] as! Int
+            out[rel] = (fm.contents(atPath: path)!, mode)
+        }
+        return out
+    }
+
+    let first = [OutputFile(path: "report.html", text: "one"), OutputFile(path: "by-township/a.csv", text: "a"),
+                 OutputFile(path: "findings.jsonl", ownerOnly: true, text: "{}"), OutputFile(path: "manifest.json", text: "{}")]
+
+    @Test func aWriterFailingMidwayLeavesThePreviousFolderByteIdentical() throws {
+        let parent = temp()
+        let out = parent + "/out"
+        try OutputFolder.replace(out, with: first)
+        let before = snapshot(out)
+        #expect(before.count == 4)
+        let second = [OutputFile(path: "report.html", text: "two"), OutputFile(path: "by-township/b.csv", text: "b"),
+                      OutputFile(path: "findings.jsonl", ownerOnly: true) { throw WriterFailed() },
+                      OutputFile(path: "manifest.json", text: "{\"x\": 1}")]
+        #expect(throws: OutputFolderError.self) { try OutputFolder.replace(out, with: second) }
+        let after = snapshot(out)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (k, v) in before { #expect(after[k]?.0 == v.0 && after[k]?.1 == v.1, "\(k)") }
+        // no temporary folder is left behind
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+    }
+
+    @Test func aSuccessfulRunReplacesTheWholeFolder() throws {
+        let out = temp() + "/out"
+        try OutputFolder.replace(out, with: first)
+        try OutputFolder.replace(out, with: [OutputFile(path: "report.html", text: "two"), OutputFile(path: "manifest.json", text: "{}")])
+        let s = snapshot(out)
+        #expect(s.keys.sorted() == ["manifest.json", "report.html"])
+        #expect(s["report.html"]?.0 == Data("two".utf8))
+    }
+
+    @Test func filesWithFullIdsAreOwnerOnly() throws {
+        let out = temp() + "/out"
+        try OutputFolder.replace(out, with: first)
+        let s = snapshot(out)
+        #expect(s["findings.jsonl"]?.1 == 0o600)
+        #expect(s["report.html"]?.1 == 0o644)
+    }
+
+    @Test func aFolderOfOtherFilesIsRefused() throws {
+        let out = temp()
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
+        #expect(throws: OutputFolderError.self) { try OutputFolder.replace(out, with: first) }
+        #expect(FileManager.default.contents(atPath: out + "/notes.txt") == Data("mine".utf8))
+    }
+
+    /// A run killed between its two renames left the previous folder aside: the next run puts it
+    /// back before anything else, then replaces it.
+    @Test func leftoversOfAKilledRunAreRecovered() throws {
+        let parent = temp()
+        try OutputFolder.replace(parent + "/out", with: first)
+        // a process id that is not running: pid_max is at most 2^22
+        let dead = "99999999"
+        try FileManager.default.moveItem(atPath: parent + "/out", toPath: parent + "/.out.previous-" + dead)
+        try FileManager.default.createDirectory(atPath: parent + "/.out.partial-" + dead, withIntermediateDirectories: false)
+        try OutputFolder.replace(parent + "/out", with: [OutputFile(path: "manifest.json", text: "{}")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+    }
+}

@@ -1,0 +1,46 @@
+import HechaReports
+import Testing
+
+struct PrivacyMaskTests {
+    @Test func eighteenCharacterIds() {
+        #expect(PrivacyMask.id("44190019900101123X") == "441900********123X")
+        #expect(PrivacyMask.id("420525194703150027") == "420525********0027")
+        #expect(PrivacyMask.id(" 420525194703150027 ") == "420525********0027")
+    }
+
+    @Test func legacyAndInvalidIds() {
+        #expect(PrivacyMask.id("420525470315002") == "420525*****5002")       // 15-digit legacy id
+        #expect(PrivacyMask.id("4205251949120121") == "420525******0121")     // 16 characters
+        #expect(PrivacyMask.id("42052519") == "42****19")                     // short: half hidden
+        #expect(PrivacyMask.id("1234567") == "1*****7")
+        #expect(PrivacyMask.id("123") == "***")
+        #expect(PrivacyMask.id("") == "")
+        #expect(PrivacyMask.id("４２０５２５１９４７０３１５００２７") == "４２０５２５********００２７")
+    }
+
+    @Test func masksNeverRevealMoreThanHalfOfAShortId() {
+        for n in 1..<15 {
+            let id = String(repeating: "7", count: n)
+            let masked = PrivacyMask.id(id)
+            #expect(masked.count == n)
+            #expect(masked.filter { $0 == "*" }.count * 2 >= n, "\(n) characters")
+        }
+    }
+
+    @Test func names() {
+        #expect(PrivacyMask.name("张") == "*")
+        #expect(PrivacyMask.name("张三") == "张*")
+        #expect(PrivacyMask.name("李秀英") == "李**")
+        #expect(PrivacyMask.name("欧阳娜娜") == "欧***")
+        #expect(PrivacyMask.name(" 王五 ") == "王*")
+        #expect(PrivacyMask.name("") == "")
+    }
+
+    @Test func idsInFreeText() {
+        #expect(PrivacyMask.idsInText("身份证号 '42052519470315002X' 校验位错误（应为 7）")
+                == "身份证号 '420525********002X' 校验位错误（应为 7）")
+        #expect(PrivacyMask.idsInText("'4205251949120121' 长度为 16 位") == "'420525******0121' 长度为 16 位")
+        #expect(PrivacyMask.idsInText("发放日期 '2024-06-31' 不是有效日期") == "发放日期 '2024-06-31' 不是有效日期")
+        #expect(PrivacyMask.idsInText("金额 1234567") == "金额 1234567")
+    }
+}
