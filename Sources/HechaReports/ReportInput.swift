@@ -66,7 +66,7 @@ public struct RuleSummary: Sendable {
     /// Whether the rule computes an amount.
     public var hasAmount: Bool
 
-    public init(id: String, title: String, severity: Severity, category: String?, amountKind: AmountKind = .overpaid,
+    public init(id: String, title: String, severity: Severity, category: String?, amountKind: AmountKind = .other,
                 hasAmount: Bool) {
         self.id = id
         self.title = title

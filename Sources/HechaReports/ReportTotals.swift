@@ -43,10 +43,10 @@ public struct ReportTotals: Sendable {
             guard let a = f.amount else { return }
             entry.0.hasAmount = true
             entry.0.amount = entry.0.amount + a
-            if rules[f.rule]?.amountKind == .underpaid {
-                entry.0.underpaid = entry.0.underpaid + a
-            } else {
-                entry.0.overpaid = entry.0.overpaid + a
+            switch rules[f.rule]?.amountKind {
+            case .underpaid?: entry.0.underpaid = entry.0.underpaid + a
+            case .overpaid?: entry.0.overpaid = entry.0.overpaid + a
+            default: break
             }
         }
         for f in input.findings {

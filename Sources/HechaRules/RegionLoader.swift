@@ -378,12 +378,12 @@ public struct RegionLoader: Sendable {
             let v = try r.string(c, what: "category")
             if !v.isEmpty { category = v }
         }
-        var amountKind = AmountKind.overpaid
+        var amountKind = AmountKind.other
         if let k = node[key: "amount_kind"] {
             let v = try r.string(k, what: "amount_kind")
             guard let kind = AmountKind(rawValue: v) else {
-                throw r.fail("amount_kind '\(v)' is not one of overpaid, underpaid", k,
-                             hint: "overpaid: money paid that should not have been (应追缴); underpaid: money owed (应补发)")
+                throw r.fail("amount_kind '\(v)' is not one of overpaid, underpaid, other", k,
+                             hint: "overpaid: money paid that should not have been (应追缴); underpaid: money owed (应补发); other: any other amount")
             }
             amountKind = kind
         }

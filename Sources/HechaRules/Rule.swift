@@ -8,7 +8,13 @@ public enum Severity: String, Sendable, CaseIterable {
 /// What a rule's amount is, for the report's totals: money paid that should not have been
 /// (应追缴, the default) or money that should have been paid and was not (应补发).
 public enum AmountKind: String, Sendable, CaseIterable {
-    case overpaid, underpaid
+    /// Money paid that should not have been (应追缴): paid after a death, paid above the entitlement.
+    case overpaid
+    /// Money owed to the household (应补发).
+    case underpaid
+    /// Any other amount (assets above a limit, income above the standard, subsidies received):
+    /// shown with its finding, not counted as a payment error.
+    case other
 }
 
 /// A rule ready to run: its condition and amount resolved and type-checked.

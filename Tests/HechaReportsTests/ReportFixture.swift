@@ -9,8 +9,8 @@ import HechaReports
 enum ReportFixture {
     static func input(_ language: ReportLanguage = .chinese) -> ReportInput {
         let rules = [
-            RuleSummary(id: "deceased-still-paid", title: "保障对象死亡后仍在发放", severity: .high, category: "死亡仍发放", hasAmount: true),
-            RuleSummary(id: "overpaid", title: "多发救助金", severity: .high, category: "多发少发", hasAmount: true),
+            RuleSummary(id: "deceased-still-paid", title: "保障对象死亡后仍在发放", severity: .high, category: "死亡仍发放", amountKind: .overpaid, hasAmount: true),
+            RuleSummary(id: "overpaid", title: "多发救助金", severity: .high, category: "多发少发", amountKind: .overpaid, hasAmount: true),
             RuleSummary(id: "underpaid", title: "少发救助金", severity: .high, category: "多发少发", amountKind: .underpaid, hasAmount: true),
             RuleSummary(id: "local-check", title: "本地自定义核查", severity: .low, category: nil, hasAmount: false),
         ]
