@@ -43,6 +43,13 @@ public struct SourceOutcome: Sendable {
     }
 }
 
+/// A region's data once read: the roster, the facts kept from every source, and the counts.
+public struct RegionData: Sendable {
+    public var roster: Roster
+    public var facts: FactStore
+    public var sources: [SourceOutcome]
+}
+
 /// Everything a run produced.
 public struct RunOutcome: Sendable {
     public var region: LoadedRegion
@@ -103,6 +110,32 @@ public struct RegionRun: Sendable {
     public func run(_ request: RunRequest, progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RunOutcome {
         let started = Date()
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
+        let data = try read(region, started: started, progress: progress)
+        let (roster, facts, outcomes, entries) = (data.roster, data.facts, data.sources, region.sources)
+        // 3. evaluate
+        let evaluating = Date()
+        let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
+        progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
+                            seconds: Date().timeIntervalSince(evaluating)))
+        // 4. write the output folder
+        let households = HouseholdDirectory(roster: roster)
+        let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
+                                                 households: households, language: request.language)
+        let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
+        do throws(OutputFolderError) {
+            try OutputFolder.replace(request.outputDirectory, with: files)
+        } catch {
+            throw HostError(.output, error.description)
+        }
+        progress(.written(folder: request.outputDirectory, files: files.count))
+        let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
+        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
+                          outputDirectory: request.outputDirectory, findingsFile: findingsFile)
+    }
+
+    /// Reads the roster, then every source against its person index (in parallel).
+    public func read(_ region: LoadedRegion, started: Date = Date(),
+                     progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RegionData {
         // 1. the roster
         guard let rosterEntry = region.sources.first(where: { registry.connector(id: $0.id) is any RosterConnector.Type }),
             let rosterType = registry.connector(id: rosterEntry.id) as? any RosterConnector.Type
@@ -147,25 +180,7 @@ public struct RegionRun: Sendable {
             let own = entry.id == rosterEntry.id ? [rosterReport, reports[i]] : [reports[i]]
             outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
         }
-        // 3. evaluate
-        let evaluating = Date()
-        let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
-        progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
-                            seconds: Date().timeIntervalSince(evaluating)))
-        // 4. write the output folder
-        let households = HouseholdDirectory(roster: roster)
-        let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
-                                                 households: households, language: request.language)
-        let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
-        do throws(OutputFolderError) {
-            try OutputFolder.replace(request.outputDirectory, with: files)
-        } catch {
-            throw HostError(.output, error.description)
-        }
-        progress(.written(folder: request.outputDirectory, files: files.count))
-        let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
-        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
-                          outputDirectory: request.outputDirectory, findingsFile: findingsFile)
+        return RegionData(roster: roster, facts: facts, sources: outcomes)
     }
 
     /// The size of one of a source's files (shown as `file`), or 0.

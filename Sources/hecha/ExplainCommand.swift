@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HechaCore
+import HechaHost
+import HechaReports
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how a finding came about: the rule, the parameters in force, every step, the records."
+    )
+
+    @Argument(help: "The finding's id (the `id` of findings.jsonl), or a unique prefix of it.")
+    var findingID: String
+
+    @Option(name: .long, help: "The output folder of the run that produced the finding.")
+    var out: String = "out"
+
+    @Option(name: .long, help: "The region file (default: the one the run's manifest names).")
+    var region: String?
+
+    @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
+    var rulesets: String?
+
+    @Option(name: .long, help: "text (masked ids, for people) or json (full ids, for tools).")
+    var format: String = "text"
+
+    @Option(name: .long, help: "zh or en.")
+    var lang: String = "zh"
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
+        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang is zh or en") }
+    }
+
+    func run() throws {
+        let found: FindingExplanation
+        do {
+            found = try RegionRun(registry: .known).explain(
+                ExplainRequest(findingID: findingID, outputDirectory: out, regionFile: region, rulesetsDirectory: rulesets))
+        } catch {
+            throw fail(error)
+        }
+        let context = ExplanationReport.Context(findingID: found.findingID, town: found.household?.town,
+                                                headName: found.household?.headName, warnings: found.warnings)
+        if format == "json" {
+            print(ExplanationReport.json(found.explanation, context), terminator: "")
+        } else {
+            print(ExplanationReport.text(found.explanation, context, language: lang == "en" ? .english : .chinese), terminator: "")
+        }
+    }
+}
