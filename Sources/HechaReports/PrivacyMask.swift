@@ -23,14 +23,14 @@ public enum PrivacyMask {
         return String(chars[0]) + String(chars.dropFirst().map { $0 == " " ? " " : "*" })
     }
 
-    /// Free text (a reject reason, a message) with every id-like run masked: a run of 8 or more
-    /// ASCII or full-width digits, optionally ending in X, is taken for an id number (perhaps a
+    /// Free text (a reject reason, a message) with every id-like run masked: a run of 14 or more
+    /// ASCII or full-width digits (household ids are shorter), optionally ending in X, is taken for an id number (perhaps a
     /// wrong one) and masked with ``id(_:)``. Other text is unchanged.
     public static func idsInText(_ text: String) -> String {
         var out = ""
         var run = ""
         func flush() {
-            if run.count >= 8 { out += id(run) } else { out += run }
+            if run.count >= 14 { out += id(run) } else { out += run }
             run = ""
         }
         for ch in text {

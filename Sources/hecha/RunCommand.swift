@@ -32,10 +32,15 @@ struct RegionOptions: ParsableArguments {
     }
 }
 
-/// Prints a host error on stderr and exits with its code.
+/// Prints a host error on stderr (id numbers masked: the terminal is for people) and exits with its code.
 func fail(_ error: HostError) -> ExitCode {
-    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+    printError(error.message)
     return ExitCode(error.code.rawValue)
+}
+
+/// Writes a message for people on stderr, with id numbers masked.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((PrivacyMask.idsInText(text) + (text.hasSuffix("\n") ? "" : "\n")).utf8))
 }
 
 struct RunCommand: ParsableCommand {
@@ -79,7 +84,7 @@ struct RunCommand: ParsableCommand {
             var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"
             for x in f.prefix(20) { text += "  \(x)\n" }
             if f.count > 20 { text += "  … and \(f.count - 20) more\n" }
-            FileHandle.standardError.write(Data(text.utf8))
+            printError(text)
             throw ExitCode(HechaExitCode.data.rawValue)
         }
     }

@@ -42,5 +42,7 @@ struct PrivacyMaskTests {
         #expect(PrivacyMask.idsInText("'4205251949120121' 长度为 16 位") == "'420525******0121' 长度为 16 位")
         #expect(PrivacyMask.idsInText("发放日期 '2024-06-31' 不是有效日期") == "发放日期 '2024-06-31' 不是有效日期")
         #expect(PrivacyMask.idsInText("金额 1234567") == "金额 1234567")
+        // household ids (户编号) are not personal: case workers need them whole
+        #expect(PrivacyMask.idsInText("household 4205251000034, member 420525194703150027") == "household 4205251000034, member 420525********0027")
     }
 }
