@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "ConnectorKit", dependencies: ["HechaCore"]),
         .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules"]),
+        // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
+        .target(name: "HechaGenerator"),
         .target(
             name: "HechaHost",
             dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports"]
@@ -40,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hecha",
-            dependencies: ["HechaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HechaHost", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .plugin(
             name: "LintRulesets",
@@ -58,7 +60,7 @@ let package = Package(
             dependencies: ["ConnectorKit", "ConnectorTesting", "HechaCore"] + connectors.map { .target(name: $0.target) },
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaGenerator"]),
     ]
         + connectors.map {
             .target(name: $0.target, dependencies: ["ConnectorKit", "HechaCore"], path: "connectors/\($0.folder)")
