@@ -39,12 +39,26 @@ public struct SourceOutcome: Sendable {
     }
 }
 
+/// How long one stage of a run took (wall-clock seconds). Sources are read concurrently, so
+/// their times overlap; `sources (all)` is the wall time of reading them all.
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var seconds: Double
+}
+
 /// Everything a run produced.
 public struct RunOutcome: Sendable {
     public var region: LoadedRegion
     public var sources: [SourceOutcome]
     public var evaluation: EvaluationResult
     public var findingsFile: String
+    /// Configuration, roster, each source, all sources, evaluation, writing.
+    public var timings: [StageTiming] = []
+}
+
+/// A monotonic clock for stage timings.
+enum StageClock {
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
 
 /// A whole run for one region: load and check the configuration, read the roster and then every
@@ -93,7 +107,15 @@ public struct RegionRun: Sendable {
 
     /// Runs the region and writes `findings.jsonl` into the output folder.
     public func run(_ request: RunRequest, log: @Sendable (String) -> Void = { _ in }) throws(HostError) -> RunOutcome {
+        var timings: [StageTiming] = []
+        var mark = StageClock.now()
+        func stage(_ name: String) {
+            let t = StageClock.now()
+            timings.append(StageTiming(stage: name, seconds: t - mark))
+            mark = t
+        }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
+        stage("configuration")
         // 1. the roster
         guard let rosterEntry = region.sources.first(where: { registry.connector(id: $0.id) is any RosterConnector.Type }),
             let rosterType = registry.connector(id: rosterEntry.id) as? any RosterConnector.Type
@@ -107,21 +129,31 @@ public struct RegionRun: Sendable {
             throw HostError(.data, error.description)
         }
         log("\(rosterEntry.id): roster of \(roster.households.count) households, \(roster.index.personCount) persons")
+        stage("roster (\(rosterEntry.id))")
         // 2. every source (the roster connector too, for its household facts), in parallel
         let facts = FactStore()
         let entries = region.sources
         let reports = entries.map { SourceReport(sourceID: $0.id) }
         let errors = Mutex<[(Int, Diagnostic)]>([])
+        let sourceTimes = Mutex<[Int: Double]>([:])
         let index = roster.index
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let entry = entries[i]
             guard let type = registry.connector(id: entry.id) else { return }
+            let started = StageClock.now()
             do throws(Diagnostic) {
                 try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
             } catch {
                 errors.withLock { $0.append((i, error)) }
             }
+            let took = StageClock.now() - started
+            sourceTimes.withLock { $0[i] = took }
         }
+        let perSource = sourceTimes.withLock { $0 }
+        for (i, entry) in entries.enumerated() {
+            timings.append(StageTiming(stage: "  source \(entry.id)", seconds: perSource[i] ?? 0))
+        }
+        stage("sources (all, concurrently)")
         let failed = errors.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         if !failed.isEmpty { throw HostError(.data, DiagnosticList(failed).description) }
         var outcomes: [SourceOutcome] = []
@@ -132,6 +164,7 @@ public struct RegionRun: Sendable {
         }
         // 3. evaluate
         let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
+        stage("evaluation")
         // 4. write
         let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
         do {
@@ -139,7 +172,8 @@ public struct RegionRun: Sendable {
         } catch {
             throw HostError(.output, "cannot write \(findingsFile): \(error.localizedDescription); check that the output folder is writable")
         }
-        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, findingsFile: findingsFile)
+        stage("writing findings")
+        return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, findingsFile: findingsFile, timings: timings)
     }
 
     func config(_ e: SourceEntry) -> SourceConfig {

@@ -51,6 +51,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the time each stage took (roster, each source, evaluation, writing) on stderr.")
+    var timings = false
+
     func run() throws {
         let request = RunRequest(regionFile: try options.regionFile(), outputDirectory: out, asOf: try options.day(),
                                  rulesetsDirectory: options.rulesets)
@@ -61,6 +64,11 @@ struct RunCommand: ParsableCommand {
             throw fail(error)
         }
         if !quiet { print(RunSummary.text(outcome), terminator: "") }
+        if timings {
+            var text = "stage timings (wall clock):\n"
+            for t in outcome.timings { text += "  " + t.stage.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%9.3f s\n", t.seconds) }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         if !outcome.evaluation.failures.isEmpty {
             let f = outcome.evaluation.failures
             var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"
