@@ -11,15 +11,29 @@ import HechaCore
 /// let price = try row.optionalMoney("购置价格")
 /// let status = try row.oneOf("机动车状态", ["正常", "抵押", "注销", "报废"])
 /// ```
+///
+/// A row is only valid inside the `decide` closure it is handed to: its fields are read from the
+/// reader's buffer on demand, so a row of someone not on the roster never becomes Strings.
 public struct CSVRow {
     /// The physical line where the row starts.
     public let line: Int
-    /// The fields as read (not trimmed), in header order.
-    public let fields: [String]
-    /// The raw bytes of the row.
-    public let raw: ArraySlice<UInt8>
+    let reader: CSVReader
+    let record: RawRecord
     /// The file the row belongs to.
     public let file: CSVExportFile
+
+    init(record: RawRecord, reader: CSVReader, file: CSVExportFile) {
+        line = record.line
+        self.record = record
+        self.reader = reader
+        self.file = file
+    }
+
+    /// The fields as read (not trimmed), in header order.
+    public var fields: [String] { reader.doneSpans.map(reader.string) }
+
+    /// The raw bytes of the row.
+    public var raw: ArraySlice<UInt8> { reader.buffer[record.start..<record.end] }
 
     /// Where the row is, for ``Record/source``: source id, file name, line.
     public var origin: SourceRef { SourceRef(source: file.sourceID, file: file.name, line: line) }
@@ -27,7 +41,7 @@ public struct CSVRow {
     /// The field's text as written (untrimmed), or `nil` when the header lacks the column.
     public func field(_ column: String) -> String? {
         guard let i = file.columnIndex[column] else { return nil }
-        return fields[i]
+        return reader.string(reader.doneSpans[i])
     }
 
     private func present(_ column: String) -> String? {
@@ -123,6 +137,22 @@ public struct CSVRow {
         let id = IDNumber(try required(column))
         if let problem = id.problem { throw RowReject("\(column) \(problem)，不是有效的身份证号") }
         return id.text
+    }
+
+    /// The id number of a person on the roster: the normalised id when it is valid and in `index`,
+    /// `nil` when it is valid but not on the roster (the row is unmatched); an invalid id rejects
+    /// the row as ``personID(_:)`` does. A plain 18-character id is checked and looked up without
+    /// building a String, so rows of people outside the roster cost no allocation.
+    public func personID(_ column: String, in index: PersonIndex) throws(RowReject) -> String? {
+        guard let i = file.columnIndex[column] else {
+            preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
+        }
+        let span = reader.doneSpans[i]
+        if !span.escaped, let body = reader.buffer.withUnsafeBufferPointer({ IDNumber.plainBody(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }) {
+            return index.containsPerson(body: body) ? IDNumber.text(body: body) : nil
+        }
+        let id = try personID(column)
+        return index.containsPerson(id) ? id : nil
     }
 
     /// The id number normalised as far as possible, valid or not (empty counts as invalid), for

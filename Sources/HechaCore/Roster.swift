@@ -100,12 +100,34 @@ public struct PersonIndex: Sendable {
     public let householdsByPerson: [String: [Int]]
     public let householdByID: [String: Int]
 
+    /// The 17-digit bodies of the (valid, 18-character) person ids, for lookups without Strings.
+    let bodies: Set<UInt64>
+
     public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
         self.householdsByPerson = householdsByPerson
         self.householdByID = householdByID
+        var bodies = Set<UInt64>(minimumCapacity: householdsByPerson.count)
+        for id in householdsByPerson.keys {
+            let u = Array(id.utf8)
+            guard u.count == 18 else { continue }
+            var body: UInt64 = 0
+            var sum = 0
+            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+            var digits = true
+            for k in 0..<17 {
+                guard u[k] >= 0x30 && u[k] <= 0x39 else { digits = false; break }
+                body = body * 10 + UInt64(u[k] - 0x30)
+                sum += Int(u[k] - 0x30) * weights[k]
+            }
+            if digits && Array("10X98765432".utf8)[sum % 11] == u[17] { bodies.insert(body) }
+        }
+        self.bodies = bodies
     }
 
     public func containsPerson(_ id: String) -> Bool { householdsByPerson[id] != nil }
+
+    /// Whether the valid id with this 17-digit body is on the roster.
+    public func containsPerson(body: UInt64) -> Bool { bodies.contains(body) }
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
     public var personCount: Int { householdsByPerson.count }
 }
