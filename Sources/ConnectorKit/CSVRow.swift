@@ -44,6 +44,23 @@ public struct CSVRow {
         return reader.string(reader.doneSpans[i])
     }
 
+    /// The field's bytes without surrounding ASCII blanks, when it is plain ASCII with no doubled
+    /// quotes: the form most values take, parsed here without a String. `nil` sends the value
+    /// down the general path (trimming Unicode blanks, full-width digits, …).
+    @inline(__always)
+    private func plainASCII<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard let i = file.columnIndex[column] else { return nil }
+        let span = reader.doneSpans[i]
+        if span.escaped { return nil }
+        return reader.buffer.withUnsafeBufferPointer { p -> T? in
+            var lo = span.start, hi = span.end
+            while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09) { lo += 1 }
+            while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09) { hi -= 1 }
+            guard hi > lo else { return nil }
+            return body(UnsafeBufferPointer(rebasing: p[lo..<hi]))
+        }
+    }
+
     private func present(_ column: String) -> String? {
         guard let f = field(column) else { return nil }
         let t = FieldText.trimmed(f)
@@ -63,25 +80,42 @@ public struct CSVRow {
     }
 
     /// The trimmed text of a required column.
-    public func text(_ column: String) throws(RowReject) -> String { try required(column) }
+    public func text(_ column: String) throws(RowReject) -> String {
+        // Text that neither starts nor ends with a blank (ASCII or not) is taken as it is.
+        if let i = file.columnIndex[column] {
+            let span = reader.doneSpans[i]
+            if !span.escaped, span.end > span.start {
+                let plain = reader.buffer.withUnsafeBufferPointer { p -> String? in
+                    let first = p[span.start], last = p[span.end - 1]
+                    guard first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+                }
+                if let plain { return plain }
+            }
+        }
+        return try required(column)
+    }
 
     /// The trimmed text, or `nil` when empty.
     public func optionalText(_ column: String) -> String? { present(column) }
 
     /// A required date (see ``DateText``).
     public func day(_ column: String) throws(RowReject) -> Day {
-        try parse(column, try required(column), DateText.day)
+        if let d = plainASCII(column, DateText.isoDay) { return d }
+        return try parse(column, try required(column), DateText.day)
     }
 
     /// An optional date.
     public func optionalDay(_ column: String) throws(RowReject) -> Day? {
+        if let d = plainASCII(column, DateText.isoDay) { return d }
         guard let t = present(column) else { return nil }
         return try parse(column, t, DateText.day)
     }
 
     /// A required month.
     public func month(_ column: String) throws(RowReject) -> Month {
-        try parse(column, try required(column), DateText.month)
+        if let m = plainASCII(column, DateText.isoMonth) { return m }
+        return try parse(column, try required(column), DateText.month)
     }
 
     /// An optional month.
@@ -97,6 +131,7 @@ public struct CSVRow {
 
     /// A required amount of money (see ``MoneyText``).
     public func money(_ column: String) throws(RowReject) -> Exact {
+        if let v = plainASCII(column, MoneyText.plainAmount) { return v }
         let t = try required(column)
         guard let v = try parse(column, t, MoneyText.amount) else { throw RowReject("\(column) 为空") }
         return v
@@ -104,6 +139,7 @@ public struct CSVRow {
 
     /// An optional amount: `nil` (unknown, never zero) when empty.
     public func optionalMoney(_ column: String) throws(RowReject) -> Exact? {
+        if let v = plainASCII(column, MoneyText.plainAmount) { return v }
         guard let t = present(column) else { return nil }
         return try parse(column, t, MoneyText.amount)
     }
