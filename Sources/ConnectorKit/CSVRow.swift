@@ -40,7 +40,7 @@ public struct CSVRow {
 
     /// The field's text as written (untrimmed), or `nil` when the header lacks the column.
     public func field(_ column: String) -> String? {
-        guard let i = file.columnIndex[column] else { return nil }
+        guard let i = file.position(column) else { return nil }
         return reader.string(reader.doneSpans[i])
     }
 
@@ -49,7 +49,7 @@ public struct CSVRow {
     /// down the general path (trimming Unicode blanks, full-width digits, …).
     @inline(__always)
     private func plainASCII<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        guard let i = file.columnIndex[column] else { return nil }
+        guard let i = file.position(column) else { return nil }
         let span = reader.doneSpans[i]
         if span.escaped { return nil }
         return reader.buffer.withUnsafeBufferPointer { p -> T? in
@@ -68,7 +68,7 @@ public struct CSVRow {
     }
 
     private func required(_ column: String) throws(RowReject) -> String {
-        guard file.columnIndex[column] != nil else {
+        guard file.position(column) != nil else {
             preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
         }
         guard let t = present(column) else { throw RowReject("\(column) 为空") }
@@ -82,7 +82,7 @@ public struct CSVRow {
     /// The trimmed text of a required column.
     public func text(_ column: String) throws(RowReject) -> String {
         // Text that neither starts nor ends with a blank (ASCII or not) is taken as it is.
-        if let i = file.columnIndex[column] {
+        if let i = file.position(column) {
             let span = reader.doneSpans[i]
             if !span.escaped, span.end > span.start {
                 let plain = reader.buffer.withUnsafeBufferPointer { p -> String? in
@@ -180,7 +180,7 @@ public struct CSVRow {
     /// the row as ``personID(_:)`` does. A plain 18-character id is checked and looked up without
     /// building a String, so rows of people outside the roster cost no allocation.
     public func personID(_ column: String, in index: PersonIndex) throws(RowReject) -> String? {
-        guard let i = file.columnIndex[column] else {
+        guard let i = file.position(column) else {
             preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
         }
         let span = reader.doneSpans[i]
