@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "ConnectorKit", dependencies: ["HechaCore"]),
         .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"]),
+        // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
+        .target(name: "HechaGenerator"),
         .target(
             name: "HechaHost",
             dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports"]
@@ -40,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hecha",
-            dependencies: ["HechaHost", "HechaReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HechaHost", "HechaReports", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .plugin(
             name: "LintRulesets",
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit"],
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator"],
                     exclude: ["Golden"]),
     ]
         + connectors.map {

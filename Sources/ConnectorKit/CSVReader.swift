@@ -24,14 +24,17 @@ public final class CSVReader {
     private enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
 
     private let text: TextChunkReader
-    private var buffer: [UInt8] = []
+    private(set) var buffer: [UInt8] = []
     /// Next byte to look at.
     private var scan = 0
     private var recordStart = 0
     /// Start of the current field's content (after its opening quote, for a quoted field).
     private var fieldStart = 0
     private var state = State.fieldStart
-    private var fields: [String] = []
+    /// The fields of the record being scanned, as byte ranges of `buffer`.
+    private var spans: [FieldSpan] = []
+    /// The fields of the record last returned by ``nextRaw()`` (valid until the next call).
+    private(set) var doneSpans: [FieldSpan] = []
     /// The current quoted field contains a doubled quote.
     private var escaped = false
     private var problem: String?
@@ -68,10 +71,17 @@ public final class CSVReader {
     ///
     /// - Throws: a ``Diagnostic`` only when the file cannot be read or decoded.
     public func next() throws(Diagnostic) -> CSVRecord? {
+        guard let r = try nextRaw() else { return nil }
+        return CSVRecord(line: r.line, fields: doneSpans.map(string), raw: buffer[r.start..<r.end], problem: r.problem)
+    }
+
+    /// The next record without building Strings: its line, its bytes (`buffer[start..<end]`) and
+    /// its fields as ``doneSpans``, all valid until the next call.
+    func nextRaw() throws(Diagnostic) -> RawRecord? {
         while true {
             switch scanRecord() {
             case .record(let r):
-                if r.raw.isEmpty && r.problem == nil { continue }  // a blank line
+                if r.start == r.end && r.problem == nil { continue }  // a blank line
                 return r
             case .overlong:
                 return recoverUnterminated(reason: "带引号的字段超过 \(Self.maxRecordBytes) 字节仍未结束（引号未闭合？）")
@@ -85,7 +95,7 @@ public final class CSVReader {
                 }
                 // The last record has no line break after it.
                 let r = finishRecord(contentEnd: buffer.count, next: buffer.count, closingQuote: buffer.count - 1)
-                if r.raw.isEmpty && r.problem == nil { return nil }
+                if r.start == r.end && r.problem == nil { return nil }
                 return r
             }
             try refill()
@@ -93,7 +103,7 @@ public final class CSVReader {
     }
 
     private enum Step {
-        case record(CSVRecord)
+        case record(RawRecord)
         case needMore
         case overlong
     }
@@ -103,6 +113,10 @@ public final class CSVReader {
             buffer.removeFirst(recordStart)
             scan -= recordStart
             fieldStart -= recordStart
+            for k in spans.indices {
+                spans[k].start -= recordStart
+                spans[k].end -= recordStart
+            }
             recordStart = 0
         }
         if let chunk = try text.next() {
@@ -138,7 +152,7 @@ public final class CSVReader {
                         state = .quoted
                         i += 1
                     } else if b == Self.comma {
-                        fields.append(field(p, fieldStart, i - 1))
+                        spans.append(FieldSpan(start: fieldStart, end: i - 1, escaped: escaped))
                         state = .fieldStart
                         escaped = false
                         fieldStart = i + 1
@@ -156,13 +170,13 @@ public final class CSVReader {
                         end = (i, i + 1, i - 1)
                         break loop
                     } else {
-                        if problem == nil { problem = "第 \(fields.count + 1) 个字段的结束引号后还有字符" }
+                        if problem == nil { problem = "第 \(spans.count + 1) 个字段的结束引号后还有字符" }
                         state = .junk
                         i += 1
                     }
                 case .fieldStart, .unquoted, .junk:
                     if b == Self.comma {
-                        fields.append(field(p, fieldStart, i))
+                        spans.append(FieldSpan(start: fieldStart, end: max(fieldStart, i), escaped: false))
                         state = .fieldStart
                         escaped = false
                         fieldStart = i + 1
@@ -178,7 +192,7 @@ public final class CSVReader {
                             escaped = false
                             fieldStart = i + 1
                         } else {
-                            if problem == nil { problem = "第 \(fields.count + 1) 个字段中有未加引号包围的引号" }
+                            if problem == nil { problem = "第 \(spans.count + 1) 个字段中有未加引号包围的引号" }
                             state = .junk
                         }
                         i += 1
@@ -197,15 +211,14 @@ public final class CSVReader {
     }
 
     /// Ends the current record: its last field runs to `contentEnd` (or to the closing quote).
-    private func finishRecord(contentEnd: Int, next: Int, closingQuote: Int) -> CSVRecord {
-        buffer.withUnsafeBufferPointer { p in
-            switch state {
-            case .quoteSeen: fields.append(field(p, fieldStart, closingQuote))
-            case .quoted: break
-            default: fields.append(field(p, fieldStart, max(fieldStart, contentEnd)))
-            }
+    private func finishRecord(contentEnd: Int, next: Int, closingQuote: Int) -> RawRecord {
+        switch state {
+        case .quoteSeen: spans.append(FieldSpan(start: fieldStart, end: max(fieldStart, closingQuote), escaped: escaped))
+        case .quoted: break
+        default: spans.append(FieldSpan(start: fieldStart, end: max(fieldStart, contentEnd), escaped: false))
         }
-        let record = CSVRecord(line: recordLine, fields: fields, raw: buffer[recordStart..<contentEnd], problem: problem)
+        let record = RawRecord(line: recordLine, start: recordStart, end: contentEnd, problem: problem)
+        swap(&spans, &doneSpans)
         startRecord(at: next)
         return record
     }
@@ -217,36 +230,53 @@ public final class CSVReader {
         state = .fieldStart
         escaped = false
         problem = nil
-        fields = []
-        fields.reserveCapacity(16)
+        spans.removeAll(keepingCapacity: true)
         recordLine = line
     }
 
     /// Gives up on the open quote: the record's first physical line is returned with `reason`, and
     /// reading resumes on the line after it.
-    private func recoverUnterminated(reason: String) -> CSVRecord {
+    private func recoverUnterminated(reason: String) -> RawRecord {
         var lineEnd = recordStart
         while lineEnd < buffer.count && buffer[lineEnd] != Self.lf { lineEnd += 1 }
         let contentEnd = lineEnd > recordStart && buffer[lineEnd - 1] == Self.cr ? lineEnd - 1 : lineEnd
-        let record = CSVRecord(line: recordLine, fields: [], raw: buffer[recordStart..<contentEnd], problem: reason)
+        let record = RawRecord(line: recordLine, start: recordStart, end: contentEnd, problem: reason)
         line = recordLine + (lineEnd < buffer.count ? 1 : 0)
+        spans.removeAll(keepingCapacity: true)
+        swap(&spans, &doneSpans)
         startRecord(at: min(lineEnd + 1, buffer.count))
         return record
     }
 
-    private func field(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-        guard to > from else { return "" }
-        let slice = UnsafeBufferPointer(rebasing: p[from..<to])
-        if !escaped || state == .junk || state == .unquoted {
-            return String(decoding: slice, as: UTF8.self)
+    /// A field's text, quoting removed (`""` inside quotes becomes `"`).
+    func string(_ span: FieldSpan) -> String {
+        guard span.end > span.start else { return "" }
+        return buffer.withUnsafeBufferPointer { p in
+            let slice = UnsafeBufferPointer(rebasing: p[span.start..<span.end])
+            if !span.escaped { return String(decoding: slice, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(slice.count)
+            var k = span.start
+            while k < span.end {
+                out.append(p[k])
+                k += p[k] == Self.quote ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(slice.count)
-        var k = from
-        while k < to {
-            out.append(p[k])
-            k += p[k] == Self.quote ? 2 : 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Where one field of a record is in the reader's buffer; `escaped` when it holds doubled quotes.
+struct FieldSpan {
+    var start: Int
+    var end: Int
+    var escaped: Bool
+}
+
+/// A record found by ``CSVReader/nextRaw()``: its bytes are `buffer[start..<end]`.
+struct RawRecord {
+    var line: Int
+    var start: Int
+    var end: Int
+    var problem: String?
 }

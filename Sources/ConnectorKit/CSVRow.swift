@@ -11,23 +11,54 @@ import HechaCore
 /// let price = try row.optionalMoney("购置价格")
 /// let status = try row.oneOf("机动车状态", ["正常", "抵押", "注销", "报废"])
 /// ```
+///
+/// A row is only valid inside the `decide` closure it is handed to: its fields are read from the
+/// reader's buffer on demand, so a row of someone not on the roster never becomes Strings.
 public struct CSVRow {
     /// The physical line where the row starts.
     public let line: Int
-    /// The fields as read (not trimmed), in header order.
-    public let fields: [String]
-    /// The raw bytes of the row.
-    public let raw: ArraySlice<UInt8>
+    let reader: CSVReader
+    let record: RawRecord
     /// The file the row belongs to.
     public let file: CSVExportFile
+
+    init(record: RawRecord, reader: CSVReader, file: CSVExportFile) {
+        line = record.line
+        self.record = record
+        self.reader = reader
+        self.file = file
+    }
+
+    /// The fields as read (not trimmed), in header order.
+    public var fields: [String] { reader.doneSpans.map(reader.string) }
+
+    /// The raw bytes of the row.
+    public var raw: ArraySlice<UInt8> { reader.buffer[record.start..<record.end] }
 
     /// Where the row is, for ``Record/source``: source id, file name, line.
     public var origin: SourceRef { SourceRef(source: file.sourceID, file: file.name, line: line) }
 
     /// The field's text as written (untrimmed), or `nil` when the header lacks the column.
     public func field(_ column: String) -> String? {
-        guard let i = file.columnIndex[column] else { return nil }
-        return fields[i]
+        guard let i = file.position(column) else { return nil }
+        return reader.string(reader.doneSpans[i])
+    }
+
+    /// The field's bytes without surrounding ASCII blanks, when it is plain ASCII with no doubled
+    /// quotes: the form most values take, parsed here without a String. `nil` sends the value
+    /// down the general path (trimming Unicode blanks, full-width digits, …).
+    @inline(__always)
+    private func plainASCII<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard let i = file.position(column) else { return nil }
+        let span = reader.doneSpans[i]
+        if span.escaped { return nil }
+        return reader.buffer.withUnsafeBufferPointer { p -> T? in
+            var lo = span.start, hi = span.end
+            while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09) { lo += 1 }
+            while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09) { hi -= 1 }
+            guard hi > lo else { return nil }
+            return body(UnsafeBufferPointer(rebasing: p[lo..<hi]))
+        }
     }
 
     private func present(_ column: String) -> String? {
@@ -37,7 +68,7 @@ public struct CSVRow {
     }
 
     private func required(_ column: String) throws(RowReject) -> String {
-        guard file.columnIndex[column] != nil else {
+        guard file.position(column) != nil else {
             preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
         }
         guard let t = present(column) else { throw RowReject("\(column) 为空") }
@@ -49,25 +80,42 @@ public struct CSVRow {
     }
 
     /// The trimmed text of a required column.
-    public func text(_ column: String) throws(RowReject) -> String { try required(column) }
+    public func text(_ column: String) throws(RowReject) -> String {
+        // Text that neither starts nor ends with a blank (ASCII or not) is taken as it is.
+        if let i = file.position(column) {
+            let span = reader.doneSpans[i]
+            if !span.escaped, span.end > span.start {
+                let plain = reader.buffer.withUnsafeBufferPointer { p -> String? in
+                    let first = p[span.start], last = p[span.end - 1]
+                    guard first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+                }
+                if let plain { return plain }
+            }
+        }
+        return try required(column)
+    }
 
     /// The trimmed text, or `nil` when empty.
     public func optionalText(_ column: String) -> String? { present(column) }
 
     /// A required date (see ``DateText``).
     public func day(_ column: String) throws(RowReject) -> Day {
-        try parse(column, try required(column), DateText.day)
+        if let d = plainASCII(column, DateText.isoDay) { return d }
+        return try parse(column, try required(column), DateText.day)
     }
 
     /// An optional date.
     public func optionalDay(_ column: String) throws(RowReject) -> Day? {
+        if let d = plainASCII(column, DateText.isoDay) { return d }
         guard let t = present(column) else { return nil }
         return try parse(column, t, DateText.day)
     }
 
     /// A required month.
     public func month(_ column: String) throws(RowReject) -> Month {
-        try parse(column, try required(column), DateText.month)
+        if let m = plainASCII(column, DateText.isoMonth) { return m }
+        return try parse(column, try required(column), DateText.month)
     }
 
     /// An optional month.
@@ -83,6 +131,7 @@ public struct CSVRow {
 
     /// A required amount of money (see ``MoneyText``).
     public func money(_ column: String) throws(RowReject) -> Exact {
+        if let v = plainASCII(column, MoneyText.plainAmount) { return v }
         let t = try required(column)
         guard let v = try parse(column, t, MoneyText.amount) else { throw RowReject("\(column) 为空") }
         return v
@@ -90,6 +139,7 @@ public struct CSVRow {
 
     /// An optional amount: `nil` (unknown, never zero) when empty.
     public func optionalMoney(_ column: String) throws(RowReject) -> Exact? {
+        if let v = plainASCII(column, MoneyText.plainAmount) { return v }
         guard let t = present(column) else { return nil }
         return try parse(column, t, MoneyText.amount)
     }
@@ -123,6 +173,22 @@ public struct CSVRow {
         let id = IDNumber(try required(column))
         if let problem = id.problem { throw RowReject("\(column) \(problem)，不是有效的身份证号") }
         return id.text
+    }
+
+    /// The id number of a person on the roster: the normalised id when it is valid and in `index`,
+    /// `nil` when it is valid but not on the roster (the row is unmatched); an invalid id rejects
+    /// the row as ``personID(_:)`` does. A plain 18-character id is checked and looked up without
+    /// building a String, so rows of people outside the roster cost no allocation.
+    public func personID(_ column: String, in index: PersonIndex) throws(RowReject) -> String? {
+        guard let i = file.position(column) else {
+            preconditionFailure("column '\(column)' of \(file.name) was not declared when the file was opened")
+        }
+        let span = reader.doneSpans[i]
+        if !span.escaped, let body = reader.buffer.withUnsafeBufferPointer({ IDNumber.plainBody(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }) {
+            return index.containsPerson(body: body) ? IDNumber.text(body: body) : nil
+        }
+        let id = try personID(column)
+        return index.containsPerson(id) ? id : nil
     }
 
     /// The id number normalised as far as possible, valid or not (empty counts as invalid), for

@@ -23,6 +23,43 @@ public enum DateText {
         return d
     }
 
+    /// `YYYY-MM-DD` or `YYYYMMDD` in ASCII, a real date with a year in ``years``; `nil` otherwise
+    /// (``day(_:)`` then decides).
+    @inline(__always)
+    static func isoDay(_ p: UnsafeBufferPointer<UInt8>) -> Day? {
+        @inline(__always) func d(_ i: Int) -> Int? { let v = Int(p[i]) - 0x30; return v >= 0 && v < 10 ? v : nil }
+        let y: Int, m: Int, dd: Int
+        if p.count == 10 && p[4] == 0x2D && p[7] == 0x2D {
+            guard let a = d(0), let b = d(1), let c = d(2), let e = d(3), let f = d(5), let g = d(6), let h = d(8), let k = d(9) else { return nil }
+            y = a * 1000 + b * 100 + c * 10 + e; m = f * 10 + g; dd = h * 10 + k
+        } else if p.count == 8 {
+            guard let a = d(0), let b = d(1), let c = d(2), let e = d(3), let f = d(4), let g = d(5), let h = d(6), let k = d(7) else { return nil }
+            y = a * 1000 + b * 100 + c * 10 + e; m = f * 10 + g; dd = h * 10 + k
+        } else {
+            return nil
+        }
+        guard years.contains(y) else { return nil }
+        return Day(year: y, month: m, day: dd)
+    }
+
+    /// `YYYY-MM` or `YYYYMM` in ASCII, a real month with a year in ``years``; `nil` otherwise.
+    @inline(__always)
+    static func isoMonth(_ p: UnsafeBufferPointer<UInt8>) -> Month? {
+        @inline(__always) func d(_ i: Int) -> Int? { let v = Int(p[i]) - 0x30; return v >= 0 && v < 10 ? v : nil }
+        let y: Int, m: Int
+        if p.count == 7 && p[4] == 0x2D {
+            guard let a = d(0), let b = d(1), let c = d(2), let e = d(3), let f = d(5), let g = d(6) else { return nil }
+            y = a * 1000 + b * 100 + c * 10 + e; m = f * 10 + g
+        } else if p.count == 6 {
+            guard let a = d(0), let b = d(1), let c = d(2), let e = d(3), let f = d(4), let g = d(5) else { return nil }
+            y = a * 1000 + b * 100 + c * 10 + e; m = f * 10 + g
+        } else {
+            return nil
+        }
+        guard years.contains(y) else { return nil }
+        return Month(year: y, month: m)
+    }
+
     /// Parses a calendar month.
     public static func month(_ raw: String) throws(ValueProblem) -> Month {
         let s = FieldText.normalized(raw)

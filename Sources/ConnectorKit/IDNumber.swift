@@ -76,6 +76,50 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// The 17-digit body of a valid id written plainly (ASCII, 18 characters, blanks around it
+    /// allowed, `x` or `X`), checked exactly as ``init(_:)`` checks; `nil` for anything else
+    /// (which ``init(_:)`` then normalises or explains).
+    @inline(__always)
+    static func plainBody(_ p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var lo = 0, hi = p.count
+        while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09) { lo += 1 }
+        while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09) { hi -= 1 }
+        guard hi - lo == 18 else { return nil }
+        var body: UInt64 = 0
+        var sum = 0
+        for k in 0..<17 {
+            let d = p[lo + k] &- 0x30
+            guard d < 10 else { return nil }
+            body = body &* 10 &+ UInt64(d)
+            sum += Int(d) * weights[k]
+        }
+        let last = p[lo + 17]
+        let expected = checks[sum % 11]
+        guard last == expected || (expected == 0x58 && last == 0x78) else { return nil }
+        let date = Int((body / 1000) % 100_000_000)
+        let year = date / 10000, month = (date / 100) % 100, day = date % 100
+        guard year >= 1900, Day(year: year, month: month, day: day) != nil else { return nil }
+        return body
+    }
+
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checks: [UInt8] = Array("10X98765432".utf8)
+
+    /// The 18-character text of a valid id's body.
+    static func text(body: UInt64) -> String {
+        var sum = 0
+        var v = body
+        var digits = [UInt8](repeating: 0x30, count: 18)
+        for k in stride(from: 16, through: 0, by: -1) {
+            let d = Int(v % 10)
+            v /= 10
+            digits[k] = UInt8(0x30 + d)
+            sum += d * weights[k]
+        }
+        digits[17] = checks[sum % 11]
+        return String(decoding: digits, as: UTF8.self)
+    }
 }
 
 extension String {

@@ -93,4 +93,11 @@ public struct JSONRow {
         if let problem = id.problem { throw RowReject("\(key) \(problem)，不是有效的身份证号") }
         return id.text
     }
+
+    /// The id number of a person on the roster, `nil` when valid but not on the roster; an invalid
+    /// id rejects the row (the same contract as ``CSVRow/personID(_:in:)``).
+    public func personID(_ key: String, in index: PersonIndex) throws(RowReject) -> String? {
+        let id = try personID(key)
+        return index.containsPerson(id) ? id : nil
+    }
 }

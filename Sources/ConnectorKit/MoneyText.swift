@@ -52,5 +52,33 @@ public enum MoneyText {
         return Exact(fen: negative ? -fen : fen)
     }
 
+    /// Plain ASCII digits with at most two decimals (`1234`, `1234.5`, `1234.50`); `nil` for any
+    /// other form, which ``amount(_:)`` then reads or explains.
+    @inline(__always)
+    static func plainAmount(_ p: UnsafeBufferPointer<UInt8>) -> Exact? {
+        var fen: Int64 = 0
+        var i = 0
+        let n = p.count
+        guard n > 0, n <= 15 else { return nil }
+        while i < n && p[i] != 0x2E {
+            let d = p[i] &- 0x30
+            guard d < 10 else { return nil }
+            fen = fen * 10 + Int64(d)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        var cents: Int64 = 0
+        if i < n {
+            let decimals = n - i - 1
+            guard decimals == 1 || decimals == 2 else { return nil }
+            for k in 0..<decimals {
+                let d = p[i + 1 + k] &- 0x30
+                guard d < 10 else { return nil }
+                cents += Int64(d) * (k == 0 ? 10 : 1)
+            }
+        }
+        return Exact(fen: fen * 100 + cents)
+    }
+
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }

@@ -22,41 +22,62 @@ extension CSVExportFile {
     /// other fields, so that rows of people not on the roster are never rejects.
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+        try readRows(into: report, pure: false, decide)
+    }
+
+    /// With `pure`, `decide` must depend on the row alone (no state kept between rows): identical
+    /// rows then get identical decisions, so an unmatched row can never be a duplicate of a kept or
+    /// rejected one, and the fingerprint is only computed for rows that are kept or rejected —
+    /// most rows of a large agency file are about people outside the roster.
+    func readRows<Kept>(into report: SourceReport, pure: Bool,
+                        _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = Set<RowFingerprint>()
         var kept: [Kept] = []
         let width = header.count
-        while let record = try reader.next() {
+        while let record = try reader.nextRaw() {
             counts.read += 1
-            let fingerprint = RowFingerprint(record.raw)
-            if seen.contains(fingerprint) {
-                counts.duplicates += 1
-                continue
+            let fingerprint = { self.reader.buffer.withUnsafeBytes { RowFingerprint(UnsafeRawBufferPointer(rebasing: $0[record.start..<record.end])) } }
+            var known: RowFingerprint?
+            if !pure {
+                let f = fingerprint()
+                if seen.contains(f) {
+                    counts.duplicates += 1
+                    continue
+                }
+                known = f
             }
             var reason = record.problem
-            if reason == nil, record.fields.count != width {
-                reason = "字段数为 \(record.fields.count)，表头有 \(width) 列"
+            if reason == nil, reader.doneSpans.count != width {
+                reason = "字段数为 \(reader.doneSpans.count)，表头有 \(width) 列"
             }
+            var keep: Kept?
             if reason == nil {
-                let row = CSVRow(line: record.line, fields: record.fields, raw: record.raw, file: self)
                 do {
-                    switch try decide(row) {
-                    case .keep(let value):
-                        seen.insert(fingerprint)
-                        counts.accepted += 1
-                        kept.append(value)
+                    switch try decide(CSVRow(record: record, reader: reader, file: self)) {
+                    case .keep(let value): keep = value
                     case .unmatched:
                         counts.unmatched += 1
+                        continue
                     }
                 } catch {
                     reason = error.reason
                 }
             }
-            if let reason {
-                seen.insert(fingerprint)
+            let f = known ?? fingerprint()
+            if known == nil, seen.contains(f) {
+                counts.duplicates += 1
+                continue
+            }
+            seen.insert(f)
+            if let keep {
+                counts.accepted += 1
+                kept.append(keep)
+            } else if let reason {
                 counts.rejected += 1
-                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: reason, raw: record.rawText))
+                let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
+                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: reason, raw: raw))
             }
         }
         report.record(counts, rejects: rejects)

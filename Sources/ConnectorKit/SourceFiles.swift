@@ -17,11 +17,14 @@ extension ReadRequest {
 
     /// Reads one CSV file of facts: opens it, lets `decide` turn each row into a fact (or reject it,
     /// or call it unmatched), stores the kept facts in `collection` and records the file's counts.
+    ///
+    /// `decide` must depend on the row alone (the index may be consulted; no state is kept between
+    /// rows): exact duplicates are then recognised after it, and only for rows it keeps or rejects.
     public func readFacts(_ name: String, required: [String], optional: [String] = [], defaultEncoding: TextEncoding = .utf8,
                           collection: String,
                           _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         let file = try openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
-        let kept = try file.readRows(into: report, decide)
+        let kept = try file.readRows(into: report, pure: true, decide)
         facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
     }
 }

@@ -100,12 +100,76 @@ public struct PersonIndex: Sendable {
     public let householdsByPerson: [String: [Int]]
     public let householdByID: [String: Int]
 
+    /// The 17-digit bodies of the (valid, 18-character) person ids, for lookups without Strings.
+    let bodies: BodyTable
+
     public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
         self.householdsByPerson = householdsByPerson
         self.householdByID = householdByID
+        var bodies = BodyTable(capacity: householdsByPerson.count)
+        for id in householdsByPerson.keys {
+            let u = Array(id.utf8)
+            guard u.count == 18 else { continue }
+            var body: UInt64 = 0
+            var sum = 0
+            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+            var digits = true
+            for k in 0..<17 {
+                guard u[k] >= 0x30 && u[k] <= 0x39 else { digits = false; break }
+                body = body * 10 + UInt64(u[k] - 0x30)
+                sum += Int(u[k] - 0x30) * weights[k]
+            }
+            if digits && Array("10X98765432".utf8)[sum % 11] == u[17] { bodies.insert(body + 1) }
+        }
+        self.bodies = bodies
     }
 
     public func containsPerson(_ id: String) -> Bool { householdsByPerson[id] != nil }
+
+    /// Whether the valid id with this 17-digit body is on the roster.
+    @inline(__always)
+    public func containsPerson(body: UInt64) -> Bool { bodies.contains(body + 1) }
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
     public var personCount: Int { householdsByPerson.count }
+}
+
+/// A set of non-zero 64-bit keys with open addressing and a multiplicative hash: the person
+/// index is probed once for every row of every agency file, so this lookup is kept cheap.
+struct BodyTable: Sendable {
+    private var slots: [UInt64]
+    private let shift: UInt64
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always) private func start(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ key: UInt64) {
+        precondition(key != 0)
+        let mask = slots.count - 1
+        var i = start(key)
+        while slots[i] != 0 {
+            if slots[i] == key { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = key
+    }
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        slots.withUnsafeBufferPointer { p in
+            let mask = p.count - 1
+            var i = start(key)
+            while true {
+                let k = p[i]
+                if k == key { return true }
+                if k == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
 }

@@ -48,6 +48,20 @@ public struct RegionData: Sendable {
     public var roster: Roster
     public var facts: FactStore
     public var sources: [SourceOutcome]
+    /// Roster, each source, all sources.
+    public var timings: [StageTiming]
+}
+
+/// How long one stage of a run took (wall-clock seconds). Sources are read concurrently, so
+/// their times overlap; `sources (all, concurrently)` is the wall time of reading them all.
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var seconds: Double
+}
+
+/// A monotonic clock for stage timings.
+enum StageClock {
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
 
 /// Everything a run produced.
@@ -60,6 +74,8 @@ public struct RunOutcome: Sendable {
     /// The output folder (see ``RunOutputs`` for its files).
     public var outputDirectory: String
     public var findingsFile: String
+    /// Configuration, roster, each source, all sources, evaluation, writing.
+    public var timings: [StageTiming] = []
 }
 
 /// A whole run for one region: load and check the configuration, read the roster and then every
@@ -109,14 +125,25 @@ public struct RegionRun: Sendable {
     /// Runs the region and writes its output folder (``RunOutputs``) atomically.
     public func run(_ request: RunRequest, progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RunOutcome {
         let started = Date()
+        var mark = StageClock.now()
+        var timings: [StageTiming] = []
+        func stage(_ name: String) {
+            let t = StageClock.now()
+            timings.append(StageTiming(stage: name, seconds: t - mark))
+            mark = t
+        }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
+        stage("configuration")
         let data = try read(region, started: started, progress: progress)
+        timings += data.timings
+        mark = StageClock.now()
         let (roster, facts, outcomes, entries) = (data.roster, data.facts, data.sources, region.sources)
         // 3. evaluate
         let evaluating = Date()
         let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
         progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
                             seconds: Date().timeIntervalSince(evaluating)))
+        stage("evaluation")
         // 4. write the output folder
         let households = HouseholdDirectory(roster: roster)
         let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
@@ -128,14 +155,17 @@ public struct RegionRun: Sendable {
             throw HostError(.output, error.description)
         }
         progress(.written(folder: request.outputDirectory, files: files.count))
+        stage("writing the output folder")
         let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
         return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
-                          outputDirectory: request.outputDirectory, findingsFile: findingsFile)
+                          outputDirectory: request.outputDirectory, findingsFile: findingsFile, timings: timings)
     }
 
     /// Reads the roster, then every source against its person index (in parallel).
     public func read(_ region: LoadedRegion, started: Date = Date(),
                      progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RegionData {
+        var timings: [StageTiming] = []
+        var mark = StageClock.now()
         // 1. the roster
         guard let rosterEntry = region.sources.first(where: { registry.connector(id: $0.id) is any RosterConnector.Type }),
             let rosterType = registry.connector(id: rosterEntry.id) as? any RosterConnector.Type
@@ -150,6 +180,8 @@ public struct RegionRun: Sendable {
         }
         progress(.rosterRead(source: rosterEntry.id, households: roster.households.count, persons: roster.index.personCount,
                              seconds: Date().timeIntervalSince(started)))
+        timings.append(StageTiming(stage: "roster (\(rosterEntry.id))", seconds: StageClock.now() - mark))
+        mark = StageClock.now()
         // 2. every source (the roster connector too, for its household facts), in parallel
         let facts = FactStore()
         let entries = region.sources
@@ -157,10 +189,13 @@ public struct RegionRun: Sendable {
         let errors = Mutex<[(Int, Diagnostic)]>([])
         let index = roster.index
         let done = Atomic<Int>(0)
+        let sourceTimes = Mutex<[Int: Double]>([:])
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let entry = entries[i]
             guard let type = registry.connector(id: entry.id) else { return }
             let began = Date()
+            let startedAt = StageClock.now()
+            defer { sourceTimes.withLock { $0[i] = StageClock.now() - startedAt } }
             do throws(Diagnostic) {
                 try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
                 let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
@@ -172,6 +207,11 @@ public struct RegionRun: Sendable {
                 errors.withLock { $0.append((i, error)) }
             }
         }
+        let perSource = sourceTimes.withLock { $0 }
+        for (i, entry) in entries.enumerated() {
+            timings.append(StageTiming(stage: "  source \(entry.id)", seconds: perSource[i] ?? 0))
+        }
+        timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark))
         let failed = errors.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         if !failed.isEmpty { throw HostError(.data, DiagnosticList(failed).description) }
         var outcomes: [SourceOutcome] = []
@@ -180,7 +220,7 @@ public struct RegionRun: Sendable {
             let own = entry.id == rosterEntry.id ? [rosterReport, reports[i]] : [reports[i]]
             outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
         }
-        return RegionData(roster: roster, facts: facts, sources: outcomes)
+        return RegionData(roster: roster, facts: facts, sources: outcomes, timings: timings)
     }
 
     /// The size of one of a source's files (shown as `file`), or 0.

@@ -63,6 +63,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Also show every input file read and timings.")
     var verbose = false
 
+    @Flag(name: .long, help: "Print the time each stage took (roster, each source, evaluation, writing) on stderr.")
+    var timings = false
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
@@ -79,6 +82,11 @@ struct RunCommand: ParsableCommand {
             throw fail(error)
         }
         if !quiet { print(RunSummary.text(outcome), terminator: "") }
+        if timings || verbose {
+            var text = "stage timings (wall clock):\n"
+            for t in outcome.timings { text += "  " + t.stage.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%9.3f s\n", t.seconds) }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         if !outcome.evaluation.failures.isEmpty {
             let f = outcome.evaluation.failures
             var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"

@@ -28,8 +28,7 @@ public struct AgriSubsidyConnector: Connector {
         try request.readFacts(
             Self.file, required: ["证件号码", "补贴项目", "金额", "发放日期"], collection: "subsidies"
         ) { row throws(RowReject) in
-            let id = try row.personID("证件号码")
-            guard request.index.containsPerson(id) else { return .unmatched }
+            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.subsidy,
                 fields: [

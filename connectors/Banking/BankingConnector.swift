@@ -40,8 +40,7 @@ public struct BankingConnector: Connector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts") { row throws(RowReject) in
-            let id = try row.personID("证件号码")
-            guard request.index.containsPerson(id) else { return .unmatched }
+            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.account,
                 fields: [

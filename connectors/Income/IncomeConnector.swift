@@ -45,8 +45,7 @@ public struct IncomeConnector: Connector {
         try request.readFacts(
             Self.file, required: ["证件号码", "所属期", "收入类型", "金额", "数据来源"], collection: "incomes"
         ) { row throws(RowReject) in
-            let id = try row.personID("证件号码")
-            guard request.index.containsPerson(id) else { return .unmatched }
+            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
             let periodText = try row.text("所属期")
             let period: (annual: Bool, month: Month?, year: Int)
             do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("所属期 \(error.reason)") }

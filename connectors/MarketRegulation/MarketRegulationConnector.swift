@@ -39,8 +39,7 @@ public struct MarketRegulationConnector: Connector {
             Self.file, required: ["统一社会信用代码", "主体名称", "主体类型", "法定代表人证件号", Self.capitalColumn, "成立日期", "登记状态"],
             collection: "businesses"
         ) { row throws(RowReject) in
-            let representative = try row.personID("法定代表人证件号")
-            guard request.index.containsPerson(representative) else { return .unmatched }
+            guard let representative = try row.personID("法定代表人证件号", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.business,
                 fields: [

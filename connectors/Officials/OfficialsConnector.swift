@@ -42,8 +42,7 @@ public struct OfficialsConnector: Connector {
         try request.readFacts(
             Self.file, required: ["身份证号", "姓名", "工作单位", "人员类别"], collection: "officials"
         ) { row throws(RowReject) in
-            let id = try row.personID("身份证号")
-            guard request.index.containsPerson(id) else { return .unmatched }
+            guard let id = try row.personID("身份证号", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.official,
                 fields: [

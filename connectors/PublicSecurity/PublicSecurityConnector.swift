@@ -33,8 +33,7 @@ public struct PublicSecurityConnector: Connector {
             Self.file, required: ["公民身份号码", "姓名", "死亡日期", "数据来源"], defaultEncoding: Self.defaultEncoding,
             collection: "deaths"
         ) { row throws(RowReject) in
-            let id = try row.personID("公民身份号码")
-            guard request.index.containsPerson(id) else { return .unmatched }
+            guard let id = try row.personID("公民身份号码", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.death,
                 fields: [

@@ -41,8 +41,7 @@ public struct RealEstateConnector: Connector {
             Self.file, required: ["不动产单元号", "权利人证件号", "坐落", "规划用途", "建筑面积", "登记日期", "权属状态"],
             collection: "properties"
         ) { row throws(RowReject) in
-            let owner = try row.personID("权利人证件号")
-            guard request.index.containsPerson(owner) else { return .unmatched }
+            guard let owner = try row.personID("权利人证件号", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.property,
                 fields: [

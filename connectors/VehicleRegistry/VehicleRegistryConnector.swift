@@ -36,8 +36,7 @@ public struct VehicleRegistryConnector: Connector {
             Self.file, required: ["号牌号码", "车辆类型", "所有人证件号码", "初次登记日期", "机动车状态", "购置价格"],
             collection: "vehicles"
         ) { row throws(RowReject) in
-            let owner = try row.personID("所有人证件号码")
-            guard request.index.containsPerson(owner) else { return .unmatched }
+            guard let owner = try row.personID("所有人证件号码", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.vehicle,
                 fields: [

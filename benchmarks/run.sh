@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Hecha against DuckDB and against `cat` on a generated region (default: 1M roster persons,
+# 30M vehicle rows, 2M death rows). Run from anywhere:
+#
+#   benchmarks/run.sh                         # the full benchmark (generates the region once, cached)
+#   PERSONS=100000 benchmarks/run.sh          # a smaller region
+#   VEHICLES=60000000 ONLY=hecha benchmarks/run.sh   # peak memory with more vehicle rows, same roster
+#
+# Environment: PERSONS, VEHICLES (default 30 × PERSONS), DEATHS (2 × PERSONS), SEED (1),
+# THREADS (nproc; DuckDB's thread count — Hecha uses every core too), CACHE (benchmarks/.cache),
+# ONLY (hecha | duckdb | cat: run one measurement). Installs DuckDB (pip) and GNU time (apt-get)
+# when missing. Each measurement is `/usr/bin/time -v`: wall time, CPU time (user + system) and
+# peak resident memory. The files are read once before measuring, so every tool reads from the
+# page cache.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PERSONS=${PERSONS:-1000000}
+VEHICLES=${VEHICLES:-$((PERSONS * 30))}
+DEATHS=${DEATHS:-$((PERSONS * 2))}
+SEED=${SEED:-1}
+THREADS=${THREADS:-$(nproc)}
+CACHE=${CACHE:-$ROOT/benchmarks/.cache}
+ONLY=${ONLY:-}
+REGION=$CACHE/region-p$PERSONS-v$VEHICLES-d$DEATHS-s$SEED
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+python3 -c 'import duckdb' 2>/dev/null || pip install --quiet duckdb
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+
+echo "building (release)…" >&2
+swift build -c release --package-path "$ROOT" >&2
+HECHA=$ROOT/.build/release/hecha
+
+if [ ! -f "$REGION/.complete" ]; then
+    echo "generating $REGION…" >&2
+    rm -rf "$REGION"
+    mkdir -p "$REGION"
+    /usr/bin/time -v -o "$WORK/generate.time" \
+        "$HECHA" generate --persons "$PERSONS" --seed "$SEED" --vehicle-rows "$VEHICLES" --death-rows "$DEATHS" --out "$REGION" >&2
+    grep -E "Elapsed|Maximum resident" "$WORK/generate.time" >&2
+    touch "$REGION/.complete"
+fi
+mapfile -t FILES < <(find "$REGION/data" -type f | sort)
+INPUT_BYTES=$(cat "${FILES[@]}" | wc -c)
+
+# measure NAME COMMAND…: runs the command under /usr/bin/time -v; records wall s, cpu s, peak MiB.
+declare -A WALL CPU PEAK
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err"
+    WALL[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/$name.time")
+    CPU[$name]=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$WORK/$name.time")
+    PEAK[$name]=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$WORK/$name.time")
+}
+
+cat "${FILES[@]}" > /dev/null   # warm the page cache
+if [ -z "$ONLY" ] || [ "$ONLY" = cat ]; then
+    measure cat sh -c 'cat "$@" > /dev/null' sh "${FILES[@]}"
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = hecha ]; then
+    measure hecha "$HECHA" run --region "$REGION/region.yaml" --rulesets "$ROOT/rulesets" --out "$WORK/out" --quiet --timings
+    echo "Hecha stages:" >&2
+    grep -v "^stage timings" "$WORK/hecha.err" >&2 || true
+    python3 - "$REGION/expected-findings.jsonl" "$WORK/out/findings.jsonl" >&2 <<'PY'
+import json, sys
+def keys(p):
+    return sorted(tuple(json.loads(l).get(k) for k in ("rule", "household", "person", "application", "amount")) for l in open(p, encoding="utf-8"))
+a, b = keys(sys.argv[1]), keys(sys.argv[2])
+print(f"hecha findings: {len(b)}; expected: {len(a)}; " + ("identical on rule, household, person, application, amount" if a == b else "DIFFERENT"))
+PY
+fi
+if [ -z "$ONLY" ] || [ "$ONLY" = duckdb ]; then
+    measure duckdb python3 "$ROOT/benchmarks/duckdb_rules.py" "$REGION" --threads "$THREADS"
+    echo "DuckDB stages:" >&2
+    cat "$WORK/duckdb.err" >&2
+    grep "households match" "$WORK/duckdb.out" >&2 || true
+fi
+
+ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a != "" && b != "" && b + 0 > 0) printf "%.2f", a / b; else printf "–" }'; }
+echo
+echo "region: $PERSONS persons, $VEHICLES vehicle rows, $DEATHS death rows; ${#FILES[@]} files, $((INPUT_BYTES / 1000000)) MB; $THREADS threads; $(nproc) cores"
+printf "%-16s %10s %10s %10s %14s %12s\n" figure hecha duckdb cat "hecha/duckdb" "hecha/cat"
+for f in wall cpu peak; do
+    case $f in
+        wall) h=${WALL[hecha]:-}; d=${WALL[duckdb]:-}; c=${WALL[cat]:-}; label="wall (s)";;
+        cpu)  h=${CPU[hecha]:-};  d=${CPU[duckdb]:-};  c=${CPU[cat]:-};  label="cpu (s)";;
+        peak) h=${PEAK[hecha]:-}; d=${PEAK[duckdb]:-}; c=${PEAK[cat]:-}; label="peak RSS (MiB)";;
+    esac
+    printf "%-16s %10s %10s %10s %14s %12s\n" "$label" "${h:-–}" "${d:-–}" "${c:-–}" "$(ratio "$h" "$d")" "$(ratio "$h" "$c")"
+done
