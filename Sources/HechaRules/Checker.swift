@@ -8,6 +8,10 @@ struct FunctionDefinition: Sendable {
     var body: Expr
     var source: ExpressionSource
     var definedAt: SourceLocation
+    /// A ruleset's `functions:` entry (shared by every rule), not a rule's `let:`. Its body sees
+    /// only its parameters, the globals and other shared functions — never a rule's `let` — so
+    /// its value depends only on its arguments and the household (or member) evaluated.
+    var shared: Bool = false
 }
 
 /// What a rule is evaluated for: one finding at most per household, per member or per application.
@@ -315,7 +319,8 @@ struct Checker {
             throw fail("'\(def.name)' refers to itself (\((expanding + [def.name]).joined(separator: " → ")))", offset,
                        hint: "functions and let values cannot be recursive")
         }
-        if def.parameters.isEmpty, let cached = lazyCache[def.name] { return cached }
+        let cacheKey = (def.shared ? "function " : "let ") + def.name
+        if def.parameters.isEmpty, let cached = lazyCache[cacheKey] { return cached }
         // compile the arguments in the caller's scope
         var bound: [(slot: Int, node: Term, type: ValueType)] = []
         for a in args {
@@ -323,25 +328,37 @@ struct Checker {
             let (n, t) = try compile(a)
             bound.append((newSlot(), n, t))
         }
-        // the body sees only its parameters (lexical scope), not the caller's locals
+        // the body sees only its parameters (lexical scope), not the caller's locals; a shared
+        // function does not see the rule's `let`s either
         let savedScopes = scopes
         let savedSource = source
+        let savedLets = lets
         scopes = [Dictionary(uniqueKeysWithValues: zip(def.parameters, bound.map { ($0.slot, $0.type) }))]
         source = def.source
+        if def.shared { lets = [:] }
         expanding.append(def.name)
         defer {
             scopes = savedScopes
             source = savedSource
+            lets = savedLets
             expanding.removeLast()
         }
         let (body, type) = try compile(def.body)
+        let arguments = bound.map { (slot: $0.slot, value: $0.node) }
+        // a shared function that does not look at the member or application is computed once per
+        // household and arguments, for every rule
+        if def.shared && !body.mentions(.member) && !body.mentions(.application) {
+            let node = Term.shared(name: def.name, arguments: arguments, body: body)
+            if def.parameters.isEmpty { lazyCache[cacheKey] = (node, type) }
+            return (node, type)
+        }
         if def.parameters.isEmpty {
             let slot = newSlot()
             let node = Term.lazySlot(slot, body, name: def.name)
-            lazyCache[def.name] = (node, type)
+            lazyCache[cacheKey] = (node, type)
             return (node, type)
         }
-        return (.function(name: def.name, arguments: bound.map { ($0.slot, $0.node) }, body: body), type)
+        return (.function(name: def.name, arguments: arguments, body: body), type)
     }
 
     private mutating func compileBinary(_ op: String, _ l: Expr, _ r: Expr, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {

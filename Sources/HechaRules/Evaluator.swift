@@ -72,8 +72,9 @@ public struct Evaluator: Sendable {
             let lo = c * chunk, hi = min(count, lo + chunk)
             for i in lo..<hi {
                 let household = views.household(i)
+                let shared = SharedValues()
                 for rule in enabled {
-                    Evaluator.run(rule, household: household, views: views, interpreter: interpreter, into: &found, failures: &failures)
+                    Evaluator.run(rule, household: household, shared: shared, interpreter: interpreter, into: &found, failures: &failures)
                 }
             }
             results.withLock { $0.append((c, found, failures)) }
@@ -84,7 +85,7 @@ public struct Evaluator: Sendable {
         return EvaluationResult(findings: findings, skipped: skipped, failures: parts.flatMap(\.2), ran: rules.map(\.id))
     }
 
-    static func run(_ rule: CompiledRule, household: HouseholdView, views: ViewBuilder, interpreter: Interpreter,
+    static func run(_ rule: CompiledRule, household: HouseholdView, shared: SharedValues, interpreter: Interpreter,
                     into found: inout [Finding], failures: inout [EvaluationFailure]) {
         func attempt(_ frame: inout Frame, subject: String?) -> (Bool, Exact?) {
             do {
@@ -105,6 +106,7 @@ public struct Evaluator: Sendable {
         switch rule.subject {
         case .household:
             var frame = Frame(slotCount: rule.slotCount, household: household.value)
+            frame.shared = shared
             let (fired, amount) = attempt(&frame, subject: nil)
             if fired {
                 found.append(Finding(rule: rule.id, household: household.id, amount: amount,
@@ -116,6 +118,7 @@ public struct Evaluator: Sendable {
                 let person = member.record["id"]
                 guard case .string(let pid) = person, seen.insert(pid).inserted else { continue }
                 var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                frame.shared = shared
                 frame.member = .record(member.record)
                 let (fired, amount) = attempt(&frame, subject: "member \(pid)")
                 if fired {
@@ -128,6 +131,7 @@ public struct Evaluator: Sendable {
             for app in household.applications {
                 guard case .string(let aid) = app["id"], seen.insert(aid).inserted else { continue }
                 var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                frame.shared = shared
                 frame.application = .record(app)
                 let (fired, amount) = attempt(&frame, subject: "application \(aid)")
                 if fired {

@@ -33,6 +33,16 @@ public struct TraceEvent: Sendable {
     public var definedAt: SourceLocation? = nil
 }
 
+/// Values of shared functions already computed for one household (and the evidence each noted),
+/// reused by every rule evaluated for it.
+final class SharedValues {
+    struct Key: Hashable {
+        var name: String
+        var arguments: [Value]
+    }
+    var entries: [Key: (value: Value, evidence: [SourceRef])] = [:]
+}
+
 /// The trace of one evaluation.
 struct Trace {
     var events: [TraceEvent] = []
@@ -45,6 +55,8 @@ struct Frame {
     var evidence: [SourceRef] = []
     /// Non-nil when the evaluation is being explained.
     var trace: Trace? = nil
+    /// Shared function values of the household being evaluated.
+    var shared: SharedValues? = nil
     var household: Value
     var member: Value = .unknown
     var application: Value = .unknown
@@ -81,24 +93,24 @@ struct Interpreter {
             f.slots[i] = v
             f.trace?.events.append(TraceEvent(kind: .value, name: name, arguments: [], value: v, depth: depth))
             return v
-        case .function(let name, let arguments, let body):
-            var saved: [Value?] = []
+        case .shared(let name, let arguments, let body):
             var values: [Value] = []
-            for a in arguments {
-                let v = try eval(a.value, &f)
-                values.append(v)
+            values.reserveCapacity(arguments.count)
+            for a in arguments { values.append(try eval(a.value, &f)) }
+            let key = SharedValues.Key(name: name, arguments: values)
+            if let hit = f.shared?.entries[key] {
+                f.evidence.append(contentsOf: hit.evidence)
+                return hit.value
             }
-            for (a, v) in zip(arguments, values) {
-                saved.append(f.slots[a.slot])
-                f.slots[a.slot] = v
-            }
-            defer { for (a, old) in zip(arguments, saved) { f.slots[a.slot] = old } }
-            let depth = f.trace?.depth ?? 0
-            f.trace?.depth += 1
-            let result = try eval(body, &f)
-            f.trace?.depth = depth
-            f.trace?.events.append(TraceEvent(kind: .function, name: name, arguments: values, value: result, depth: depth))
+            let mark = f.evidence.count
+            let result = try call(name, arguments, values, body, &f)
+            f.shared?.entries[key] = (result, Array(f.evidence[mark...]))
             return result
+        case .function(let name, let arguments, let body):
+            var values: [Value] = []
+            values.reserveCapacity(arguments.count)
+            for a in arguments { values.append(try eval(a.value, &f)) }
+            return try call(name, arguments, values, body, &f)
         case .global(let g):
             switch g {
             case .household: return f.household
@@ -204,6 +216,24 @@ struct Interpreter {
         case .call(let builtin, let args, let lambda, let at):
             return try call(builtin, args, lambda, at, &f)
         }
+    }
+
+    /// Evaluates a function's body with its arguments bound (and traced when explaining).
+    private func call(_ name: String, _ arguments: [(slot: Int, value: Term)], _ values: [Value], _ body: Term,
+                      _ f: inout Frame) throws(EvaluationError) -> Value {
+        var saved: [Value?] = []
+        saved.reserveCapacity(arguments.count)
+        for (a, v) in zip(arguments, values) {
+            saved.append(f.slots[a.slot])
+            f.slots[a.slot] = v
+        }
+        defer { for (a, old) in zip(arguments, saved) { f.slots[a.slot] = old } }
+        let depth = f.trace?.depth ?? 0
+        f.trace?.depth += 1
+        let result = try eval(body, &f)
+        f.trace?.depth = depth
+        f.trace?.events.append(TraceEvent(kind: arguments.isEmpty ? .value : .function, name: name, arguments: values, value: result, depth: depth))
+        return result
     }
 
     private func parameter(_ name: String, _ dateNode: Term?, _ at: SourceLocation, _ f: inout Frame) throws(EvaluationError) -> ParameterData {

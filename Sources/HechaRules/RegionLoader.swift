@@ -102,7 +102,8 @@ public struct RegionLoader: Sendable {
             if let fs = file.root[key: "functions"] {
                 for p in fs.pairs {
                     do throws(Diagnostic) {
-                        let def = try function(p.key, p.keyNode, p.value, file: file)
+                        var def = try function(p.key, p.keyNode, p.value, file: file)
+                        def.shared = true
                         functions[def.name] = def
                     } catch { diags.add(error) }
                 }

@@ -9,6 +9,9 @@ indirect enum Term: Sendable {
     case lazySlot(Int, Term, name: String)
     /// A call of a function with parameters: evaluates the arguments into their slots, then the body.
     case function(name: String, arguments: [(slot: Int, value: Term)], body: Term)
+    /// A call of a shared function that depends only on its arguments and the household: its value
+    /// (and the evidence it noted) is remembered per household and reused by every rule.
+    case shared(name: String, arguments: [(slot: Int, value: Term)], body: Term)
     case global(Global)
     case field(Term, Int)
     /// `.field` applied to each record of a list; `flatten` when the field is itself a list.
@@ -88,6 +91,29 @@ enum Builtin: String, Sendable, CaseIterable {
         case .abs: return "abs(x): the absolute value"
         case .coalesce: return "coalesce(a, b): a when it is known, otherwise b"
         case .param: return "param(\"name\") or param(\"name\", date): a parameter's value in force on as_of (or on date)"
+        }
+    }
+}
+
+extension Term {
+    /// Whether the term reads a global (`member`, `application`, …) anywhere inside.
+    func mentions(_ g: Global) -> Bool {
+        switch self {
+        case .constant, .slot: return false
+        case .global(let x): return x == g
+        case .lazySlot(_, let b, _): return b.mentions(g)
+        case .function(_, let args, let body), .shared(_, let args, let body):
+            return body.mentions(g) || args.contains { $0.value.mentions(g) }
+        case .field(let b, _), .fieldOfEach(let b, _, _), .not(let b), .negate(let b), .isUnknown(let b, _):
+            return b.mentions(g)
+        case .param(_, let d, _): return d?.mentions(g) ?? false
+        case .paramEntry(_, let k, let d, _): return k.mentions(g) || (d?.mentions(g) ?? false)
+        case .listIndex(let a, let b), .and(let a, let b), .or(let a, let b), .compare(_, let a, let b),
+            .arithmetic(_, let a, let b, _), .membership(let a, let b, _):
+            return a.mentions(g) || b.mentions(g)
+        case .list(let items): return items.contains { $0.mentions(g) }
+        case .conditional(let a, let b, let c): return a.mentions(g) || b.mentions(g) || c.mentions(g)
+        case .call(_, let args, let lambda, _): return args.contains { $0.mentions(g) } || (lambda?.body.mentions(g) ?? false)
         }
     }
 }
