@@ -187,6 +187,11 @@ struct Checker {
                 if case .map = type {
                     throw fail("parameter '\(pname)' is a map: pick one entry with param(\"\(pname)\")[key]", offset)
                 }
+                // an undated value read on as_of is the same for every household: look it up once
+                if date == nil, let setting = parameters.settings[pname], !setting.isDated, let entry = setting.entries.first,
+                    case .value(let v) = entry.data {
+                    return (.fixedParameter(pname, v, definedAt: entry.at), type)
+                }
                 return (.param(pname, date: date, at: location(offset)), type)
             }
             if let def = lets[name] ?? functions[name] {

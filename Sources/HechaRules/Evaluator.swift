@@ -115,7 +115,7 @@ public struct Evaluator: Sendable {
         case .member:
             var seen = Set<String>()
             for member in household.members {
-                let person = member.record["id"]
+                let person = member.record.fields[ViewBuilder.memberID]
                 guard case .string(let pid) = person, seen.insert(pid).inserted else { continue }
                 var frame = Frame(slotCount: rule.slotCount, household: household.value)
                 frame.shared = shared
@@ -166,6 +166,12 @@ struct MemberView {
 
 /// Builds household and member records extended with their fact collections.
 struct ViewBuilder: Sendable {
+    static let memberID = RosterSchema.member.index(of: "id")!
+    static let memberCoresident = RosterSchema.member.index(of: "coresident")!
+    static let memberCovered = RosterSchema.member.index(of: "covered")!
+    static let householdStatus = RosterSchema.household.index(of: "status")!
+    static let householdProgram = RosterSchema.household.index(of: "program")!
+
     let catalog: FactCatalog
     let roster: Roster
     /// collection name → key → facts, for household collections then person collections.
@@ -233,10 +239,10 @@ struct ViewBuilder: Sendable {
         for j in households {
             let h = roster.households[j]
             for m in h.members where m.personID == pid {
-                let status = h.record["status"]
+                let status = h.record.fields[ViewBuilder.householdStatus]
                 let fields: [Value] = [
-                    .string(h.id), h.record["program"], status, .bool(status == .string("在保")),
-                    m.record["coresident"], m.record["covered"],
+                    .string(h.id), h.record.fields[ViewBuilder.householdProgram], status, .bool(status == .string("在保")),
+                    m.record.fields[ViewBuilder.memberCoresident], m.record.fields[ViewBuilder.memberCovered],
                 ]
                 out.append(.record(Record(schema: RosterSchema.membership, fields: fields, source: m.record.source)))
             }

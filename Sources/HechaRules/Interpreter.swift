@@ -138,6 +138,13 @@ struct Interpreter {
             let data = try parameter(name, dateNode, at, &f)
             if case .value(let v) = data { return v }
             return .unknown
+        case .fixedParameter(let name, let value, let definedAt):
+            if f.trace != nil {
+                let depth = f.trace?.depth ?? 0
+                f.trace?.events.append(TraceEvent(kind: .parameter, name: name, arguments: [.date(context.asOf)], value: value,
+                                                  depth: depth, inForceFrom: nil, definedAt: definedAt))
+            }
+            return value
         case .paramEntry(let name, let keyNode, let dateNode, let at):
             let data = try parameter(name, dateNode, at, &f)
             guard case .string(let key) = try eval(keyNode, &f) else { return .unknown }

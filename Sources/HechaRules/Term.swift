@@ -17,6 +17,8 @@ indirect enum Term: Sendable {
     /// `.field` applied to each record of a list; `flatten` when the field is itself a list.
     case fieldOfEach(Term, Int, flatten: Bool)
     case param(String, date: Term?, at: SourceLocation)
+    /// An undated parameter read on as_of: the same value for every household, looked up once.
+    case fixedParameter(String, Value, definedAt: SourceLocation)
     case paramEntry(String, key: Term, date: Term?, at: SourceLocation)
     case listIndex(Term, Term)
     case list([Term])
@@ -99,7 +101,7 @@ extension Term {
     /// Whether the term reads a global (`member`, `application`, …) anywhere inside.
     func mentions(_ g: Global) -> Bool {
         switch self {
-        case .constant, .slot: return false
+        case .constant, .slot, .fixedParameter: return false
         case .global(let x): return x == g
         case .lazySlot(_, let b, _): return b.mentions(g)
         case .function(_, let args, let body), .shared(_, let args, let body):
