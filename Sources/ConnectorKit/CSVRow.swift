@@ -193,5 +193,13 @@ public struct CSVRow {
 
     /// The id number normalised as far as possible, valid or not (empty counts as invalid), for
     /// files that keep rows with bad ids (the roster's members).
-    public func idNumber(_ column: String) -> IDNumber { IDNumber(field(column) ?? "") }
+    public func idNumber(_ column: String) -> IDNumber {
+        if let i = file.position(column) {
+            let span = reader.doneSpans[i]
+            if !span.escaped, let body = reader.buffer.withUnsafeBufferPointer({ IDNumber.plainBody(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }) {
+                return IDNumber(validBody: body)
+            }
+        }
+        return IDNumber(field(column) ?? "")
+    }
 }

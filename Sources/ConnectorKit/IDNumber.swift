@@ -16,6 +16,12 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
     /// Whether the number is a well-formed 18-character id number.
     public var isValid: Bool { problem == nil }
 
+    /// A valid id already checked (by ``plainBody(_:)``).
+    init(validBody body: UInt64) {
+        text = IDNumber.text(body: body)
+        problem = nil
+    }
+
     /// Normalises `raw` as written in an export.
     public init(_ raw: String) {
         var s = FieldText.normalized(raw)

@@ -39,6 +39,16 @@ public final class JSONLinesFile {
     /// The file's ``FileCounts`` and rejects go to `report` when it is done.
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+        try readRows(into: report, personKey: nil, index: nil, decide)
+    }
+
+    /// With `personKey` and `index`: a line that is a valid JSON object whose `personKey` member is
+    /// a plainly written valid id of someone not in `index` is counted unmatched without being
+    /// parsed into values — `decide` must return ``RowDecision/unmatched`` for such a line first
+    /// thing (as `personID(_:in:)` does).
+    func readRows<Kept>(into report: SourceReport, personKey: String?, index: PersonIndex?,
+                        _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+        let keyBytes = personKey.map { Array($0.utf8) }
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = Set<RowFingerprint>()
@@ -49,6 +59,17 @@ public final class JSONLinesFile {
             if seen.contains(fingerprint) {
                 counts.duplicates += 1
                 continue
+            }
+            if let keyBytes, let index {
+                let outside = raw.withUnsafeBufferPointer { p -> Bool in
+                    guard let r = JSONLineScan.member(keyBytes, in: p), !r.isEmpty,
+                          let body = IDNumber.plainBody(UnsafeBufferPointer(rebasing: p[r])) else { return false }
+                    return !index.containsPerson(body: body)
+                }
+                if outside {
+                    counts.unmatched += 1
+                    continue
+                }
             }
             var reason: String?
             do {
@@ -87,12 +108,16 @@ extension ReadRequest {
     /// unmatched), kept facts go to `collection`, and each file's counts are recorded.
     ///
     /// - Throws: a ``Diagnostic`` naming the folder when it does not exist or holds no such file.
+    ///
+    /// With `personKey`, lines whose member of that name is a valid id of someone not on the roster
+    /// are counted unmatched without being parsed; `decide` must call them unmatched before anything
+    /// else (`guard let id = try row.personID(personKey, in: index) else { return .unmatched }`).
     public func readJSONLinesFacts(fileExtension: String = "jsonl", defaultEncoding: TextEncoding = .utf8,
-                                   collection: String,
+                                   collection: String, personKey: String? = nil,
                                    _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         for name in try source.files(withExtension: fileExtension) {
             let file = try JSONLinesFile(name, in: source, defaultEncoding: defaultEncoding)
-            let kept = try file.readRows(into: report, decide)
+            let kept = try file.readRows(into: report, personKey: personKey, index: index, decide)
             facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
         }
     }

@@ -39,7 +39,7 @@ public struct BankingConnector: Connector {
     public init() {}
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
-        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts") { row throws(RowReject) in
+        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts", personKey: "证件号码") { row throws(RowReject) in
             guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.account,
