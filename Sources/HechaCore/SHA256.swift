@@ -10,9 +10,9 @@
 /// h.hexDigest()   // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
 public struct SHA256: Sendable {
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -48,20 +48,21 @@ public struct SHA256: Sendable {
         var copy = self
         let bits = length &* 8
         copy.buffer.append(0x80)
-        while copy.buffer.count % 64 != 56 {
-            copy.buffer.append(0)
-            if copy.buffer.count == 64 {
-                let block = copy.buffer
-                block.withUnsafeBytes { copy.compress($0) }
-                copy.buffer.removeAll(keepingCapacity: true)
-            }
+        if copy.buffer.count > 56 {
+            // no room for the length in this block: pad it out and start another
+            while copy.buffer.count < 64 { copy.buffer.append(0) }
+            let block = copy.buffer
+            block.withUnsafeBytes { copy.compress($0) }
+            copy.buffer.removeAll(keepingCapacity: true)
         }
+        while copy.buffer.count < 56 { copy.buffer.append(0) }
         for i in (0..<8).reversed() { copy.buffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
         let last = copy.buffer
         last.withUnsafeBytes { copy.compress($0) }
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for word in copy.state {
+        let s = copy.state
+        for word in [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7] {
             for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
         return out
@@ -95,33 +96,39 @@ public struct SHA256: Sendable {
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block, schedule: w)
+            SHA256.k.withUnsafeBufferPointer { k in
+                compress(block, schedule: w, constants: k)
+            }
         }
     }
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>,
+                                   constants k: UnsafeBufferPointer<UInt32>) {
+        // unchecked indexing: every index below is in 0..<64 by construction
+        let w = w.baseAddress!, k = k.baseAddress!, p = block.baseAddress!.assumingMemoryBound(to: UInt8.self)
         for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+            w[i] = UInt32(p[i &* 4]) << 24 | UInt32(p[i &* 4 &+ 1]) << 16 | UInt32(p[i &* 4 &+ 2]) << 8 | UInt32(p[i &* 4 &+ 3])
         }
         for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            let x = w[i &- 15], y = w[i &- 2]
+            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
         }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
+        var a = state.0, b = state.1, c = state.2, d = state.3
+        var e = state.4, f = state.5, g = state.6, h = state.7
         for i in 0..<64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ maj
             h = g; g = f; f = e; e = d &+ t1
             d = c; c = b; b = a; a = t1 &+ t2
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        state.0 &+= a; state.1 &+= b; state.2 &+= c; state.3 &+= d
+        state.4 &+= e; state.5 &+= f; state.6 &+= g; state.7 &+= h
     }
 }
 

@@ -1,8 +1,10 @@
 import ConnectorKit
+import Dispatch
 import Foundation
 import HechaCore
 import HechaReports
 import HechaRules
+import Synchronization
 
 /// Builds the writers' ``ReportInput`` from a run: hashes the configuration and input files and
 /// gathers the rules, findings, counts and rejects.
@@ -15,16 +17,32 @@ enum ReportInputBuilder {
                 ? .calendar : (path == region.file ? .region : .ruleset)
             configuration.append(ConfigurationFile(role: role, path: path, sha256: try digest(path).sha256))
         }
-        var inputs: [SourceInput] = []
-        for s in sources {
+        // every input file's path, then their digests, computed concurrently (inputs can be GBs)
+        var paths: [(source: Int, counts: FileCounts, path: String)] = []
+        for (si, s) in sources.enumerated() {
             guard let entry = entries.first(where: { $0.id == s.id }) else { continue }
             let shown = entry.displayPath.hasSuffix("/") ? String(entry.displayPath.dropLast()) : entry.displayPath
-            var files: [InputFile] = []
             for counts in s.files {
                 let name = shown.isEmpty ? counts.file : String(counts.file.dropFirst(shown.count + 1))
-                let full = entry.path.hasSuffix("/") ? entry.path + name : entry.path + "/" + name
-                let d = try digest(full)
-                files.append(InputFile(counts: counts, sha256: d.sha256, size: d.size))
+                paths.append((si, counts, entry.path.hasSuffix("/") ? entry.path + name : entry.path + "/" + name))
+            }
+        }
+        let files = paths.map(\.path)
+        let digests = Mutex<[Int: Result<FileDigest, HostError>]>([:])
+        let order = paths.indices.sorted { paths[$0].counts.read > paths[$1].counts.read }  // largest first
+        DispatchQueue.concurrentPerform(iterations: order.count) { n in
+            let i = order[n]
+            let d = Result { () throws(HostError) in try digest(files[i]) }
+            digests.withLock { $0[i] = d }
+        }
+        let computed = digests.withLock { $0 }
+        var inputs: [SourceInput] = []
+        for (si, s) in sources.enumerated() {
+            guard entries.contains(where: { $0.id == s.id }) else { continue }
+            var files: [InputFile] = []
+            for (i, p) in paths.enumerated() where p.source == si {
+                let d = try computed[i]!.get()
+                files.append(InputFile(counts: p.counts, sha256: d.sha256, size: d.size))
             }
             inputs.append(SourceInput(id: s.id, title: s.title, files: files, rejects: s.rejects))
         }
