@@ -38,10 +38,14 @@ struct Checker {
     /// Parameters the checked expressions read.
     private(set) var usedParameters: Set<String> = []
 
+    /// A number for each shared function, the same in every rule of a region (they share values).
+    private let sharedIDs: [String: Int]
+
     init(catalog: FactCatalog, parameters: ParameterSet, functions: [String: FunctionDefinition],
          subject: Subject, source: ExpressionSource) {
         self.catalog = catalog
         self.parameters = parameters
+        sharedIDs = Dictionary(uniqueKeysWithValues: functions.keys.sorted().enumerated().map { ($1, $0) })
         self.functions = functions
         self.subject = subject
         self.source = source
@@ -353,7 +357,7 @@ struct Checker {
         // a shared function that does not look at the member or application is computed once per
         // household and arguments, for every rule
         if def.shared && !body.mentions(.member) && !body.mentions(.application) {
-            let node = Term.shared(name: def.name, arguments: arguments, body: body)
+            let node = Term.shared(name: def.name, id: sharedIDs[def.name] ?? 0, arguments: arguments, body: body)
             if def.parameters.isEmpty { lazyCache[cacheKey] = (node, type) }
             return (node, type)
         }

@@ -53,7 +53,7 @@ public struct Evaluator: Sendable {
                                            reason: "needs source(s) \(missing.joined(separator: ", ")), which the region does not configure"))
             }
         }
-        let enabled = rules
+        let enabled = rules.map(RuleProgram.init)
         let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
         var months: [Value] = []
         var m = region.auditFrom
@@ -70,9 +70,10 @@ public struct Evaluator: Sendable {
             var found: [Finding] = []
             var failures: [EvaluationFailure] = []
             let lo = c * chunk, hi = min(count, lo + chunk)
+            let shared = SharedValues()
             for i in lo..<hi {
                 let household = views.household(i)
-                let shared = SharedValues()
+                shared.reset()
                 for rule in enabled {
                     Evaluator.run(rule, household: household, shared: shared, interpreter: interpreter, into: &found, failures: &failures)
                 }
@@ -85,7 +86,7 @@ public struct Evaluator: Sendable {
         return EvaluationResult(findings: findings, skipped: skipped, failures: parts.flatMap(\.2), ran: rules.map(\.id))
     }
 
-    static func run(_ rule: CompiledRule, household: HouseholdView, shared: SharedValues, interpreter: Interpreter,
+    static func run(_ rule: RuleProgram, household: HouseholdView, shared: SharedValues, interpreter: Interpreter,
                     into found: inout [Finding], failures: inout [EvaluationFailure]) {
         func attempt(_ frame: inout Frame, subject: String?) -> (Bool, Exact?) {
             do {
@@ -148,6 +149,26 @@ public struct Evaluator: Sendable {
         var seen = Set(out)
         for s in facts.sorted() where seen.insert(s).inserted { out.append(s) }
         return out
+    }
+}
+
+/// What the hot loop needs of a compiled rule, behind one reference (copying a `CompiledRule`
+/// for every household would retain and release each of its strings and sets).
+final class RuleProgram: Sendable {
+    let id: String
+    let subject: Subject
+    let condition: Term
+    let amount: Term?
+    let slotCount: Int
+    let definedAt: SourceLocation
+
+    init(_ rule: CompiledRule) {
+        id = rule.id
+        subject = rule.subject
+        condition = rule.condition
+        amount = rule.amount
+        slotCount = rule.slotCount
+        definedAt = rule.definedAt
     }
 }
 

@@ -37,10 +37,28 @@ public struct TraceEvent: Sendable {
 /// reused by every rule evaluated for it.
 final class SharedValues {
     struct Key: Hashable {
-        var name: String
+        var id: Int
         var arguments: [Value]
     }
-    var entries: [Key: (value: Value, evidence: [SourceRef])] = [:]
+    /// Parameterless shared functions, by id.
+    private var values: [(value: Value, evidence: [SourceRef])?] = []
+    /// Shared functions with arguments.
+    var calls: [Key: (value: Value, evidence: [SourceRef])] = [:]
+
+    func value(_ id: Int) -> (value: Value, evidence: [SourceRef])? {
+        id < values.count ? values[id] : nil
+    }
+
+    func store(_ id: Int, _ value: Value, _ evidence: ArraySlice<SourceRef>) {
+        if id >= values.count { values.append(contentsOf: repeatElement(nil, count: id + 1 - values.count)) }
+        values[id] = (value, Array(evidence))
+    }
+
+    /// Forgets every value (for the next household), keeping the storage.
+    func reset() {
+        for i in values.indices { values[i] = nil }
+        calls.removeAll(keepingCapacity: true)
+    }
 }
 
 /// The trace of one evaluation.
@@ -93,18 +111,28 @@ struct Interpreter {
             f.slots[i] = v
             f.trace?.events.append(TraceEvent(kind: .value, name: name, arguments: [], value: v, depth: depth))
             return v
-        case .shared(let name, let arguments, let body):
+        case .shared(let name, let id, let arguments, let body):
+            if arguments.isEmpty {
+                if let hit = f.shared?.value(id) {
+                    f.evidence.append(contentsOf: hit.evidence)
+                    return hit.value
+                }
+                let mark = f.evidence.count
+                let result = try call(name, arguments, [], body, &f)
+                f.shared?.store(id, result, f.evidence[mark...])
+                return result
+            }
             var values: [Value] = []
             values.reserveCapacity(arguments.count)
             for a in arguments { values.append(try eval(a.value, &f)) }
-            let key = SharedValues.Key(name: name, arguments: values)
-            if let hit = f.shared?.entries[key] {
+            let key = SharedValues.Key(id: id, arguments: values)
+            if let hit = f.shared?.calls[key] {
                 f.evidence.append(contentsOf: hit.evidence)
                 return hit.value
             }
             let mark = f.evidence.count
             let result = try call(name, arguments, values, body, &f)
-            f.shared?.entries[key] = (result, Array(f.evidence[mark...]))
+            f.shared?.calls[key] = (result, Array(f.evidence[mark...]))
             return result
         case .function(let name, let arguments, let body):
             var values: [Value] = []

@@ -11,7 +11,7 @@ indirect enum Term: Sendable {
     case function(name: String, arguments: [(slot: Int, value: Term)], body: Term)
     /// A call of a shared function that depends only on its arguments and the household: its value
     /// (and the evidence it noted) is remembered per household and reused by every rule.
-    case shared(name: String, arguments: [(slot: Int, value: Term)], body: Term)
+    case shared(name: String, id: Int, arguments: [(slot: Int, value: Term)], body: Term)
     case global(Global)
     case field(Term, Int)
     /// `.field` applied to each record of a list; `flatten` when the field is itself a list.
@@ -104,7 +104,7 @@ extension Term {
         case .constant, .slot, .fixedParameter: return false
         case .global(let x): return x == g
         case .lazySlot(_, let b, _): return b.mentions(g)
-        case .function(_, let args, let body), .shared(_, let args, let body):
+        case .function(_, let args, let body), .shared(_, _, let args, let body):
             return body.mentions(g) || args.contains { $0.value.mentions(g) }
         case .field(let b, _), .fieldOfEach(let b, _, _), .not(let b), .negate(let b), .isUnknown(let b, _):
             return b.mentions(g)
