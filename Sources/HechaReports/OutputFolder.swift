@@ -31,9 +31,11 @@ public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
 /// (`.<name>.partial-<pid>`), and only when all are written is it renamed into place. A run that
 /// fails or is killed midway leaves the previous run's folder exactly as it was.
 ///
-/// The swap is two renames (the previous folder aside to `.<name>.previous-<pid>`, the new one
-/// in, then the previous one deleted); if the second fails the first is undone. Leftover temporary
-/// folders of runs that died are removed by the next run.
+/// The swap is one atomic exchange of the two folders on Linux file systems that support it
+/// (`renameat2` with `RENAME_EXCHANGE`), so the output folder never goes missing; elsewhere it is
+/// two renames (the previous folder aside to `.<name>.previous-<pid>`, the new one in, then the
+/// previous one deleted), the first undone if the second fails. Leftover temporary folders of runs
+/// that died are removed, or put back, by the next run.
 ///
 /// The folder is Hecha's: it must be new, empty, or a previous run's output (it holds
 /// `manifest.json`, or only names a run writes); anything else is refused rather than replaced, so that `--out .` cannot wipe
@@ -79,8 +81,12 @@ public enum OutputFolder {
             try? fm.removeItem(at: temp)
             throw OutputFolderError("cannot write the output folder \(folder): \(error)")
         }
-        // swap
-        if exists {
+        // swap: one atomic exchange where the file system has it (the output folder never goes
+        // missing, even for a moment); otherwise two renames, repaired by the next run if it dies
+        // between them
+        if exists, exchange(temp.path, target.path) {
+            try? fm.removeItem(at: temp)  // now holds the previous run's outputs
+        } else if exists {
             let aside = parent.appendingPathComponent(".\(name).previous-\(pid)")
             try? fm.removeItem(at: aside)
             guard rename(target.path, aside.path) == 0 else {
@@ -102,6 +108,20 @@ public enum OutputFolder {
                 throw OutputFolderError("cannot create \(folder): \(e)")
             }
         }
+    }
+
+    /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`); false when the
+    /// system or file system does not offer it.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Writes `bytes` to a new file created with `mode`, so that a file with full ids is never,
