@@ -46,7 +46,9 @@ public enum OutputFolder {
     /// The names a run writes at the top of its folder (an earlier version wrote only findings.jsonl).
     static let outputNames: Set<String> = ["report.html", "findings.csv", "by-township", "findings.jsonl", "rejects", "manifest.json"]
 
-    public static func replace(_ folder: String, with files: [OutputFile]) throws(OutputFolderError) {
+    /// - Parameter atomicExchange: use the one-step exchange where available (tests turn it off to
+    ///   prove the two-rename fallback).
+    public static func replace(_ folder: String, with files: [OutputFile], atomicExchange: Bool = true) throws(OutputFolderError) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -84,7 +86,7 @@ public enum OutputFolder {
         // swap: one atomic exchange where the file system has it (the output folder never goes
         // missing, even for a moment); otherwise two renames, repaired by the next run if it dies
         // between them
-        if exists, exchange(temp.path, target.path) {
+        if exists, atomicExchange, exchange(temp.path, target.path) {
             try? fm.removeItem(at: temp)  // now holds the previous run's outputs
         } else if exists {
             let aside = parent.appendingPathComponent(".\(name).previous-\(pid)")

@@ -47,10 +47,12 @@ struct OutputFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
 
-    @Test func aSuccessfulRunReplacesTheWholeFolder() throws {
+    @Test(arguments: [true, false]) func aSuccessfulRunReplacesTheWholeFolder(atomicExchange: Bool) throws {
         let out = temp() + "/out"
         try OutputFolder.replace(out, with: first)
-        try OutputFolder.replace(out, with: [OutputFile(path: "report.html", text: "two"), OutputFile(path: "manifest.json", text: "{}")])
+        try OutputFolder.replace(out, with: [OutputFile(path: "report.html", text: "two"), OutputFile(path: "manifest.json", text: "{}")],
+                                 atomicExchange: atomicExchange)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["out"])
         let s = snapshot(out)
         #expect(s.keys.sorted() == ["manifest.json", "report.html"])
         #expect(s["report.html"]?.0 == Data("two".utf8))
