@@ -3,16 +3,58 @@
 /// Amounts stay fractions while they are computed (an annual income ÷ 12, a payment ÷ 3 members)
 /// and are rounded half-up to the fen once, when they are shown. Never floating point.
 public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Always reduced; `denominator > 0`.
-    public let numerator: Int128
-    public let denominator: Int128
+    /// Always reduced, denominator > 0. Values whose parts fit in 64 bits (every amount in
+    /// practice) are stored inline in 16 bytes, so that facts holding numbers stay small; larger
+    /// intermediate fractions are boxed.
+    private enum Storage: Sendable {
+        case small(Int64, Int64)
+        case large(Large)
+    }
+
+    private final class Large: Sendable {
+        let numerator: Int128
+        let denominator: Int128
+        init(_ n: Int128, _ d: Int128) {
+            numerator = n
+            denominator = d
+        }
+    }
+
+    private let storage: Storage
+
+    /// The numerator of the reduced fraction.
+    public var numerator: Int128 {
+        switch storage {
+        case .small(let n, _): return Int128(n)
+        case .large(let l): return l.numerator
+        }
+    }
+
+    /// The denominator of the reduced fraction (always positive).
+    public var denominator: Int128 {
+        switch storage {
+        case .small(_, let d): return Int128(d)
+        case .large(let l): return l.denominator
+        }
+    }
+
+    public static func == (a: Exact, b: Exact) -> Bool {
+        switch (a.storage, b.storage) {
+        case (.small(let n1, let d1), .small(let n2, let d2)): return n1 == n2 && d1 == d2
+        default: return a.numerator == b.numerator && a.denominator == b.denominator
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(numerator)
+        h.combine(denominator)
+    }
 
     public static let zero = Exact(0)
     public static let one = Exact(1)
 
     public init(_ integer: Int) {
-        numerator = Int128(integer)
-        denominator = 1
+        storage = .small(Int64(integer), 1)
     }
 
     /// An amount given in fen (hundredths of a yuan).
@@ -30,8 +72,11 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         if d < 0 { n = -n; d = -d }
         let g = Exact.gcd(n < 0 ? -n : n, d)
         if g > 1 { n /= g; d /= g }
-        numerator = n
-        denominator = d
+        if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
+            storage = .small(sn, sd)
+        } else {
+            storage = .large(Large(n, d))
+        }
     }
 
     static func gcd(_ a: Int128, _ b: Int128) -> Int128 {

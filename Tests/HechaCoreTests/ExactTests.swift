@@ -45,3 +45,20 @@ struct ExactTests {
         #expect(Exact(5).divided(by: .zero) == nil)
     }
 }
+
+struct ExactStorageTests {
+    /// Facts hold many numbers: an amount stays small, and so does a value in the rule language.
+    @Test func amountsAreStoredCompactly() {
+        #expect(MemoryLayout<Exact>.size <= 17)
+        #expect(MemoryLayout<Value>.stride <= 24)
+    }
+
+    @Test func largeFractionsStayExact() {
+        let big = Exact(Int128(Int64.max) * 4, 3)  // does not fit 64 bits
+        #expect(big.numerator == Int128(Int64.max) * 4 && big.denominator == 3)
+        #expect(big * Exact(3) == Exact(Int128(Int64.max) * 4, 1))
+        #expect((big - big) == .zero)
+        #expect(Exact(Int128(Int64.max) * 2, 2) == Exact(Int128(Int64.max), 1))
+        #expect(Set([Exact(Int128(Int64.max) * 2, 2), Exact(Int128(Int64.max), 1)]).count == 1)
+    }
+}
