@@ -24,6 +24,8 @@ public final class CSVExportFile {
     public let displayPath: String
     /// The source id, for facts' origins.
     public let sourceID: String
+    /// Shared by the origins of every row of this file.
+    public let origin: SourceOrigin
     /// The header's column names as found (trimmed).
     public let header: [String]
     /// The line of the header.
@@ -45,6 +47,7 @@ public final class CSVExportFile {
         let folderShown = source.displayPath.hasSuffix("/") ? String(source.displayPath.dropLast()) : source.displayPath
         displayPath = folderShown.isEmpty ? name : folderShown + "/" + name
         sourceID = source.id
+        origin = SourceOrigin(source: source.id, file: name)
         let encoding = try TextEncoding.resolve(for: source, default: defaultEncoding)
         let path = source.path.hasSuffix("/") ? source.path + name : source.path + "/" + name
         try CSVExportFile.checkExists(path: path, name: name, source: source, folderShown: folderShown)

@@ -36,7 +36,7 @@ public struct CSVRow {
     public var raw: ArraySlice<UInt8> { reader.buffer[record.start..<record.end] }
 
     /// Where the row is, for ``Record/source``: source id, file name, line.
-    public var origin: SourceRef { SourceRef(source: file.sourceID, file: file.name, line: line) }
+    public var origin: SourceRef { SourceRef(origin: file.origin, line: line) }
 
     /// The field's text as written (untrimmed), or `nil` when the header lacks the column.
     public func field(_ column: String) -> String? {

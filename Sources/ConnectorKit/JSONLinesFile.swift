@@ -20,6 +20,8 @@ public final class JSONLinesFile {
     public let displayPath: String
     /// The source id, for facts' origins.
     public let sourceID: String
+    /// Shared by the origins of every row of this file.
+    public let origin: SourceOrigin
     let reader: JSONLinesReader
 
     /// Opens `name` inside `source`'s folder, decoded as the source's `encoding:` or `defaultEncoding`.
@@ -29,6 +31,7 @@ public final class JSONLinesFile {
         let folderShown = source.displayPath.hasSuffix("/") ? String(source.displayPath.dropLast()) : source.displayPath
         displayPath = folderShown.isEmpty ? name : folderShown + "/" + name
         sourceID = source.id
+        origin = SourceOrigin(source: source.id, file: name)
         let encoding = try TextEncoding.resolve(for: source, default: defaultEncoding)
         let path = source.path.hasSuffix("/") ? source.path + name : source.path + "/" + name
         reader = try JSONLinesReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: source.id,

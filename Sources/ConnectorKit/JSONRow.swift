@@ -21,7 +21,7 @@ public struct JSONRow {
     public let file: JSONLinesFile
 
     /// Where the row is, for ``Record/source``: source id, file name, line.
-    public var origin: SourceRef { SourceRef(source: file.sourceID, file: file.name, line: line) }
+    public var origin: SourceRef { SourceRef(origin: file.origin, line: line) }
 
     /// The trimmed text of a string member, or `nil` when it is missing, `null` or blank.
     private func present(_ key: String) throws(RowReject) -> String? {

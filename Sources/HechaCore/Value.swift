@@ -26,16 +26,40 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     public var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
 }
 
-/// Where a fact came from: the source's id, the file name and the line (row) in it.
-public struct SourceRef: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var source: String
-    public var file: String
-    public var line: Int
+/// A file a source delivered: its source id and file name, shared by every fact read from it.
+public final class SourceOrigin: Sendable, Hashable {
+    public let source: String
+    public let file: String
 
-    public init(source: String, file: String, line: Int) {
+    public init(source: String, file: String) {
         self.source = source
         self.file = file
+    }
+
+    public static func == (a: SourceOrigin, b: SourceOrigin) -> Bool { a === b || (a.source == b.source && a.file == b.file) }
+    public func hash(into h: inout Hasher) {
+        h.combine(source)
+        h.combine(file)
+    }
+}
+
+/// Where a fact came from: the source's id, the file name and the line (row) in it.
+/// Sixteen bytes: the source and file are shared through one ``SourceOrigin`` per file.
+public struct SourceRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let origin: SourceOrigin
+    public let line: Int
+
+    public var source: String { origin.source }
+    public var file: String { origin.file }
+
+    /// A place in the file `origin`; readers make one origin per file and share it.
+    public init(origin: SourceOrigin, line: Int) {
+        self.origin = origin
         self.line = line
+    }
+
+    public init(source: String, file: String, line: Int) {
+        self.init(origin: SourceOrigin(source: source, file: file), line: line)
     }
 
     public static func < (a: SourceRef, b: SourceRef) -> Bool {
