@@ -18,7 +18,8 @@ public final class FactStore: Sendable {
     /// Stores many facts at once (one lock for the batch).
     public func add(_ batch: [(record: Record, key: String)], collection: String) {
         state.withLock { s in
-            var c = s.byCollection[collection] ?? [:]
+            // taken out while it grows, so that it is mutated in place rather than copied
+            var c = s.byCollection.removeValue(forKey: collection) ?? [:]
             for (r, k) in batch { c[k, default: []].append(r) }
             s.byCollection[collection] = c
         }
