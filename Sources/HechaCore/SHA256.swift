@@ -36,9 +36,10 @@ public struct SHA256: Sendable {
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while n - i >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + 64)]))
-            i += 64
+        if n - i >= 64 {
+            let blocks = (n - i) / 64
+            compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + blocks * 64)]))
+            i += blocks * 64
         }
         while i < n { buffer.append(bytes[i]); i += 1 }
     }
@@ -95,9 +96,18 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        compress(blocks: block)
+    }
+
+    /// Compresses consecutive 64-byte blocks with one schedule buffer.
+    private mutating func compress(blocks: UnsafeRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
-                compress(block, schedule: w, constants: k)
+                var offset = 0
+                while offset + 64 <= blocks.count {
+                    compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<(offset + 64)]), schedule: w, constants: k)
+                    offset += 64
+                }
             }
         }
     }
