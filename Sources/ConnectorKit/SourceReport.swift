@@ -16,6 +16,16 @@ public struct FileCounts: Sendable, Hashable, Codable {
     public init(file: String) { self.file = file }
 
     public var addsUp: Bool { read == accepted + rejected + duplicates + unmatched }
+
+    /// The counts of several files added together, under the name `file`.
+    public static func sum(_ files: some Sequence<FileCounts>, as file: String) -> FileCounts {
+        var t = FileCounts(file: file)
+        for f in files {
+            t.read += f.read; t.accepted += f.accepted; t.rejected += f.rejected
+            t.duplicates += f.duplicates; t.unmatched += f.unmatched
+        }
+        return t
+    }
 }
 
 /// One rejected row: where it is, why, and the raw text of the row.
@@ -56,12 +66,5 @@ public final class SourceReport: Sendable {
     public var rejects: [RejectedRow] { state.withLock { $0.rejects } }
 
     /// The counts of all files added together (the file name is the source id).
-    public var total: FileCounts {
-        var t = FileCounts(file: sourceID)
-        for f in files {
-            t.read += f.read; t.accepted += f.accepted; t.rejected += f.rejected
-            t.duplicates += f.duplicates; t.unmatched += f.unmatched
-        }
-        return t
-    }
+    public var total: FileCounts { FileCounts.sum(files, as: sourceID) }
 }

@@ -33,14 +33,7 @@ public struct SourceOutcome: Sendable {
 
     public var files: [FileCounts] { reports.flatMap(\.files) }
     public var rejects: [RejectedRow] { reports.flatMap(\.rejects) }
-    public var total: FileCounts {
-        var t = FileCounts(file: id)
-        for f in files {
-            t.read += f.read; t.accepted += f.accepted; t.rejected += f.rejected
-            t.duplicates += f.duplicates; t.unmatched += f.unmatched
-        }
-        return t
-    }
+    public var total: FileCounts { FileCounts.sum(files, as: id) }
 }
 
 /// A region's data once read: the roster, the facts kept from every source, and the counts.

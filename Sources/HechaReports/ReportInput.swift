@@ -97,14 +97,7 @@ public struct SourceInput: Sendable {
     }
 
     /// The counts of all files added together.
-    public var total: FileCounts {
-        var t = FileCounts(file: id)
-        for f in files {
-            t.read += f.counts.read; t.accepted += f.counts.accepted; t.rejected += f.counts.rejected
-            t.duplicates += f.counts.duplicates; t.unmatched += f.counts.unmatched
-        }
-        return t
-    }
+    public var total: FileCounts { FileCounts.sum(files.map(\.counts), as: id) }
 }
 
 /// An input file: its row counts and the SHA-256 of its bytes.
