@@ -6,10 +6,18 @@ import Testing
 struct OutputFolderTests {
     struct WriterFailed: Error {}
 
+    /// One folder for this test process, removed when the process exits.
+    static let scratch: String = {
+        let dir = NSTemporaryDirectory() + "hecha-out-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: OutputFolderTests.scratch) }
+        return dir
+    }()
+
     func temp() -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hecha-out-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
+        let dir = Self.scratch + "/" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
     }
 
     /// Every file under `folder` with its bytes and mode.

@@ -27,11 +27,19 @@ enum Fixtures {
         return "rulesets"
     }()
 
+    /// One folder for this test process, removed when the process exits.
+    static let scratch: String = {
+        let dir = NSTemporaryDirectory() + "hecha-rules-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.scratch) }
+        return dir
+    }()
+
     /// Writes `text` as `name` in a new temporary folder and returns its path.
     static func file(_ name: String, _ text: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hecha-rules-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
+        let dir = scratch + "/" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + name
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
