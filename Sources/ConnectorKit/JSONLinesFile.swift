@@ -42,15 +42,20 @@ public final class JSONLinesFile {
     /// The file's ``FileCounts`` and rejects go to `report` when it is done.
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
-        try readRows(into: report, personKey: nil, index: nil, decide)
+        var all: [Kept] = []
+        try readRows(into: report, personKey: nil, index: nil, batchSize: .max, onBatch: { all.append(contentsOf: $0) }, decide)
+        return all
     }
 
     /// With `personKey` and `index`: a line that is a valid JSON object whose `personKey` member is
     /// a plainly written valid id of someone not in `index` is counted unmatched without being
     /// parsed into values — `decide` must return ``RowDecision/unmatched`` for such a line first
     /// thing (as `personID(_:in:)` does).
+    ///
+    /// Kept values are handed to `onBatch` every `batchSize` of them and at the end.
     func readRows<Kept>(into report: SourceReport, personKey: String?, index: PersonIndex?,
-                        _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+                        batchSize: Int, onBatch: ([Kept]) -> Void,
+                        _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         let keyBytes = personKey.map { Array($0.utf8) }
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
@@ -83,6 +88,10 @@ public final class JSONLinesFile {
                     seen.insert(fingerprint)
                     counts.accepted += 1
                     kept.append(value)
+                    if kept.count >= batchSize {
+                        onBatch(kept)
+                        kept.removeAll(keepingCapacity: true)
+                    }
                 case .unmatched:
                     counts.unmatched += 1
                 }
@@ -100,8 +109,8 @@ public final class JSONLinesFile {
                                            raw: String(decoding: raw, as: UTF8.self)))
             }
         }
+        if !kept.isEmpty { onBatch(kept) }
         report.record(counts, rejects: rejects)
-        return kept
     }
 }
 
@@ -120,8 +129,8 @@ extension ReadRequest {
                                    _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         for name in try source.files(withExtension: fileExtension) {
             let file = try JSONLinesFile(name, in: source, defaultEncoding: defaultEncoding)
-            let kept = try file.readRows(into: report, personKey: personKey, index: index, decide)
-            facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
+            try file.readRows(into: report, personKey: personKey, index: index, batchSize: ReadRequest.factBatch,
+                              onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
         }
     }
 }

@@ -22,15 +22,20 @@ extension CSVExportFile {
     /// other fields, so that rows of people not on the roster are never rejects.
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
-        try readRows(into: report, pure: false, decide)
+        var all: [Kept] = []
+        try readRows(into: report, pure: false, batchSize: .max, onBatch: { all.append(contentsOf: $0) }, decide)
+        return all
     }
 
     /// With `pure`, `decide` must depend on the row alone (no state kept between rows): identical
     /// rows then get identical decisions, so an unmatched row can never be a duplicate of a kept or
     /// rejected one, and the fingerprint is only computed for rows that are kept or rejected —
     /// most rows of a large agency file are about people outside the roster.
-    func readRows<Kept>(into report: SourceReport, pure: Bool,
-                        _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
+    ///
+    /// Kept values are handed to `onBatch` every `batchSize` of them and at the end, so that a
+    /// large file's facts never wait in memory as objects all at once.
+    func readRows<Kept>(into report: SourceReport, pure: Bool, batchSize: Int, onBatch: ([Kept]) -> Void,
+                        _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = Set<RowFingerprint>()
@@ -74,13 +79,17 @@ extension CSVExportFile {
             if let keep {
                 counts.accepted += 1
                 kept.append(keep)
+                if kept.count >= batchSize {
+                    onBatch(kept)
+                    kept.removeAll(keepingCapacity: true)
+                }
             } else if let reason {
                 counts.rejected += 1
                 let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
                 rejects.append(RejectedRow(file: displayPath, line: record.line, reason: reason, raw: raw))
             }
         }
+        if !kept.isEmpty { onBatch(kept) }
         report.record(counts, rejects: rejects)
-        return kept
     }
 }

@@ -9,6 +9,9 @@ extension SourceConfig {
 }
 
 extension ReadRequest {
+    /// How many kept facts a reader hands to the ``FactStore`` at once.
+    static let factBatch = 16_384
+
     /// Opens the CSV file `name` in the source's folder (see ``CSVExportFile``).
     public func openCSV(_ name: String, required: [String], optional: [String] = [],
                         defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
@@ -24,8 +27,8 @@ extension ReadRequest {
                           collection: String,
                           _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         let file = try openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
-        let kept = try file.readRows(into: report, pure: true, decide)
-        facts.add(kept.map { (record: $0.record, key: $0.key) }, collection: collection)
+        try file.readRows(into: report, pure: true, batchSize: ReadRequest.factBatch,
+                          onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
     }
 }
 

@@ -204,6 +204,28 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(decimal text: String) { self.init(decimal: text[...]) }
 }
 
+extension Exact {
+    /// The value in ten-thousandths when that is a whole number below 2⁶¹ in magnitude: every
+    /// amount with at most four decimals. How ``FactStore`` keeps numbers in one 64-bit slot.
+    var tenThousandths: Int64? {
+        guard case .small(let n, let d) = storage, 10000 % d == 0 else { return nil }
+        let (p, overflow) = n.multipliedReportingOverflow(by: 10000 / d)
+        guard !overflow, p >= -(1 << 61), p < (1 << 61) else { return nil }
+        return p
+    }
+
+    /// The number `v` / 10000, reduced.
+    init(tenThousandths v: Int64) {
+        if v % 10000 == 0 {
+            storage = .small(v / 10000, 1)
+            return
+        }
+        var a = v < 0 ? -v : v, b: Int64 = 10000
+        while b != 0 { (a, b) = (b, a % b) }
+        storage = .small(v / a, 10000 / a)
+    }
+}
+
 extension Int128 {
     fileprivate static func abs(_ v: Int128) -> Int128 { v < 0 ? -v : v }
 }

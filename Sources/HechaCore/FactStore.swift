@@ -2,9 +2,18 @@ import Synchronization
 
 /// Where connectors put the facts they keep. Facts are grouped by collection name and key
 /// (a normalised person id or a household id). Safe to use from several threads.
+///
+/// Facts are held compactly, because a city's run keeps millions of them: one 64-bit slot per
+/// field (numbers in ten-thousandths, dates and months as day or month numbers, text as a range of
+/// one byte arena per collection), one slot for the file and line, and keys numbered once for the
+/// whole store. A fact becomes a ``Record`` again only when it is asked for — the evaluator asks
+/// for one household's facts at a time — so memory follows the number of kept rows at about
+/// eight bytes a field rather than a Swift object per fact. Values that do not fit a slot (a
+/// number with more than four decimals, a list) are kept as they are, beside the slots.
 public final class FactStore: Sendable {
     private struct State {
-        var byCollection: [String: [String: [Record]]] = [:]
+        var keys = FactKeys()
+        var tables: [String: FactTable] = [:]
     }
     private let state = Mutex(State())
 
@@ -12,25 +21,250 @@ public final class FactStore: Sendable {
 
     /// Stores one fact for `key` in `collection` (e.g. `vehicles`, keyed by person id).
     public func add(_ record: Record, collection: String, key: String) {
-        state.withLock { $0.byCollection[collection, default: [:]][key, default: []].append(record) }
+        add([(record: record, key: key)], collection: collection)
     }
 
-    /// Stores many facts at once (one lock for the batch).
+    /// Stores many facts at once: they are encoded before the store is locked, so connectors
+    /// reading in parallel only wait for each other to append.
     public func add(_ batch: [(record: Record, key: String)], collection: String) {
+        guard let first = batch.first else { return }
+        var chunk = FactTable(schema: first.record.schema)
+        for (record, _) in batch { chunk.append(record) }
         state.withLock { s in
-            // taken out while it grows, so that it is mutated in place rather than copied
-            var c = s.byCollection.removeValue(forKey: collection) ?? [:]
-            for (r, k) in batch { c[k, default: []].append(r) }
-            s.byCollection[collection] = c
+            let ids = batch.map { s.keys.intern($0.key) }
+            // taken out while it grows, so that it is appended to in place rather than copied
+            var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: first.record.schema)
+            table.append(chunk, keys: ids)
+            s.tables[collection] = table
         }
     }
 
-    /// The facts of one collection, by key. Order within a key is the order they were added.
+    /// The numbering of keys shared by every collection of this store.
+    public var keys: FactKeys { state.withLock { $0.keys } }
+
+    /// The facts of one collection, indexed by key (an empty table when nothing was stored).
+    public func table(_ name: String) -> FactTable {
+        state.withLock { s in
+            guard var t = s.tables.removeValue(forKey: name) else { return FactTable(schema: nil) }
+            t.buildIndex(keyCount: s.keys.count)
+            s.tables[name] = t
+            return t
+        }
+    }
+
+    /// The facts of one collection, by key, each as a ``Record``. Order within a key is the order
+    /// they were added. This decodes every fact of the collection: for tests and small stores; the
+    /// evaluator uses ``table(_:)``.
     public func collection(_ name: String) -> [String: [Record]] {
-        state.withLock { $0.byCollection[name] ?? [:] }
+        let t = table(name), keys = self.keys
+        var out: [String: [Record]] = [:]
+        for id in 0..<Int32(keys.count) {
+            let records = t.records(keyID: id)
+            if !records.isEmpty { out[keys.name(id)] = records }
+        }
+        return out
     }
 
     public func count(_ collection: String) -> Int {
-        state.withLock { ($0.byCollection[collection] ?? [:]).values.reduce(0) { $0 + $1.count } }
+        state.withLock { $0.tables[collection]?.count ?? 0 }
+    }
+}
+
+/// Keys (person ids, household ids) numbered in the order they were first stored.
+public struct FactKeys: Sendable {
+    private var ids: [String: Int32] = [:]
+    private var names: [String] = []
+
+    init() {}
+
+    public var count: Int { names.count }
+
+    /// The number of `key`, or `nil` when no fact was stored under it.
+    public func id(_ key: String) -> Int32? { ids[key] }
+    public func name(_ id: Int32) -> String { names[Int(id)] }
+
+    mutating func intern(_ key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(names.count)
+        ids[key] = id
+        names.append(key)
+        return id
+    }
+}
+
+/// The facts of one collection, compactly encoded (see ``FactStore``), with an index by key.
+public struct FactTable: Sendable {
+    public let schema: RecordSchema?
+    /// Slots per fact: one per field, then the origin.
+    private let width: Int
+    private var slots: [UInt64] = []
+    private var arena: [UInt8] = []
+    private var overflow: [Value] = []
+    private var origins: [SourceOrigin] = []
+    private var keyOfRow: [Int32] = []
+    /// Rows ordered by key (stable), and where each key's rows start in that order; built on demand.
+    private var order: [Int32] = []
+    private var start: [Int32] = []
+
+    init(schema: RecordSchema?) {
+        self.schema = schema
+        width = (schema?.fields.count ?? 0) + 1
+    }
+
+    /// How many facts.
+    public var count: Int { width == 0 ? 0 : slots.count / width }
+
+    // Slot layout: the top two bits are a tag. 00: the value inline in the low 62 bits (signed
+    // for numbers, days and months; offset << 22 | length for text); 01: an index into `overflow`;
+    // all ones: unknown.
+    private static let unknownSlot = UInt64.max
+    private static let overflowTag: UInt64 = 1 << 62
+    private static let payloadMask: UInt64 = (1 << 62) - 1
+    private static let lengthBits: UInt64 = 22
+
+    @inline(__always) private static func inline(_ v: Int64) -> UInt64 { UInt64(bitPattern: v) & payloadMask }
+    @inline(__always) private static func signed(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot << 2) >> 2 }
+
+    mutating func append(_ record: Record) {
+        precondition(record.schema === schema || record.schema == schema,
+                     "a collection holds facts of one schema: \(schema?.name ?? "-") and \(record.schema.name)")
+        for (v, f) in zip(record.fields, record.schema.fields) { slots.append(encode(v, as: f.type)) }
+        if let ref = record.source {
+            var o = origins.firstIndex { $0 === ref.origin }
+            if o == nil {
+                origins.append(ref.origin)
+                o = origins.count - 1
+            }
+            precondition(ref.line >= 0 && ref.line < 1 << 40, "line \(ref.line) out of range")
+            slots.append(UInt64(o!) << 40 | UInt64(ref.line))
+        } else {
+            slots.append(Self.unknownSlot)
+        }
+    }
+
+    /// A value is inline only when it is of its field's type; anything else goes to `overflow`.
+    private mutating func encode(_ v: Value, as type: ValueType) -> UInt64 {
+        switch (v, type) {
+        case (.unknown, _): return Self.unknownSlot
+        case (.bool(let b), .bool): return b ? 1 : 0
+        case (.date(let d), .date): return Self.inline(Int64(d.ordinal))
+        case (.month(let m), .month): return Self.inline(Int64(m.ordinal))
+        case (.number(let n), .number):
+            if let t = n.tenThousandths { return Self.inline(t) }
+        case (.string(let s), .string):
+            let n = s.utf8.count
+            if n < 1 << Self.lengthBits, arena.count < 1 << 39 {
+                let offset = UInt64(arena.count)
+                arena.append(contentsOf: s.utf8)
+                return offset << Self.lengthBits | UInt64(n)
+            }
+        default: break
+        }
+        overflow.append(v)
+        return Self.overflowTag | UInt64(overflow.count - 1)
+    }
+
+    /// Appends the facts of `chunk` (same schema), stored under `keys` (one per fact).
+    mutating func append(_ chunk: FactTable, keys: [Int32]) {
+        precondition(keys.count == chunk.count)
+        let arenaBase = UInt64(arena.count), overflowBase = UInt64(overflow.count)
+        var originMap: [UInt64] = []
+        for o in chunk.origins {
+            if let i = origins.firstIndex(where: { $0 === o }) {
+                originMap.append(UInt64(i))
+            } else {
+                origins.append(o)
+                originMap.append(UInt64(origins.count - 1))
+            }
+        }
+        let fields = schema?.fields ?? []
+        slots.reserveCapacity(slots.count + chunk.slots.count)
+        chunk.slots.withUnsafeBufferPointer { src in
+            var i = 0
+            while i < src.count {
+                for f in 0..<fields.count {
+                    var s = src[i + f]
+                    if s != Self.unknownSlot {
+                        if s & Self.overflowTag != 0 {
+                            s += overflowBase
+                        } else if fields[f].type == .string {
+                            s += arenaBase << Self.lengthBits
+                        }
+                    }
+                    slots.append(s)
+                }
+                let o = src[i + fields.count]
+                slots.append(o == Self.unknownSlot ? o : originMap[Int(o >> 40)] << 40 | (o & ((1 << 40) - 1)))
+                i += width
+            }
+        }
+        arena.append(contentsOf: chunk.arena)
+        overflow.append(contentsOf: chunk.overflow)
+        keyOfRow.append(contentsOf: keys)
+        order = []
+        start = []
+    }
+
+    /// Orders the rows by key (a stable counting sort), for lookups by key.
+    mutating func buildIndex(keyCount: Int) {
+        guard start.count != keyCount + 1 || order.count != keyOfRow.count else { return }
+        var start = [Int32](repeating: 0, count: keyCount + 1)
+        for k in keyOfRow { start[Int(k) + 1] += 1 }
+        for i in 0..<keyCount { start[i + 1] += start[i] }
+        var fill = start
+        var order = [Int32](repeating: 0, count: keyOfRow.count)
+        for (row, k) in keyOfRow.enumerated() {
+            order[Int(fill[Int(k)])] = Int32(row)
+            fill[Int(k)] += 1
+        }
+        self.start = start
+        self.order = order
+    }
+
+    /// The facts stored under `key` in the order they were added.
+    public func records(key: String, in keys: FactKeys) -> [Record] {
+        guard let id = keys.id(key) else { return [] }
+        return records(keyID: id)
+    }
+
+    /// The facts stored under the key numbered `keyID` (see ``FactKeys``) in the order they were added.
+    public func records(keyID: Int32) -> [Record] {
+        let k = Int(keyID)
+        guard k + 1 < start.count else { return [] }
+        let from = Int(start[k]), to = Int(start[k + 1])
+        guard from < to else { return [] }
+        var out: [Record] = []
+        out.reserveCapacity(to - from)
+        for i in from..<to { out.append(record(Int(order[i]))) }
+        return out
+    }
+
+    /// Decodes fact number `row`.
+    public func record(_ row: Int) -> Record {
+        let schema = self.schema!
+        let base = row * width
+        var values: [Value] = []
+        values.reserveCapacity(width - 1)
+        for (f, field) in schema.fields.enumerated() {
+            values.append(decode(slots[base + f], as: field.type))
+        }
+        let o = slots[base + width - 1]
+        let source = o == Self.unknownSlot ? nil : SourceRef(origin: origins[Int(o >> 40)], line: Int(o & ((1 << 40) - 1)))
+        return Record(schema: schema, fields: values, source: source)
+    }
+
+    private func decode(_ slot: UInt64, as type: ValueType) -> Value {
+        if slot == Self.unknownSlot { return .unknown }
+        if slot & Self.overflowTag != 0 { return overflow[Int(slot & Self.payloadMask)] }
+        switch type {
+        case .bool: return .bool(slot != 0)
+        case .date: return .date(Day(ordinal: Int32(truncatingIfNeeded: Self.signed(slot))))
+        case .month: return .month(Month(ordinal: Int32(truncatingIfNeeded: Self.signed(slot))))
+        case .number: return .number(Exact(tenThousandths: Self.signed(slot)))
+        case .string:
+            let offset = Int(slot >> Self.lengthBits), length = Int(slot & ((1 << Self.lengthBits) - 1))
+            return arena.withUnsafeBufferPointer { .string(String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self)) }
+        default: preconditionFailure("a fact field of type \(type) is stored as an overflow value")
+        }
     }
 }

@@ -195,33 +195,38 @@ struct ViewBuilder: Sendable {
 
     let catalog: FactCatalog
     let roster: Roster
-    /// collection name → key → facts, for household collections then person collections.
-    let householdFacts: [(field: Int, facts: [String: [Record]])]
-    let personFacts: [(field: Int, facts: [String: [Record]])]
+    /// The fact tables of household collections and of person collections, with the view field each fills.
+    let householdFacts: [(field: Int, table: FactTable)]
+    let personFacts: [(field: Int, table: FactTable)]
+    let keys: FactKeys
     let householdBase: Int
     let memberBase: Int
     let membersField: Int
     let membershipsField: Int
-    let applicationsCollection: [String: [Record]]
+    let applicationsTable: FactTable
+    let applicationsField: Int?
 
     init(catalog: FactCatalog, roster: Roster, facts: FactStore) {
         self.catalog = catalog
         self.roster = roster
-        var hf: [(Int, [String: [Record]])] = []
-        var pf: [(Int, [String: [Record]])] = []
+        var hf: [(Int, FactTable)] = []
+        var pf: [(Int, FactTable)] = []
         for (_, f) in catalog.facts {
             switch f.key {
-            case .household: hf.append((catalog.householdView.index(of: f.collection)!, facts.collection(f.collection)))
-            case .person: pf.append((catalog.memberView.index(of: f.collection)!, facts.collection(f.collection)))
+            case .household: hf.append((catalog.householdView.index(of: f.collection)!, facts.table(f.collection)))
+            case .person: pf.append((catalog.memberView.index(of: f.collection)!, facts.table(f.collection)))
             }
         }
         householdFacts = hf
         personFacts = pf
+        keys = facts.keys
         householdBase = RosterSchema.household.fields.count
         memberBase = RosterSchema.member.fields.count
         membersField = catalog.householdView.index(of: "members")!
         membershipsField = catalog.memberView.index(of: "memberships")!
-        applicationsCollection = facts.collection("applications")
+        applicationsTable = facts.table("applications")
+        applicationsField = catalog.facts.contains { $0.1.key == .household && $0.1.collection == "applications" }
+            ? catalog.householdView.index(of: "applications") : nil
     }
 
     func household(_ i: Int) -> HouseholdView {
@@ -233,9 +238,10 @@ struct ViewBuilder: Sendable {
             fields.reserveCapacity(catalog.memberView.fields.count)
             fields.append(.list(memberships(m.personID)))
             while fields.count < catalog.memberView.fields.count { fields.append(.list([])) }
-            if let pid = m.personID {
-                for (field, facts) in personFacts {
-                    if let list = facts[pid] { fields[field] = .list(list.map { .record($0) }) }
+            if let pid = m.personID, let key = keys.id(pid) {
+                for (field, table) in personFacts {
+                    let list = table.records(keyID: key)
+                    if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
                 }
             }
             let r = Record(schema: catalog.memberView, fields: fields, source: m.record.source)
@@ -245,12 +251,18 @@ struct ViewBuilder: Sendable {
         var fields = h.record.fields
         fields.append(.list(memberValues))
         while fields.count < catalog.householdView.fields.count { fields.append(.list([])) }
-        for (field, facts) in householdFacts {
-            if let list = facts[h.id] { fields[field] = .list(list.map { .record($0) }) }
+        var applications: [Record] = []
+        if let key = keys.id(h.id) {
+            for (field, table) in householdFacts {
+                let list = table.records(keyID: key)
+                if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
+                if field == applicationsField { applications = list }
+            }
+            if applicationsField == nil { applications = applicationsTable.records(keyID: key) }
         }
         let record = Record(schema: catalog.householdView, fields: fields, source: h.record.source)
         return HouseholdView(id: h.id, record: record, value: .record(record), members: memberViews,
-                             applications: applicationsCollection[h.id] ?? [])
+                             applications: applications)
     }
 
     /// Every membership of a person across the roster (this household included).
