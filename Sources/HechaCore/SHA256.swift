@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the manifest's hashes of input, ruleset and calendar files: anyone can
 /// check that a run used exactly these files with `sha256sum`.
 ///
@@ -16,7 +18,20 @@ public struct SHA256: Sendable {
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() { buffer.reserveCapacity(64) }
+    /// Whether blocks are compressed with the processor's SHA instructions.
+    private let hardware: Bool
+
+    /// Which compression code to use: `.best` uses the processor's SHA instructions when it has
+    /// them (x86 SHA extensions) and portable code otherwise; `.portable` always uses portable code.
+    public enum Implementation: Sendable { case best, portable }
+
+    /// Whether this processor's SHA instructions are used by `.best`.
+    public static let hardwareAvailable = hecha_sha256_shani_available() != 0
+
+    public init(implementation: Implementation = .best) {
+        hardware = implementation == .best && SHA256.hardwareAvailable
+        buffer.reserveCapacity(64)
+    }
 
     /// Adds bytes to the message.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -101,6 +116,15 @@ public struct SHA256: Sendable {
 
     /// Compresses consecutive 64-byte blocks with one schedule buffer.
     private mutating func compress(blocks: UnsafeRawBufferPointer) {
+        if hardware {
+            let count = blocks.count / 64
+            guard count > 0, let base = blocks.baseAddress else { return }
+            withUnsafeMutableBytes(of: &state) { s in
+                hecha_sha256_blocks_shani(s.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                          base.assumingMemoryBound(to: UInt8.self), count)
+            }
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
                 var offset = 0

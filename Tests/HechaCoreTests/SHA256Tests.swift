@@ -60,4 +60,30 @@ struct SHA256Tests {
             #expect(streamed.hexDigest() == expected, "\(n) bytes, one at a time")
         }
     }
+
+    /// The processor's SHA instructions (when this machine has them) and the portable code agree
+    /// on pseudo-random messages of every length up to four blocks and a long one, fed in pieces.
+    @Test func hardwareAndPortableAgree() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes: [UInt8] = []
+        for _ in 0..<100_003 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes.append(UInt8(truncatingIfNeeded: seed >> 33))
+        }
+        for n in Array(0...260) + [4096, 65_536 + 57, 100_003] {
+            var fast = SHA256(), portable = SHA256(implementation: .portable)
+            var i = 0, step = 1
+            while i < n {
+                let j = min(n, i + step)
+                fast.update(bytes[i..<j])
+                portable.update(bytes[i..<j])
+                i = j
+                step = step * 3 % 1000 + 1
+            }
+            #expect(fast.hexDigest() == portable.hexDigest(), "\(n) bytes")
+        }
+        var abc = SHA256(implementation: .portable)
+        abc.update(Array("abc".utf8))
+        #expect(abc.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
 }
