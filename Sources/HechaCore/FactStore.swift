@@ -28,13 +28,13 @@ public final class FactStore: Sendable {
     /// reading in parallel only wait for each other to append.
     public func add(_ batch: [(record: Record, key: String)], collection: String) {
         guard let first = batch.first else { return }
-        var chunk = FactTable(schema: first.record.schema)
+        var chunk = FactChunk(schema: first.record.schema, capacity: batch.count)
         for (record, _) in batch { chunk.append(record) }
         state.withLock { s in
-            let ids = batch.map { s.keys.intern($0.key) }
+            chunk.keys = batch.map { s.keys.intern($0.key) }
             // taken out while it grows, so that it is appended to in place rather than copied
             var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: first.record.schema)
-            table.append(chunk, keys: ids)
+            table.append(chunk)
             s.tables[collection] = table
         }
     }
@@ -93,26 +93,94 @@ public struct FactKeys: Sendable {
 }
 
 /// The facts of one collection, compactly encoded (see ``FactStore``), with an index by key.
+///
+/// Facts are kept in the chunks they were added in (a reader's batch), so a growing collection is
+/// never copied into a larger array; the index orders (chunk, row) pairs by key.
 public struct FactTable: Sendable {
     public let schema: RecordSchema?
+    private var chunks: [FactChunk] = []
+    /// Rows ordered by key (stable) as chunk << 32 | row, and where each key's rows start in
+    /// that order; built on demand.
+    private var order: [UInt64] = []
+    private var start: [Int32] = []
+    public private(set) var count = 0
+
+    init(schema: RecordSchema?) {
+        self.schema = schema
+    }
+
+    /// Appends a chunk of facts of the same schema.
+    mutating func append(_ chunk: FactChunk) {
+        precondition(chunk.schema === schema || chunk.schema == schema,
+                     "a collection holds facts of one schema: \(schema?.name ?? "-") and \(chunk.schema.name)")
+        chunks.append(chunk)
+        count += chunk.count
+        order = []
+        start = []
+    }
+
+    /// Orders the rows by key (a stable counting sort), for lookups by key.
+    mutating func buildIndex(keyCount: Int) {
+        guard start.count != keyCount + 1 || order.count != count else { return }
+        var start = [Int32](repeating: 0, count: keyCount + 1)
+        for c in chunks {
+            for k in c.keys { start[Int(k) + 1] += 1 }
+        }
+        for i in 0..<keyCount { start[i + 1] += start[i] }
+        var fill = start
+        var order = [UInt64](repeating: 0, count: count)
+        for (ci, c) in chunks.enumerated() {
+            for (row, k) in c.keys.enumerated() {
+                order[Int(fill[Int(k)])] = UInt64(ci) << 32 | UInt64(row)
+                fill[Int(k)] += 1
+            }
+        }
+        self.start = start
+        self.order = order
+    }
+
+    /// The facts stored under `key` in the order they were added.
+    public func records(key: String, in keys: FactKeys) -> [Record] {
+        guard let id = keys.id(key) else { return [] }
+        return records(keyID: id)
+    }
+
+    /// The facts stored under the key numbered `keyID` (see ``FactKeys``) in the order they were added.
+    public func records(keyID: Int32) -> [Record] {
+        let k = Int(keyID)
+        guard k + 1 < start.count else { return [] }
+        let from = Int(start[k]), to = Int(start[k + 1])
+        guard from < to else { return [] }
+        var out: [Record] = []
+        out.reserveCapacity(to - from)
+        for i in from..<to {
+            let o = order[i]
+            out.append(chunks[Int(o >> 32)].record(Int(o & 0xFFFF_FFFF)))
+        }
+        return out
+    }
+}
+
+/// A batch of facts of one schema, encoded: one 64-bit slot per field and one for the file and
+/// line; text in a byte arena; values that fit no slot kept aside.
+struct FactChunk: Sendable {
+    let schema: RecordSchema
     /// Slots per fact: one per field, then the origin.
     private let width: Int
     private var slots: [UInt64] = []
     private var arena: [UInt8] = []
     private var overflow: [Value] = []
     private var origins: [SourceOrigin] = []
-    private var keyOfRow: [Int32] = []
-    /// Rows ordered by key (stable), and where each key's rows start in that order; built on demand.
-    private var order: [Int32] = []
-    private var start: [Int32] = []
+    /// The key number of each fact; set when the chunk is stored.
+    var keys: [Int32] = []
 
-    init(schema: RecordSchema?) {
+    init(schema: RecordSchema, capacity: Int) {
         self.schema = schema
-        width = (schema?.fields.count ?? 0) + 1
+        width = schema.fields.count + 1
+        slots.reserveCapacity(capacity * width)
     }
 
-    /// How many facts.
-    public var count: Int { width == 0 ? 0 : slots.count / width }
+    var count: Int { slots.count / width }
 
     // Slot layout: the top two bits are a tag. 00: the value inline in the low 62 bits (signed
     // for numbers, days and months; offset << 22 | length for text); 01: an index into `overflow`;
@@ -127,8 +195,8 @@ public struct FactTable: Sendable {
 
     mutating func append(_ record: Record) {
         precondition(record.schema === schema || record.schema == schema,
-                     "a collection holds facts of one schema: \(schema?.name ?? "-") and \(record.schema.name)")
-        for (v, f) in zip(record.fields, record.schema.fields) { slots.append(encode(v, as: f.type)) }
+                     "a collection holds facts of one schema: \(schema.name) and \(record.schema.name)")
+        for (v, f) in zip(record.fields, schema.fields) { slots.append(encode(v, as: f.type)) }
         if let ref = record.source {
             var o = origins.firstIndex { $0 === ref.origin }
             if o == nil {
@@ -164,84 +232,8 @@ public struct FactTable: Sendable {
         return Self.overflowTag | UInt64(overflow.count - 1)
     }
 
-    /// Appends the facts of `chunk` (same schema), stored under `keys` (one per fact).
-    mutating func append(_ chunk: FactTable, keys: [Int32]) {
-        precondition(keys.count == chunk.count)
-        let arenaBase = UInt64(arena.count), overflowBase = UInt64(overflow.count)
-        var originMap: [UInt64] = []
-        for o in chunk.origins {
-            if let i = origins.firstIndex(where: { $0 === o }) {
-                originMap.append(UInt64(i))
-            } else {
-                origins.append(o)
-                originMap.append(UInt64(origins.count - 1))
-            }
-        }
-        let fields = schema?.fields ?? []
-        slots.reserveCapacity(slots.count + chunk.slots.count)
-        chunk.slots.withUnsafeBufferPointer { src in
-            var i = 0
-            while i < src.count {
-                for f in 0..<fields.count {
-                    var s = src[i + f]
-                    if s != Self.unknownSlot {
-                        if s & Self.overflowTag != 0 {
-                            s += overflowBase
-                        } else if fields[f].type == .string {
-                            s += arenaBase << Self.lengthBits
-                        }
-                    }
-                    slots.append(s)
-                }
-                let o = src[i + fields.count]
-                slots.append(o == Self.unknownSlot ? o : originMap[Int(o >> 40)] << 40 | (o & ((1 << 40) - 1)))
-                i += width
-            }
-        }
-        arena.append(contentsOf: chunk.arena)
-        overflow.append(contentsOf: chunk.overflow)
-        keyOfRow.append(contentsOf: keys)
-        order = []
-        start = []
-    }
-
-    /// Orders the rows by key (a stable counting sort), for lookups by key.
-    mutating func buildIndex(keyCount: Int) {
-        guard start.count != keyCount + 1 || order.count != keyOfRow.count else { return }
-        var start = [Int32](repeating: 0, count: keyCount + 1)
-        for k in keyOfRow { start[Int(k) + 1] += 1 }
-        for i in 0..<keyCount { start[i + 1] += start[i] }
-        var fill = start
-        var order = [Int32](repeating: 0, count: keyOfRow.count)
-        for (row, k) in keyOfRow.enumerated() {
-            order[Int(fill[Int(k)])] = Int32(row)
-            fill[Int(k)] += 1
-        }
-        self.start = start
-        self.order = order
-    }
-
-    /// The facts stored under `key` in the order they were added.
-    public func records(key: String, in keys: FactKeys) -> [Record] {
-        guard let id = keys.id(key) else { return [] }
-        return records(keyID: id)
-    }
-
-    /// The facts stored under the key numbered `keyID` (see ``FactKeys``) in the order they were added.
-    public func records(keyID: Int32) -> [Record] {
-        let k = Int(keyID)
-        guard k + 1 < start.count else { return [] }
-        let from = Int(start[k]), to = Int(start[k + 1])
-        guard from < to else { return [] }
-        var out: [Record] = []
-        out.reserveCapacity(to - from)
-        for i in from..<to { out.append(record(Int(order[i]))) }
-        return out
-    }
-
     /// Decodes fact number `row`.
-    public func record(_ row: Int) -> Record {
-        let schema = self.schema!
+    func record(_ row: Int) -> Record {
         let base = row * width
         var values: [Value] = []
         values.reserveCapacity(width - 1)
