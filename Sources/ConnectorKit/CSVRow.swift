@@ -79,25 +79,38 @@ public struct CSVRow {
         do { return try body(text) } catch { throw RowReject("\(column) \(error.reason)") }
     }
 
+    /// Whether a UTF-8 lead byte (or ASCII byte) can start a character that is never blank (see
+    /// ``FieldText/isBlank(_:)``): printable ASCII, or a lead byte no blank begins with (blanks
+    /// beyond ASCII start with C2, E2, E3 or EF — Chinese text starts with E4…E9).
+    @inline(__always)
+    private static func neverBlank(_ b: UInt8) -> Bool {
+        (b > 0x20 && b < 0x80) || (b >= 0xC0 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF)
+    }
+
+    /// The field's text when it needs no trimming (its first and last characters are never
+    /// blank) and has no doubled quotes — most fields, Chinese text included — without the general
+    /// path's String scans. `nil` when the column is absent or the field needs the general path.
+    @inline(__always)
+    private func untrimmedText(_ column: String) -> String? {
+        guard let i = file.position(column) else { return nil }
+        let span = reader.doneSpans[i]
+        guard !span.escaped, span.end > span.start else { return nil }
+        return reader.buffer.withUnsafeBufferPointer { p -> String? in
+            var lead = span.end - 1
+            while lead > span.start && p[lead] & 0xC0 == 0x80 && span.end - lead < 4 { lead -= 1 }
+            guard CSVRow.neverBlank(p[span.start]), CSVRow.neverBlank(p[lead]) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+        }
+    }
+
     /// The trimmed text of a required column.
     public func text(_ column: String) throws(RowReject) -> String {
-        // Text that neither starts nor ends with a blank (ASCII or not) is taken as it is.
-        if let i = file.position(column) {
-            let span = reader.doneSpans[i]
-            if !span.escaped, span.end > span.start {
-                let plain = reader.buffer.withUnsafeBufferPointer { p -> String? in
-                    let first = p[span.start], last = p[span.end - 1]
-                    guard first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 else { return nil }
-                    return String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
-                }
-                if let plain { return plain }
-            }
-        }
+        if let plain = untrimmedText(column) { return plain }
         return try required(column)
     }
 
     /// The trimmed text, or `nil` when empty.
-    public func optionalText(_ column: String) -> String? { present(column) }
+    public func optionalText(_ column: String) -> String? { untrimmedText(column) ?? present(column) }
 
     /// A required date (see ``DateText``).
     public func day(_ column: String) throws(RowReject) -> Day {

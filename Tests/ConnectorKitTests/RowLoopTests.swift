@@ -3,6 +3,26 @@ import HechaCore
 import Testing
 
 struct RowLoopTests {
+    /// Text is trimmed of blanks at either end (ASCII and Unicode), Chinese text included, and an
+    /// empty required field is a reject.
+    @Test func textIsTrimmedOfEveryKindOfBlank() throws {
+        let fields = ["张三", " 张三", "张三\u{3000}", "\u{3000}张三", "张三\u{A0}", "\u{FEFF}张三", "张三\u{2003}",
+                      "\t张 三 ", "张 三", "a", "é", "\u{3000}", "", "\"张三\u{3000}\"", "\"x\"\"y\""]
+        let text = "名称,备注\n" + fields.map { $0 + ",n" }.joined(separator: "\n") + "\n"
+        let folder = try TempFolder(files: ["t.csv": text])
+        let report = SourceReport(sourceID: "s")
+        let file = try SourceConfig(id: "s", path: folder.path, displayPath: "in").openCSV("t.csv", required: ["名称"], optional: ["备注", "无此列"])
+        let kept = try file.readRows(into: report) { row throws(RowReject) -> RowDecision<[String?]> in
+            .keep([row.optionalText("名称"), try row.text("名称"), row.optionalText("无此列")])
+        }
+        #expect(kept == [
+            ["张三", "张三", nil], ["张三", "张三", nil], ["张三", "张三", nil], ["张三", "张三", nil], ["张三", "张三", nil],
+            ["张三", "张三", nil], ["张三", "张三", nil], ["张 三", "张 三", nil], ["张 三", "张 三", nil], ["a", "a", nil],
+            ["é", "é", nil], ["张三", "张三", nil], ["x\"y", "x\"y", nil],
+        ])
+        #expect(report.rejects.map(\.reason) == ["名称 为空", "名称 为空"])
+    }
+
     @Test func everyRowIsCountedExactlyOnce() throws {
         let text = """
             证件号码,死亡日期,金额
