@@ -82,74 +82,130 @@ public struct Roster: Sendable {
 
     public init(households: [RosterHousehold]) {
         self.households = households
-        var persons: [String: [Int]] = [:]
+        var persons: [String: Int32] = [:]
+        var multiple: [[Int]] = []
         var hh: [String: Int] = [:]
+        hh.reserveCapacity(households.count)
         for (i, h) in households.enumerated() {
             hh[h.id] = i
             for m in h.members {
-                if let p = m.personID, persons[p]?.last != i { persons[p, default: []].append(i) }
+                guard let p = m.personID else { continue }
+                PersonIndex.add(p, household: i, to: &persons, multiple: &multiple)
             }
         }
-        index = PersonIndex(householdsByPerson: persons, householdByID: hh)
+        index = PersonIndex(persons: persons, multiple: multiple, householdByID: hh)
     }
 }
 
 /// Normalised person id → the households (by position in the roster) where that person is a member,
 /// and household id → position. Agency connectors keep only records whose key is in here.
 public struct PersonIndex: Sendable {
-    public let householdsByPerson: [String: [Int]]
+    /// Person id → the one household (≥ 0), or −1 − an index into `multiple` for a person listed
+    /// in several households: a million persons need no array each.
+    private let households: [String: Int32]
+    private let multiple: [[Int]]
     public let householdByID: [String: Int]
 
     /// The 17-digit bodies of the (valid, 18-character) person ids, for lookups without Strings.
     let bodies: BodyTable
 
     public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
-        self.householdsByPerson = householdsByPerson
-        self.householdByID = householdByID
-        var bodies = BodyTable(capacity: householdsByPerson.count)
-        for id in householdsByPerson.keys {
-            let u = Array(id.utf8)
-            guard u.count == 18 else { continue }
-            var body: UInt64 = 0
-            var sum = 0
-            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-            var digits = true
-            for k in 0..<17 {
-                guard u[k] >= 0x30 && u[k] <= 0x39 else { digits = false; break }
-                body = body * 10 + UInt64(u[k] - 0x30)
-                sum += Int(u[k] - 0x30) * weights[k]
+        var persons: [String: Int32] = [:]
+        var multiple: [[Int]] = []
+        for (id, list) in householdsByPerson {
+            for h in list { PersonIndex.add(id, household: h, to: &persons, multiple: &multiple) }
+        }
+        self.init(persons: persons, multiple: multiple, householdByID: householdByID)
+    }
+
+    /// Records that person `id` is a member of household `household` (once per household).
+    static func add(_ id: String, household: Int, to persons: inout [String: Int32], multiple: inout [[Int]]) {
+        guard let h = persons[id] else {
+            persons[id] = Int32(household)
+            return
+        }
+        if h >= 0 {
+            if Int(h) != household {
+                persons[id] = -1 - Int32(multiple.count)
+                multiple.append([Int(h), household])
             }
-            if digits && Array("10X98765432".utf8)[sum % 11] == u[17] { bodies.insert(body + 1) }
+        } else if multiple[Int(-1 - h)].last != household {
+            multiple[Int(-1 - h)].append(household)
+        }
+    }
+
+    init(persons: [String: Int32], multiple: [[Int]], householdByID: [String: Int]) {
+        self.householdByID = householdByID
+        self.households = persons
+        self.multiple = multiple
+        var bodies = BodyTable(capacity: persons.count)
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let checks = Array("10X98765432".utf8)
+        for id in persons.keys {
+            var id = id
+            id.withUTF8 { u in
+                guard u.count == 18 else { return }
+                var body: UInt64 = 0
+                var sum = 0
+                for k in 0..<17 {
+                    guard u[k] >= 0x30 && u[k] <= 0x39 else { return }
+                    body = body * 10 + UInt64(u[k] - 0x30)
+                    sum += Int(u[k] - 0x30) * weights[k]
+                }
+                if checks[sum % 11] == u[17] { bodies.insert(body + 1) }
+            }
         }
         self.bodies = bodies
     }
 
-    public func containsPerson(_ id: String) -> Bool { householdsByPerson[id] != nil }
+    /// The positions in the roster of the households where the person with this normalised id is
+    /// a member (empty when not on the roster).
+    public func households(ofPerson id: String) -> [Int] {
+        guard let h = households[id] else { return [] }
+        return h >= 0 ? [Int(h)] : multiple[Int(-1 - h)]
+    }
+
+    public func containsPerson(_ id: String) -> Bool { households[id] != nil }
 
     /// Whether the valid id with this 17-digit body is on the roster.
     @inline(__always)
     public func containsPerson(body: UInt64) -> Bool { bodies.contains(body + 1) }
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
-    public var personCount: Int { householdsByPerson.count }
+    public var personCount: Int { households.count }
 }
 
 /// A set of non-zero 64-bit keys with open addressing and a multiplicative hash: the person
 /// index is probed once for every row of every agency file, so this lookup is kept cheap.
+///
+/// Most probes are for people not on the roster (tens of millions of vehicle owners), and the
+/// table of a city's roster is larger than the processor's caches; a bitmap of about eight bits
+/// per key answers most of those probes "no" from memory that stays cached.
 struct BodyTable: Sendable {
     private var slots: [UInt64]
     private let shift: UInt64
+    private var filter: [UInt64]
+    private let filterShift: UInt64
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
+        // at least 8 bits per key, a power of two
+        var bits = 1024
+        while bits < capacity * 8 { bits <<= 1 }
+        filter = [UInt64](repeating: 0, count: bits / 64)
+        filterShift = UInt64(64 - bits.trailingZeroBitCount)
     }
 
     @inline(__always) private func start(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    /// A second, independent hash for the bitmap.
+    @inline(__always) private func bit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> filterShift) }
 
     mutating func insert(_ key: UInt64) {
         precondition(key != 0)
+        let b = bit(key)
+        filter[b >> 6] |= 1 << UInt64(b & 63)
         let mask = slots.count - 1
         var i = start(key)
         while slots[i] != 0 {
@@ -161,7 +217,9 @@ struct BodyTable: Sendable {
 
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
-        slots.withUnsafeBufferPointer { p in
+        let b = bit(key)
+        guard filter.withUnsafeBufferPointer({ $0[b >> 6] & (1 << UInt64(b & 63)) }) != 0 else { return false }
+        return slots.withUnsafeBufferPointer { p in
             let mask = p.count - 1
             var i = start(key)
             while true {

@@ -83,6 +83,6 @@ extension RegionRun {
             throw HostError(.data, "error: rule \(rule) or household \(household) is no longer in the region's rules or roster")
         }
         return FindingExplanation(findingID: found["id"] as? String ?? request.findingID, explanation: explanation, region: region,
-                                  household: HouseholdDirectory(roster: data.roster)[household], warnings: warnings)
+                                  household: HouseholdDirectory(roster: data.roster, only: [household])[household], warnings: warnings)
     }
 }

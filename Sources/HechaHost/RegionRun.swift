@@ -50,6 +50,25 @@ public struct RegionData: Sendable {
 public struct StageTiming: Sendable {
     public var stage: String
     public var seconds: Double
+    /// The process's resident memory when the stage ended, in bytes (nil where not known; for
+    /// one source among several read concurrently it is not attributed).
+    public var residentBytes: Int?
+
+    public init(stage: String, seconds: Double, residentBytes: Int? = nil) {
+        self.stage = stage
+        self.seconds = seconds
+        self.residentBytes = residentBytes
+    }
+}
+
+/// The process's resident memory (Linux: `/proc/self/statm`), or nil where not available.
+public enum ResidentMemory {
+    public static func current() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
 }
 
 /// A monotonic clock for stage timings.
@@ -122,7 +141,7 @@ public struct RegionRun: Sendable {
         var timings: [StageTiming] = []
         func stage(_ name: String) {
             let t = StageClock.now()
-            timings.append(StageTiming(stage: name, seconds: t - mark))
+            timings.append(StageTiming(stage: name, seconds: t - mark, residentBytes: ResidentMemory.current()))
             mark = t
         }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
@@ -138,7 +157,7 @@ public struct RegionRun: Sendable {
                             seconds: Date().timeIntervalSince(evaluating)))
         stage("evaluation")
         // 4. write the output folder
-        let households = HouseholdDirectory(roster: roster)
+        let households = HouseholdDirectory(roster: roster, only: Set(evaluation.findings.map(\.household)))
         let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
                                                  households: households, language: request.language)
         let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
@@ -173,7 +192,7 @@ public struct RegionRun: Sendable {
         }
         progress(.rosterRead(source: rosterEntry.id, households: roster.households.count, persons: roster.index.personCount,
                              seconds: Date().timeIntervalSince(started)))
-        timings.append(StageTiming(stage: "roster (\(rosterEntry.id))", seconds: StageClock.now() - mark))
+        timings.append(StageTiming(stage: "roster (\(rosterEntry.id))", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current()))
         mark = StageClock.now()
         // 2. every source (the roster connector too, for its household facts), in parallel
         let facts = FactStore()
@@ -204,7 +223,7 @@ public struct RegionRun: Sendable {
         for (i, entry) in entries.enumerated() {
             timings.append(StageTiming(stage: "  source \(entry.id)", seconds: perSource[i] ?? 0))
         }
-        timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark))
+        timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current()))
         let failed = errors.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         if !failed.isEmpty { throw HostError(.data, DiagnosticList(failed).description) }
         var outcomes: [SourceOutcome] = []

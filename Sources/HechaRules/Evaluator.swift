@@ -267,7 +267,8 @@ struct ViewBuilder: Sendable {
 
     /// Every membership of a person across the roster (this household included).
     func memberships(_ personID: String?) -> [Value] {
-        guard let pid = personID, let households = roster.index.householdsByPerson[pid] else { return [] }
+        guard let pid = personID else { return [] }
+        let households = roster.index.households(ofPerson: pid)
         var out: [Value] = []
         for j in households {
             let h = roster.households[j]

@@ -83,8 +83,12 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet { print(RunSummary.text(outcome), terminator: "") }
         if timings || verbose {
-            var text = "stage timings (wall clock):\n"
-            for t in outcome.timings { text += "  " + t.stage.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%9.3f s\n", t.seconds) }
+            var text = "stage timings (wall clock; resident memory when the stage ended):\n"
+            for t in outcome.timings {
+                text += "  " + t.stage.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%9.3f s", t.seconds)
+                if let bytes = t.residentBytes { text += String(format: "%9.0f MiB", Double(bytes) / 1_048_576) }
+                text += "\n"
+            }
             FileHandle.standardError.write(Data(text.utf8))
         }
         if !outcome.evaluation.failures.isEmpty {

@@ -67,7 +67,7 @@ struct CivilAffairsTests {
         #expect(h2.members[0].record["id_problem"] == .unknown)
         #expect(h2.members[1].record["id_problem"] == .string("为空"))
         #expect(roster.households[2].members.count == 1)
-        #expect(roster.index.householdsByPerson["44190020100301345X"] == [0])
+        #expect(roster.index.households(ofPerson: "44190020100301345X") == [0])
         #expect(roster.index.personCount == 4)
     }
 

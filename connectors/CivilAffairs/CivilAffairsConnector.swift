@@ -61,9 +61,10 @@ public struct CivilAffairsConnector: RosterConnector {
     public func readRoster(_ request: RosterRequest) throws(Diagnostic) -> Roster {
         let households = try readHouseholds(request)
         var position: [String: Int] = [:]
+        position.reserveCapacity(households.count)
         for (i, h) in households.enumerated() { position[h.id] = i }
         var members = [[RosterMember]](repeating: [], count: households.count)
-        for (i, member) in try readMembers(request, households: position) { members[i].append(member) }
+        for (i, member) in try readMembers(request, households: position, ids: households.map(\.id)) { members[i].append(member) }
         return Roster(households: households.enumerated().map { i, h in
             RosterHousehold(id: h.id, record: h.record, members: members[i])
         })
@@ -104,7 +105,8 @@ public struct CivilAffairsConnector: RosterConnector {
         }
     }
 
-    private func readMembers(_ request: RosterRequest, households: [String: Int]) throws(Diagnostic) -> [(Int, RosterMember)] {
+    /// `ids` are the households' ids by position: a member's 户编号 shares that String's storage.
+    private func readMembers(_ request: RosterRequest, households: [String: Int], ids: [String]) throws(Diagnostic) -> [(Int, RosterMember)] {
         let file = try request.openCSV(
             Self.membersFile,
             required: ["户编号", "身份证号", "姓名", "与户主关系", "共同生活", "保障对象"],
@@ -113,12 +115,14 @@ public struct CivilAffairsConnector: RosterConnector {
             let household = try row.text("户编号")
             guard let position = households[household] else { return .unmatched }
             let id = row.idNumber("身份证号")
+            // the id as written is nearly always the normalised id: share its storage then
+            let written = row.field("身份证号") ?? ""
             let record = Record(
                 schema: RosterSchema.member,
                 fields: [
-                    .string(household),
+                    .string(ids[position]),
                     .string(id.text),
-                    .string(row.field("身份证号") ?? ""),
+                    .string(written == id.text ? id.text : written),
                     .bool(id.isValid),
                     .known(id.problem),
                     .string(try row.text("姓名")),
