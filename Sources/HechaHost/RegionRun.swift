@@ -146,6 +146,10 @@ public struct RegionRun: Sendable {
         }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
         stage("configuration")
+        // the inputs are hashed for the manifest on the core the roster leaves idle
+        let digests = InputDigests()
+        digests.prefetch(folders: region.sources.map(\.path))
+        defer { digests.finish() }
         let data = try read(region, started: started, progress: progress)
         timings += data.timings
         mark = StageClock.now()
@@ -159,7 +163,7 @@ public struct RegionRun: Sendable {
         // 4. write the output folder
         let households = HouseholdDirectory(roster: roster, only: Set(evaluation.findings.map(\.household)))
         let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
-                                                 households: households, language: request.language)
+                                                 households: households, language: request.language, digests: digests)
         let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
         do throws(OutputFolderError) {
             try OutputFolder.replace(request.outputDirectory, with: files)
@@ -202,7 +206,11 @@ public struct RegionRun: Sendable {
         let index = roster.index
         let done = Atomic<Int>(0)
         let sourceTimes = Mutex<[Int: Double]>([:])
-        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+        // largest sources first, so that the last one to finish is a small one
+        let sizes = entries.map { RegionRun.folderSize($0.path) }
+        let order = entries.indices.sorted { sizes[$0] > sizes[$1] }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { n in
+            let i = order[n]
             let entry = entries[i]
             guard let type = registry.connector(id: entry.id) else { return }
             let began = Date()
@@ -233,6 +241,14 @@ public struct RegionRun: Sendable {
             outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
         }
         return RegionData(roster: roster, facts: facts, sources: outcomes, timings: timings)
+    }
+
+    /// The bytes of the files directly inside `folder`.
+    static func folderSize(_ folder: String) -> Int {
+        let fm = FileManager.default
+        return ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).reduce(0) { total, name in
+            total + (((try? fm.attributesOfItem(atPath: folder + "/" + name))?[.size] as? Int) ?? 0)
+        }
     }
 
     /// The size of one of a source's files (shown as `file`), or 0.

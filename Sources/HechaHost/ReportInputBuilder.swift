@@ -10,7 +10,8 @@ import Synchronization
 /// gathers the rules, findings, counts and rejects.
 enum ReportInputBuilder {
     static func build(region: LoadedRegion, sources: [SourceOutcome], entries: [SourceEntry], evaluation: EvaluationResult,
-                      households: HouseholdDirectory, language: ReportLanguage) throws(HostError) -> ReportInput {
+                      households: HouseholdDirectory, language: ReportLanguage,
+                      digests ahead: InputDigests? = nil) throws(HostError) -> ReportInput {
         var configuration: [ConfigurationFile] = []
         for (i, path) in region.files.enumerated() {
             let role: ConfigurationFile.Role = region.calendar != nil && i == region.files.count - 1
@@ -32,7 +33,7 @@ enum ReportInputBuilder {
         let order = paths.indices.sorted { paths[$0].counts.read > paths[$1].counts.read }  // largest first
         DispatchQueue.concurrentPerform(iterations: order.count) { n in
             let i = order[n]
-            let d = Result { () throws(HostError) in try digest(files[i]) }
+            let d = Result { () throws(HostError) in try digest(files[i], from: ahead) }
             digests.withLock { $0[i] = d }
         }
         let computed = digests.withLock { $0 }
@@ -55,9 +56,9 @@ enum ReportInputBuilder {
             parameters: EffectiveParameter.all(region.parameters), language: language)
     }
 
-    static func digest(_ path: String) throws(HostError) -> FileDigest {
+    static func digest(_ path: String, from digests: InputDigests? = nil) throws(HostError) -> FileDigest {
         do {
-            return try FileDigest(path: path)
+            return try digests?.digest(path) ?? FileDigest(path: path)
         } catch {
             throw HostError(.data, "cannot read \(path) to record its SHA-256: \(error.localizedDescription)")
         }

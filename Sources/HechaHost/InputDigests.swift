@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// SHA-256 digests of input files for the manifest, computed ahead in the background.
+///
+/// The roster is read on one core before anything else can start; meanwhile the other core hashes
+/// the sources' files, so the manifest need not read gigabytes again at the end of a run. A digest
+/// is used only if the file's size and modification time are still those it was hashed with;
+/// otherwise (or when it is not ready) the file is hashed when asked for.
+final class InputDigests: Sendable {
+    private struct Entry {
+        var digest: FileDigest
+        var modified: Date?
+    }
+    private let done = Mutex<[String: Entry]>([:])
+    private let cancelled = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private let started = Atomic<Bool>(false)
+
+    /// Starts hashing every regular file directly inside `folders`, largest first.
+    func prefetch(folders: [String]) {
+        started.store(true, ordering: .relaxed)
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { finished.signal() }
+            let fm = FileManager.default
+            var files: [(path: String, size: Int)] = []
+            for folder in folders {
+                for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] {
+                    let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                    guard let a = try? fm.attributesOfItem(atPath: path), a[.type] as? FileAttributeType == .typeRegular else { continue }
+                    files.append((path, (a[.size] as? Int) ?? 0))
+                }
+            }
+            for f in files.sorted(by: { $0.size > $1.size }) {
+                if cancelled.load(ordering: .relaxed) { return }
+                let before = InputDigests.modified(f.path)
+                guard let d = try? FileDigest(path: f.path), InputDigests.modified(f.path) == before else { continue }
+                done.withLock { $0[f.path] = Entry(digest: d, modified: before) }
+            }
+        }
+    }
+
+    /// The digest of `path`: the one computed ahead when the file has not changed since, else a new one.
+    func digest(_ path: String) throws -> FileDigest {
+        if let e = done.withLock({ $0[path] }), let a = try? FileManager.default.attributesOfItem(atPath: path),
+           (a[.size] as? Int) == e.digest.size, (a[.modificationDate] as? Date) == e.modified {
+            return e.digest
+        }
+        return try FileDigest(path: path)
+    }
+
+    /// Waits until every file has been hashed ahead.
+    func waitUntilDone() {
+        if started.exchange(false, ordering: .relaxed) { finished.wait() }
+    }
+
+    /// Stops hashing ahead (a run that fails early) and waits for the background work to end.
+    func finish() {
+        cancelled.store(true, ordering: .relaxed)
+        if started.exchange(false, ordering: .relaxed) { finished.wait() }
+    }
+
+    private static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import HechaCore
+@testable import HechaHost
+import Testing
+
+/// Digests computed ahead are used only for files that have not changed since.
+struct InputDigestsTests {
+    @Test func aheadDigestsMatchAndChangedFilesAreHashedAgain() throws {
+        let dir = Repository.temporaryDirectory()
+        let a = dir + "/a.csv", b = dir + "/b.csv"
+        try "one\n".write(toFile: a, atomically: true, encoding: .utf8)
+        try String(repeating: "two,2\n", count: 50_000).write(toFile: b, atomically: true, encoding: .utf8)
+        let modified = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: b)
+        let digests = InputDigests()
+        digests.prefetch(folders: [dir])
+        digests.waitUntilDone()
+        #expect(try digests.digest(a).sha256 == SHA256.hex(Array("one\n".utf8)))
+        #expect(try digests.digest(b).size == 300_000)
+        // the digest computed ahead is what is used while size and modification time are unchanged
+        let hashedAhead = try digests.digest(b).sha256
+        try String(repeating: "two,3\n", count: 50_000).write(toFile: b, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: b)
+        #expect(try digests.digest(b).sha256 == hashedAhead)
+        try FileManager.default.setAttributes([.modificationDate: modified.addingTimeInterval(1)], ofItemAtPath: b)
+        #expect(try digests.digest(b).sha256 != hashedAhead)
+        // changed after it was hashed: hashed again
+        try "changed\n".write(toFile: a, atomically: true, encoding: .utf8)
+        #expect(try digests.digest(a).sha256 == SHA256.hex(Array("changed\n".utf8)))
+        #expect(throws: (any Error).self) { try digests.digest(dir + "/missing.csv") }
+    }
+}
