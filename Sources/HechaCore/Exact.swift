@@ -68,15 +68,32 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     private init(unchecked n: Int128, _ d: Int128) {
+        // parts that fit 63 bits (nearly always) are reduced with 64-bit division
+        if let sn = Int64(exactly: n), let sd = Int64(exactly: d), sn != .min, sd != .min {
+            self.init(small: sn, sd)
+            return
+        }
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
         let g = Exact.gcd(n < 0 ? -n : n, d)
         if g > 1 { n /= g; d /= g }
         if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
-            storage = .small(sn, sd)
+            self.init(storage: .small(sn, sd))
         } else {
-            storage = .large(Large(n, d))
+            self.init(storage: .large(Large(n, d)))
         }
+    }
+
+    /// `n / d` reduced; neither part may be `Int64.min`.
+    private init(small n: Int64, _ d: Int64) {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        if d != 1 {
+            var a = n < 0 ? -n : n, b = d
+            while b != 0 { (a, b) = (b, a % b) }
+            if a > 1 { n /= a; d /= a }
+        }
+        self.init(storage: .small(n, d))
     }
 
     static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
@@ -96,12 +113,21 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func + (a: Exact, b: Exact) -> Exact {
+        if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage, d1 == d2 {
+            let (n, overflow) = n1.addingReportingOverflow(n2)
+            if !overflow, n != .min { return Exact(small: n, d1) }
+        }
         if a.denominator == b.denominator { return Exact(unchecked: a.numerator + b.numerator, a.denominator) }
         let g = gcd(a.denominator, b.denominator)
         let d = a.denominator / g * b.denominator
         return Exact(unchecked: a.numerator * (d / a.denominator) + b.numerator * (d / b.denominator), d)
     }
-    public static prefix func - (a: Exact) -> Exact { Exact(unchecked: -a.numerator, a.denominator) }
+    public static prefix func - (a: Exact) -> Exact {
+        if case .small(let n, let d) = a.storage, n != .min { return Exact(storage: .small(-n, d)) }
+        return Exact(unchecked: -a.numerator, a.denominator)
+    }
+
+    private init(storage: Storage) { self.storage = storage }
     public static func - (a: Exact, b: Exact) -> Exact { a + (-b) }
     public static func * (a: Exact, b: Exact) -> Exact {
         let g1 = gcd(abs(a.numerator), b.denominator)
@@ -115,7 +141,8 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func < (a: Exact, b: Exact) -> Bool {
-        a.numerator * b.denominator < b.numerator * a.denominator
+        if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage, d1 == d2 { return n1 < n2 }
+        return a.numerator * b.denominator < b.numerator * a.denominator
     }
 
     /// Rounds half away from zero to `places` decimal places ("四舍五入").

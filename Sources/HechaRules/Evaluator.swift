@@ -88,62 +88,75 @@ public struct Evaluator: Sendable {
 
     static func run(_ rule: RuleProgram, household: HouseholdView, shared: SharedValues, interpreter: Interpreter,
                     into found: inout [Finding], failures: inout [EvaluationFailure]) {
-        func attempt(_ frame: inout Frame, subject: String?) -> (Bool, Exact?) {
-            do {
-                guard case .bool(true) = try interpreter.eval(rule.condition, &frame) else { return (false, nil) }
-                guard let amountTerm = rule.amount else { return (true, nil) }
+        // A subject is first evaluated without collecting evidence; only when the condition holds is
+        // it evaluated again, collecting the evidence, and its amount computed.
+        func attempt(_ makeFrame: () -> Frame, subject: @autoclosure () -> String?) -> (fired: Bool, amount: Exact?, evidence: [SourceRef]) {
+            do throws(EvaluationError) {
+                var quick = makeFrame()
+                quick.collecting = false
+                guard case .bool(true) = try interpreter.eval(rule.condition, &quick) else { return (false, nil, []) }
+                var frame = makeFrame()
+                guard case .bool(true) = try interpreter.eval(rule.condition, &frame) else {
+                    throw EvaluationError(message: "the condition gave different results when evaluated again", location: rule.definedAt)
+                }
+                guard let amountTerm = rule.amount else { return (true, nil, frame.evidence) }
                 switch try interpreter.eval(amountTerm, &frame) {
-                case .number(let n): return (true, n)
+                case .number(let n): return (true, n, frame.evidence)
                 default:
-                    failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject,
+                    failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
                                                       error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
-                    return (true, nil)
+                    return (true, nil, frame.evidence)
                 }
             } catch {
-                failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject, error: error))
-                return (false, nil)
+                failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(), error: error))
+                return (false, nil, [])
             }
         }
         switch rule.subject {
         case .household:
-            var frame = Frame(slotCount: rule.slotCount, household: household.value)
-            frame.shared = shared
-            let (fired, amount) = attempt(&frame, subject: nil)
-            if fired {
-                found.append(Finding(rule: rule.id, household: household.id, amount: amount,
-                                     evidence: evidence([household.record.source], frame.evidence)))
+            let r = attempt({
+                var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                frame.shared = shared
+                return frame
+            }, subject: nil)
+            if r.fired {
+                found.append(Finding(rule: rule.id, household: household.id, amount: r.amount,
+                                     evidence: evidence([household.record.source], r.evidence)))
             }
         case .member:
             var seen = Set<String>()
             for member in household.members {
                 let person = member.record.fields[ViewBuilder.memberID]
                 guard case .string(let pid) = person, seen.insert(pid).inserted else { continue }
-                var frame = Frame(slotCount: rule.slotCount, household: household.value)
-                frame.shared = shared
-                frame.member = .record(member.record)
-                let (fired, amount) = attempt(&frame, subject: "member \(pid)")
-                if fired {
-                    found.append(Finding(rule: rule.id, household: household.id, person: pid, amount: amount,
-                                         evidence: evidence([member.record.source], frame.evidence)))
+                let r = attempt({
+                    var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                    frame.shared = shared
+                    frame.member = .record(member.record)
+                    return frame
+                }, subject: "member \(pid)")
+                if r.fired {
+                    found.append(Finding(rule: rule.id, household: household.id, person: pid, amount: r.amount,
+                                         evidence: evidence([member.record.source], r.evidence)))
                 }
             }
         case .application:
             var seen = Set<String>()
             for app in household.applications {
                 guard case .string(let aid) = app["id"], seen.insert(aid).inserted else { continue }
-                var frame = Frame(slotCount: rule.slotCount, household: household.value)
-                frame.shared = shared
-                frame.application = .record(app)
-                let (fired, amount) = attempt(&frame, subject: "application \(aid)")
-                if fired {
-                    found.append(Finding(rule: rule.id, household: household.id, application: aid, amount: amount,
-                                         evidence: evidence([app.source], frame.evidence)))
+                let r = attempt({
+                    var frame = Frame(slotCount: rule.slotCount, household: household.value)
+                    frame.shared = shared
+                    frame.application = .record(app)
+                    return frame
+                }, subject: "application \(aid)")
+                if r.fired {
+                    found.append(Finding(rule: rule.id, household: household.id, application: aid, amount: r.amount,
+                                         evidence: evidence([app.source], r.evidence)))
                 }
             }
         }
     }
 
-    /// The subject's own row first, then the facts, each once, in source order.
     static func evidence(_ subject: [SourceRef?], _ facts: [SourceRef]) -> [SourceRef] {
         var out: [SourceRef] = subject.compactMap { $0 }
         var seen = Set(out)

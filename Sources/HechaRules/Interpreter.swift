@@ -40,18 +40,21 @@ final class SharedValues {
         var id: Int
         var arguments: [Value]
     }
+    /// A value, with the evidence it noted when it was computed while collecting evidence (nil
+    /// when it was computed without).
+    typealias Entry = (value: Value, evidence: [SourceRef]?)
     /// Parameterless shared functions, by id.
-    private var values: [(value: Value, evidence: [SourceRef])?] = []
+    private var values: [Entry?] = []
     /// Shared functions with arguments.
-    var calls: [Key: (value: Value, evidence: [SourceRef])] = [:]
+    var calls: [Key: Entry] = [:]
 
-    func value(_ id: Int) -> (value: Value, evidence: [SourceRef])? {
+    func value(_ id: Int) -> Entry? {
         id < values.count ? values[id] : nil
     }
 
-    func store(_ id: Int, _ value: Value, _ evidence: ArraySlice<SourceRef>) {
+    func store(_ id: Int, _ value: Value, _ evidence: [SourceRef]?) {
         if id >= values.count { values.append(contentsOf: repeatElement(nil, count: id + 1 - values.count)) }
-        values[id] = (value, Array(evidence))
+        values[id] = (value, evidence)
     }
 
     /// Forgets every value (for the next household), keeping the storage.
@@ -68,9 +71,13 @@ struct Trace {
 }
 
 /// The state of one evaluation (one rule, one subject): slots, and the evidence collected so far.
+///
+/// Evidence is collected only when `collecting`: the evaluator first decides every rule without
+/// it (most subjects fire nothing) and evaluates again, collecting, for a subject that fires.
 struct Frame {
     var slots: [Value?]
     var evidence: [SourceRef] = []
+    var collecting = true
     /// Non-nil when the evaluation is being explained.
     var trace: Trace? = nil
     /// Shared function values of the household being evaluated.
@@ -84,8 +91,14 @@ struct Frame {
         self.household = household
     }
 
+    /// Forgets the evidence noted since `mark` (the count of evidence before a sub-condition).
+    @inline(__always)
+    mutating func dropEvidence(from mark: Int) {
+        if evidence.count > mark { evidence.removeSubrange(mark...) }
+    }
+
     mutating func note(_ v: Value) {
-        if case .record(let r) = v, let s = r.source { evidence.append(s) }
+        if collecting, case .record(let r) = v, let s = r.source { evidence.append(s) }
     }
 }
 
@@ -114,12 +127,15 @@ struct Interpreter {
         case .shared(let name, let id, let arguments, let body):
             if arguments.isEmpty {
                 if let hit = f.shared?.value(id) {
-                    f.evidence.append(contentsOf: hit.evidence)
-                    return hit.value
+                    if !f.collecting { return hit.value }
+                    if let evidence = hit.evidence {
+                        f.evidence.append(contentsOf: evidence)
+                        return hit.value
+                    }
                 }
                 let mark = f.evidence.count
                 let result = try call(name, arguments, [], body, &f)
-                f.shared?.store(id, result, f.evidence[mark...])
+                f.shared?.store(id, result, f.collecting ? Array(f.evidence[mark...]) : nil)
                 return result
             }
             var values: [Value] = []
@@ -127,12 +143,15 @@ struct Interpreter {
             for a in arguments { values.append(try eval(a.value, &f)) }
             let key = SharedValues.Key(id: id, arguments: values)
             if let hit = f.shared?.calls[key] {
-                f.evidence.append(contentsOf: hit.evidence)
-                return hit.value
+                if !f.collecting { return hit.value }
+                if let evidence = hit.evidence {
+                    f.evidence.append(contentsOf: evidence)
+                    return hit.value
+                }
             }
             let mark = f.evidence.count
             let result = try call(name, arguments, values, body, &f)
-            f.shared?.calls[key] = (result, Array(f.evidence[mark...]))
+            f.shared?.calls[key] = (result, f.collecting ? Array(f.evidence[mark...]) : nil)
             return result
         case .function(let name, let arguments, let body):
             var values: [Value] = []
@@ -198,20 +217,20 @@ struct Interpreter {
         case .and(let l, let r):
             let mark = f.evidence.count
             let a = try eval(l, &f)
-            if case .bool(false) = a { f.evidence.removeSubrange(mark...); return .bool(false) }
+            if case .bool(false) = a { f.dropEvidence(from: mark); return .bool(false) }
             let b = try eval(r, &f)
-            if case .bool(false) = b { f.evidence.removeSubrange(mark...); return .bool(false) }
+            if case .bool(false) = b { f.dropEvidence(from: mark); return .bool(false) }
             if case .bool(true) = a, case .bool(true) = b { return .bool(true) }
-            f.evidence.removeSubrange(mark...)
+            f.dropEvidence(from: mark)
             return .unknown
         case .or(let l, let r):
             let mark = f.evidence.count
             let a = try eval(l, &f)
             if case .bool(true) = a { return .bool(true) }
-            f.evidence.removeSubrange(mark...)
+            f.dropEvidence(from: mark)
             let b = try eval(r, &f)
             if case .bool(true) = b { return .bool(true) }
-            f.evidence.removeSubrange(mark...)
+            f.dropEvidence(from: mark)
             if case .bool(false) = a, case .bool(false) = b { return .bool(false) }
             return .unknown
         case .compare(let op, let l, let r):
@@ -334,7 +353,7 @@ struct Interpreter {
                 case .bool(false): break
                 default: sawUnknown = true
                 }
-                f.evidence.removeSubrange(mark...)
+                f.dropEvidence(from: mark)
             }
             return sawUnknown ? .unknown : .bool(false)
         case .all:
@@ -361,7 +380,7 @@ struct Interpreter {
                     f.note(item)
                     kept.append(item)
                 } else {
-                    f.evidence.removeSubrange(mark...)
+                    f.dropEvidence(from: mark)
                 }
             }
             return b == .filter ? .list(kept) : .number(Exact(kept.count))
