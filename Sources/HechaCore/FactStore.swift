@@ -28,7 +28,7 @@ public final class FactStore: Sendable {
     /// reading in parallel only wait for each other to append.
     public func add(_ batch: [(record: Record, key: String)], collection: String) {
         guard let first = batch.first else { return }
-        var chunk = FactChunk(schema: first.record.schema, capacity: batch.count)
+        let chunk = FactChunk(schema: first.record.schema, capacity: batch.count)
         for (record, _) in batch { chunk.append(record) }
         state.withLock { s in
             chunk.keys = batch.map { s.keys.intern($0.key) }
@@ -163,10 +163,15 @@ public struct FactTable: Sendable {
 
 /// A batch of facts of one schema, encoded: one 64-bit slot per field and one for the file and
 /// line; text in a byte arena; values that fit no slot kept aside.
-struct FactChunk: Sendable {
+///
+/// Filled by one thread before it is stored in a ``FactTable`` (under the store's lock), never
+/// changed afterwards; a class so that reading a fact does not copy the chunk.
+final class FactChunk: @unchecked Sendable {
     let schema: RecordSchema
     /// Slots per fact: one per field, then the origin.
     private let width: Int
+    /// How each field is stored, by position.
+    private let kinds: [Kind]
     private var slots: [UInt64] = []
     private var arena: [UInt8] = []
     private var overflow: [Value] = []
@@ -174,9 +179,21 @@ struct FactChunk: Sendable {
     /// The key number of each fact; set when the chunk is stored.
     var keys: [Int32] = []
 
+    private enum Kind: UInt8 { case bool, date, month, number, string, other }
+
     init(schema: RecordSchema, capacity: Int) {
         self.schema = schema
         width = schema.fields.count + 1
+        kinds = schema.fields.map { f -> Kind in
+            switch f.type {
+            case .bool: return .bool
+            case .date: return .date
+            case .month: return .month
+            case .number: return .number
+            case .string: return .string
+            default: return .other
+            }
+        }
         slots.reserveCapacity(capacity * width)
     }
 
@@ -193,10 +210,10 @@ struct FactChunk: Sendable {
     @inline(__always) private static func inline(_ v: Int64) -> UInt64 { UInt64(bitPattern: v) & payloadMask }
     @inline(__always) private static func signed(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot << 2) >> 2 }
 
-    mutating func append(_ record: Record) {
+    func append(_ record: Record) {
         precondition(record.schema === schema || record.schema == schema,
                      "a collection holds facts of one schema: \(schema.name) and \(record.schema.name)")
-        for (v, f) in zip(record.fields, schema.fields) { slots.append(encode(v, as: f.type)) }
+        for (v, k) in zip(record.fields, kinds) { slots.append(encode(v, as: k)) }
         if let ref = record.source {
             var o = origins.firstIndex { $0 === ref.origin }
             if o == nil {
@@ -211,7 +228,7 @@ struct FactChunk: Sendable {
     }
 
     /// A value is inline only when it is of its field's type; anything else goes to `overflow`.
-    private mutating func encode(_ v: Value, as type: ValueType) -> UInt64 {
+    private func encode(_ v: Value, as type: Kind) -> UInt64 {
         switch (v, type) {
         case (.unknown, _): return Self.unknownSlot
         case (.bool(let b), .bool): return b ? 1 : 0
@@ -237,15 +254,15 @@ struct FactChunk: Sendable {
         let base = row * width
         var values: [Value] = []
         values.reserveCapacity(width - 1)
-        for (f, field) in schema.fields.enumerated() {
-            values.append(decode(slots[base + f], as: field.type))
+        for (f, kind) in kinds.enumerated() {
+            values.append(decode(slots[base + f], as: kind))
         }
         let o = slots[base + width - 1]
         let source = o == Self.unknownSlot ? nil : SourceRef(origin: origins[Int(o >> 40)], line: Int(o & ((1 << 40) - 1)))
         return Record(schema: schema, fields: values, source: source)
     }
 
-    private func decode(_ slot: UInt64, as type: ValueType) -> Value {
+    private func decode(_ slot: UInt64, as type: Kind) -> Value {
         if slot == Self.unknownSlot { return .unknown }
         if slot & Self.overflowTag != 0 { return overflow[Int(slot & Self.payloadMask)] }
         switch type {
@@ -256,7 +273,7 @@ struct FactChunk: Sendable {
         case .string:
             let offset = Int(slot >> Self.lengthBits), length = Int(slot & ((1 << Self.lengthBits) - 1))
             return arena.withUnsafeBufferPointer { .string(String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self)) }
-        default: preconditionFailure("a fact field of type \(type) is stored as an overflow value")
+        case .other: preconditionFailure("a fact field of a collection type is stored as an overflow value")
         }
     }
 }
