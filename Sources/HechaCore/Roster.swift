@@ -82,96 +82,130 @@ public struct Roster: Sendable {
 
     public init(households: [RosterHousehold]) {
         self.households = households
-        var persons: [String: Int32] = [:]
-        var multiple: [[Int]] = []
+        var builder = PersonIndex.Builder(capacity: households.reduce(0) { $0 + $1.members.count })
         var hh: [String: Int] = [:]
         hh.reserveCapacity(households.count)
         for (i, h) in households.enumerated() {
             hh[h.id] = i
             for m in h.members {
                 guard let p = m.personID else { continue }
-                PersonIndex.add(p, household: i, to: &persons, multiple: &multiple)
+                builder.add(p, household: i)
             }
         }
-        index = PersonIndex(persons: persons, multiple: multiple, householdByID: hh)
+        index = builder.index(householdByID: hh)
     }
 }
 
 /// Normalised person id → the households (by position in the roster) where that person is a member,
 /// and household id → position. Agency connectors keep only records whose key is in here.
+///
+/// Persons are found by the 17-digit body of their id in an open-addressing table (no String is
+/// hashed, and a million persons need no dictionary of Strings); a person listed in several
+/// households points into a side table.
 public struct PersonIndex: Sendable {
-    /// Person id → the one household (≥ 0), or −1 − an index into `multiple` for a person listed
-    /// in several households: a million persons need no array each.
-    private let households: [String: Int32]
+    /// Body + 1 → the one household (≥ 0), or −1 − an index into `multiple`.
+    let bodies: BodyTable
+    /// Ids that are not valid 18-character ids (a roster never lists them as persons; kept so the
+    /// index answers for any id it was given).
+    private let others: [String: Int32]
     private let multiple: [[Int]]
     public let householdByID: [String: Int]
+    public let personCount: Int
 
-    /// The 17-digit bodies of the (valid, 18-character) person ids, for lookups without Strings.
-    let bodies: BodyTable
+    /// Collects memberships, then makes the index.
+    struct Builder {
+        var bodies: BodyTable
+        var others: [String: Int32] = [:]
+        var multiple: [[Int]] = []
+        var count = 0
+
+        /// `capacity`: at least the number of persons to be added.
+        init(capacity: Int) { bodies = BodyTable(capacity: capacity) }
+
+        /// Records that person `id` is a member of household `household` (once per household).
+        mutating func add(_ id: String, household: Int) {
+            let existing: Int32?
+            if let body = PersonIndex.body(id) {
+                existing = bodies.value(body + 1)
+            } else {
+                existing = others[id]
+            }
+            let code: Int32
+            if let h = existing {
+                if h >= 0 {
+                    guard Int(h) != household else { return }
+                    code = -1 - Int32(multiple.count)
+                    multiple.append([Int(h), household])
+                } else {
+                    if multiple[Int(-1 - h)].last != household { multiple[Int(-1 - h)].append(household) }
+                    return
+                }
+            } else {
+                count += 1
+                code = Int32(household)
+            }
+            if let body = PersonIndex.body(id) { bodies.set(body + 1, code) } else { others[id] = code }
+        }
+
+        func index(householdByID: [String: Int]) -> PersonIndex {
+            PersonIndex(bodies: bodies, others: others, multiple: multiple, householdByID: householdByID, personCount: count)
+        }
+    }
+
+    private init(bodies: BodyTable, others: [String: Int32], multiple: [[Int]], householdByID: [String: Int], personCount: Int) {
+        self.bodies = bodies
+        self.others = others
+        self.multiple = multiple
+        self.householdByID = householdByID
+        self.personCount = personCount
+    }
 
     public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
-        var persons: [String: Int32] = [:]
-        var multiple: [[Int]] = []
+        var builder = Builder(capacity: householdsByPerson.count)
         for (id, list) in householdsByPerson {
-            for h in list { PersonIndex.add(id, household: h, to: &persons, multiple: &multiple) }
+            for h in list { builder.add(id, household: h) }
         }
-        self.init(persons: persons, multiple: multiple, householdByID: householdByID)
+        self = builder.index(householdByID: householdByID)
     }
 
-    /// Records that person `id` is a member of household `household` (once per household).
-    static func add(_ id: String, household: Int, to persons: inout [String: Int32], multiple: inout [[Int]]) {
-        guard let h = persons[id] else {
-            persons[id] = Int32(household)
-            return
-        }
-        if h >= 0 {
-            if Int(h) != household {
-                persons[id] = -1 - Int32(multiple.count)
-                multiple.append([Int(h), household])
+    /// The 17-digit body of a valid 18-character id (digits, then the correct check character).
+    static func body(_ id: String) -> UInt64? {
+        var id = id
+        return id.withUTF8 { u -> UInt64? in
+            guard u.count == 18 else { return nil }
+            var body: UInt64 = 0
+            var sum = 0
+            for k in 0..<17 {
+                let d = u[k] &- 0x30
+                guard d <= 9 else { return nil }
+                body = body * 10 + UInt64(d)
+                sum += Int(d) * PersonIndex.weights[k]
             }
-        } else if multiple[Int(-1 - h)].last != household {
-            multiple[Int(-1 - h)].append(household)
+            return PersonIndex.checks[sum % 11] == u[17] ? body : nil
         }
     }
 
-    init(persons: [String: Int32], multiple: [[Int]], householdByID: [String: Int]) {
-        self.householdByID = householdByID
-        self.households = persons
-        self.multiple = multiple
-        var bodies = BodyTable(capacity: persons.count)
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let checks = Array("10X98765432".utf8)
-        for id in persons.keys {
-            var id = id
-            id.withUTF8 { u in
-                guard u.count == 18 else { return }
-                var body: UInt64 = 0
-                var sum = 0
-                for k in 0..<17 {
-                    guard u[k] >= 0x30 && u[k] <= 0x39 else { return }
-                    body = body * 10 + UInt64(u[k] - 0x30)
-                    sum += Int(u[k] - 0x30) * weights[k]
-                }
-                if checks[sum % 11] == u[17] { bodies.insert(body + 1) }
-            }
-        }
-        self.bodies = bodies
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checks = Array("10X98765432".utf8)
+
+    private func code(_ id: String) -> Int32? {
+        if let body = PersonIndex.body(id) { return bodies.value(body + 1) }
+        return others[id]
     }
 
     /// The positions in the roster of the households where the person with this normalised id is
     /// a member (empty when not on the roster).
     public func households(ofPerson id: String) -> [Int] {
-        guard let h = households[id] else { return [] }
+        guard let h = code(id) else { return [] }
         return h >= 0 ? [Int(h)] : multiple[Int(-1 - h)]
     }
 
-    public func containsPerson(_ id: String) -> Bool { households[id] != nil }
+    public func containsPerson(_ id: String) -> Bool { code(id) != nil }
 
     /// Whether the valid id with this 17-digit body is on the roster.
     @inline(__always)
     public func containsPerson(body: UInt64) -> Bool { bodies.contains(body + 1) }
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
-    public var personCount: Int { households.count }
 }
 
 /// A set of non-zero 64-bit keys with open addressing and a multiplicative hash: the person
@@ -182,6 +216,8 @@ public struct PersonIndex: Sendable {
 /// per key answers most of those probes "no" from memory that stays cached.
 struct BodyTable: Sendable {
     private var slots: [UInt64]
+    private var values: [Int32]
+    private var used = 0
     private let shift: UInt64
     private var filter: [UInt64]
     private let filterShift: UInt64
@@ -190,6 +226,7 @@ struct BodyTable: Sendable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         // at least 8 bits per key, a power of two
         var bits = 1024
@@ -202,17 +239,32 @@ struct BodyTable: Sendable {
     /// A second, independent hash for the bitmap.
     @inline(__always) private func bit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> filterShift) }
 
-    mutating func insert(_ key: UInt64) {
+    /// Sets the value of `key`, adding it when absent. The table never grows: it is made for a
+    /// known number of keys.
+    mutating func set(_ key: UInt64, _ value: Int32) {
         precondition(key != 0)
         let b = bit(key)
         filter[b >> 6] |= 1 << UInt64(b & 63)
         let mask = slots.count - 1
         var i = start(key)
-        while slots[i] != 0 {
-            if slots[i] == key { return }
-            i = (i + 1) & mask
+        while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+        if slots[i] == 0 {
+            used += 1
+            precondition(used * 2 <= slots.count, "more keys than the table was made for")
         }
         slots[i] = key
+        values[i] = value
+    }
+
+    /// The value of `key`, or nil when absent.
+    func value(_ key: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var i = start(key)
+        while slots[i] != 0 {
+            if slots[i] == key { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 
     @inline(__always)
