@@ -144,6 +144,11 @@ public final class CSVReader {
                     } else if b == Self.lf {
                         line += 1
                         if i - recordStart > Self.maxRecordBytes { step = .overlong; break loop }
+                    } else {
+                        // ordinary bytes inside quotes: on to the next quote or line break
+                        i += 1
+                        while i < count && p[i] != Self.quote && p[i] != Self.lf { i += 1 }
+                        continue loop
                     }
                     i += 1
                 case .quoteSeen:
@@ -175,6 +180,18 @@ public final class CSVReader {
                         i += 1
                     }
                 case .fieldStart, .unquoted, .junk:
+                    if b != Self.comma && b != Self.lf && b != Self.quote {
+                        // ordinary bytes: on to the next comma, line break or quote (the state
+                        // is looked at once per field, not once per byte)
+                        if state == .fieldStart { state = .unquoted }
+                        i += 1
+                        while i < count {
+                            let c = p[i]
+                            if c == Self.comma || c == Self.lf || c == Self.quote { break }
+                            i += 1
+                        }
+                        continue loop
+                    }
                     if b == Self.comma {
                         spans.append(FieldSpan(start: fieldStart, end: max(fieldStart, i), escaped: false))
                         state = .fieldStart
