@@ -59,7 +59,7 @@ public final class JSONLinesFile {
         let keyBytes = personKey.map { Array($0.utf8) }
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
-        var seen = Set<RowFingerprint>()
+        var seen = FingerprintSet()
         var kept: [Kept] = []
         while let (line, raw) = try reader.next() {
             counts.read += 1

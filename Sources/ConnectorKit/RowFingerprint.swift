@@ -6,6 +6,11 @@ public struct RowFingerprint: Sendable, Hashable {
     let high: UInt64
     let low: UInt64
 
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     public init(_ raw: ArraySlice<UInt8>) {
         self = raw.withUnsafeBytes { RowFingerprint($0) }
     }
@@ -40,5 +45,85 @@ public struct RowFingerprint: Sendable, Hashable {
         }
         high = Self.fold(a ^ UInt64(n), 0x1D8E_4E27_C47D_124F)
         low = Self.fold(b ^ UInt64(n) ^ high, 0xA076_1D64_78BD_642F)
+    }
+}
+
+/// The fingerprints of rows seen so far in one file. Open addressing on the fingerprint's own bits
+/// (it is a hash already, so nothing is hashed again), both halves side by side in one array.
+struct FingerprintSet {
+    /// high, low of each slot; (0, 0) marks an empty slot.
+    private var slots: [UInt64]
+    private var mask: Int
+    private(set) var count = 0
+    /// Whether the fingerprint (0, 0) itself is in the set.
+    private var hasZero = false
+
+    init() {
+        slots = [UInt64](repeating: 0, count: 2 * 1024)
+        mask = 1023
+    }
+
+    @inline(__always) private func home(_ f: RowFingerprint) -> Int { Int(truncatingIfNeeded: f.low) & mask }
+
+    func contains(_ f: RowFingerprint) -> Bool {
+        if f.high == 0 && f.low == 0 { return hasZero }
+        return slots.withUnsafeBufferPointer { p in
+            var i = home(f)
+            while true {
+                let h = p[2 * i], l = p[2 * i + 1]
+                if h == f.high && l == f.low { return true }
+                if h == 0 && l == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Adds `f`; false when it was already there.
+    @discardableResult
+    mutating func insert(_ f: RowFingerprint) -> Bool {
+        if f.high == 0 && f.low == 0 {
+            defer { hasZero = true }
+            return !hasZero
+        }
+        if (count + 1) * 10 > (mask + 1) * 7 { grow() }
+        let start = home(f), mask = self.mask
+        let inserted = slots.withUnsafeMutableBufferPointer { p -> Bool in
+            var i = start
+            while true {
+                let h = p[2 * i], l = p[2 * i + 1]
+                if h == f.high && l == f.low { return false }
+                if h == 0 && l == 0 {
+                    p[2 * i] = f.high
+                    p[2 * i + 1] = f.low
+                    return true
+                }
+                i = (i + 1) & mask
+            }
+        }
+        if inserted { count += 1 }
+        return inserted
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let size = (mask + 1) * 2
+        slots = [UInt64](repeating: 0, count: 2 * size)
+        mask = size - 1
+        let mask = self.mask
+        old.withUnsafeBufferPointer { p in
+            slots.withUnsafeMutableBufferPointer { q in
+                var k = 0
+                while k < p.count {
+                    let h = p[k], l = p[k + 1]
+                    if h != 0 || l != 0 {
+                        var i = Int(truncatingIfNeeded: l) & mask
+                        while q[2 * i] != 0 || q[2 * i + 1] != 0 { i = (i + 1) & mask }
+                        q[2 * i] = h
+                        q[2 * i + 1] = l
+                    }
+                    k += 2
+                }
+            }
+        }
     }
 }

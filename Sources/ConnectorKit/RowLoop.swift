@@ -38,7 +38,7 @@ extension CSVExportFile {
                         _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
-        var seen = Set<RowFingerprint>()
+        var seen = FingerprintSet()
         var kept: [Kept] = []
         let width = header.count
         while let record = try reader.nextRaw() {

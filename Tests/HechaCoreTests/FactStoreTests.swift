@@ -60,6 +60,16 @@ struct FactStoreTests {
         #expect(store.table("things").records(key: "A", in: store.keys).count == 3)
     }
 
+    /// Keys alternating within one batch (the previous row's key is tried first).
+    @Test func alternatingKeysInOneBatch() {
+        let store = FactStore()
+        let keys = ["A", "B", "A", "B", "B", "A", "C", "A"]
+        store.add(keys.enumerated().map { (record: record("\($0.offset)", .number(Exact($0.offset))), key: $0.element) }, collection: "things")
+        let all = store.collection("things").mapValues { $0.map { $0["name"] } }
+        #expect(all == ["A": [.string("0"), .string("2"), .string("5"), .string("7")],
+                        "B": [.string("1"), .string("3"), .string("4")], "C": [.string("6")]])
+    }
+
     @Test func parallelWritersLoseNothing() async {
         let store = FactStore()
         await withTaskGroup(of: Void.self) { group in
