@@ -57,10 +57,30 @@ final class SharedValues {
         values[id] = (value, evidence)
     }
 
+    /// Shared functions of one argument, by id: (argument, entry) pairs in the order computed. A
+    /// household calls each for a dozen months at most, so a scan beats hashing.
+    private var single: [[(argument: Value, entry: Entry)]] = []
+
+    func value(_ id: Int, _ argument: Value) -> Entry? {
+        guard id < single.count else { return nil }
+        for e in single[id] where e.argument == argument { return e.entry }
+        return nil
+    }
+
+    func store(_ id: Int, _ argument: Value, _ value: Value, _ evidence: [SourceRef]?) {
+        if id >= single.count { single.append(contentsOf: repeatElement([], count: id + 1 - single.count)) }
+        if let i = single[id].firstIndex(where: { $0.argument == argument }) {
+            single[id][i].entry = (value, evidence)
+        } else {
+            single[id].append((argument, (value, evidence)))
+        }
+    }
+
     /// Forgets every value (for the next household), keeping the storage.
     func reset() {
         for i in values.indices { values[i] = nil }
-        calls.removeAll(keepingCapacity: true)
+        for i in single.indices where !single[i].isEmpty { single[i].removeAll(keepingCapacity: true) }
+        if !calls.isEmpty { calls.removeAll(keepingCapacity: true) }
     }
 }
 
@@ -136,6 +156,21 @@ struct Interpreter {
                 let mark = f.evidence.count
                 let result = try call(name, arguments, [], body, &f)
                 f.shared?.store(id, result, f.collecting ? Array(f.evidence[mark...]) : nil)
+                return result
+            }
+            if arguments.count == 1 {
+                // one argument (a month, a day): a short list per function, no hashing
+                let argument = try eval(arguments[0].value, &f)
+                if let hit = f.shared?.value(id, argument) {
+                    if !f.collecting { return hit.value }
+                    if let evidence = hit.evidence {
+                        f.evidence.append(contentsOf: evidence)
+                        return hit.value
+                    }
+                }
+                let mark = f.evidence.count
+                let result = try call(name, arguments, [argument], body, &f)
+                f.shared?.store(id, argument, result, f.collecting ? Array(f.evidence[mark...]) : nil)
                 return result
             }
             var values: [Value] = []
