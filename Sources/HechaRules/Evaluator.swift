@@ -157,6 +157,7 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// The subject's own row first, then the facts, each once, in source order.
     static func evidence(_ subject: [SourceRef?], _ facts: [SourceRef]) -> [SourceRef] {
         var out: [SourceRef] = subject.compactMap { $0 }
         var seen = Set(out)
