@@ -57,29 +57,36 @@ final class SharedValues {
         values[id] = (value, evidence)
     }
 
-    /// Shared functions of one argument, by id: (argument, entry) pairs in the order computed. A
-    /// household calls each for a dozen months at most, so a scan beats hashing.
-    private var single: [[(argument: Value, entry: Entry)]] = []
+    /// Shared functions of one argument, by id: their arguments and entries in the order computed.
+    /// A household calls each for a dozen months at most, so a scan of the arguments beats hashing.
+    private var singleArguments: [[Value]] = []
+    private var singleEntries: [[Entry]] = []
 
     func value(_ id: Int, _ argument: Value) -> Entry? {
-        guard id < single.count else { return nil }
-        for e in single[id] where e.argument == argument { return e.entry }
-        return nil
+        guard id < singleArguments.count, let i = singleArguments[id].firstIndex(of: argument) else { return nil }
+        return singleEntries[id][i]
     }
 
     func store(_ id: Int, _ argument: Value, _ value: Value, _ evidence: [SourceRef]?) {
-        if id >= single.count { single.append(contentsOf: repeatElement([], count: id + 1 - single.count)) }
-        if let i = single[id].firstIndex(where: { $0.argument == argument }) {
-            single[id][i].entry = (value, evidence)
+        if id >= singleArguments.count {
+            singleArguments.append(contentsOf: repeatElement([], count: id + 1 - singleArguments.count))
+            singleEntries.append(contentsOf: repeatElement([], count: id + 1 - singleEntries.count))
+        }
+        if let i = singleArguments[id].firstIndex(of: argument) {
+            singleEntries[id][i] = (value, evidence)
         } else {
-            single[id].append((argument, (value, evidence)))
+            singleArguments[id].append(argument)
+            singleEntries[id].append((value, evidence))
         }
     }
 
     /// Forgets every value (for the next household), keeping the storage.
     func reset() {
         for i in values.indices { values[i] = nil }
-        for i in single.indices where !single[i].isEmpty { single[i].removeAll(keepingCapacity: true) }
+        for i in singleArguments.indices where !singleArguments[i].isEmpty {
+            singleArguments[i].removeAll(keepingCapacity: true)
+            singleEntries[i].removeAll(keepingCapacity: true)
+        }
         if !calls.isEmpty { calls.removeAll(keepingCapacity: true) }
     }
 }
