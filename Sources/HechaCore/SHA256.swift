@@ -119,9 +119,11 @@ public struct SHA256: Sendable {
         if hardware {
             let count = blocks.count / 64
             guard count > 0, let base = blocks.baseAddress else { return }
-            withUnsafeMutableBytes(of: &state) { s in
-                hecha_sha256_blocks_shani(s.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                          base.assumingMemoryBound(to: UInt8.self), count)
+            SHA256.k.withUnsafeBufferPointer { k in
+                withUnsafeMutableBytes(of: &state) { s in
+                    hecha_sha256_blocks_shani(s.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                              base.assumingMemoryBound(to: UInt8.self), count, k.baseAddress!)
+                }
             }
             return
         }

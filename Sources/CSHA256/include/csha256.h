@@ -9,7 +9,9 @@
 int hecha_sha256_shani_available(void);
 
 /// Compresses `blocks` consecutive 64-byte blocks of `data` into `state` (the eight
-/// working words a…h) with the SHA extensions. Call only when available.
-void hecha_sha256_blocks_shani(uint32_t state[8], const uint8_t *data, size_t blocks);
+/// working words a…h) with the SHA extensions, using the 64 round constants `k` (the
+/// caller's table: one copy of the constants for both implementations). Call only when
+/// available.
+void hecha_sha256_blocks_shani(uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t k[64]);
 
 #endif
