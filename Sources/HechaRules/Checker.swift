@@ -175,7 +175,7 @@ struct Checker {
                 guard kt.fits(.string) else {
                     throw fail("a map parameter is indexed by text, not \(Checker.describe(kt))", key.offset)
                 }
-                return (.paramEntry(name, key: k, date: date, at: location(callOffset)), valueType)
+                return (.paramEntry(name, parameters.settings[name], key: k, date: date, at: location(callOffset)), valueType)
             }
             let (b, bt) = try compile(base)
             let (k, kt) = try compile(key)
@@ -196,7 +196,7 @@ struct Checker {
                     case .value(let v) = entry.data {
                     return (.fixedParameter(pname, v, definedAt: entry.at), type)
                 }
-                return (.param(pname, date: date, at: location(offset)), type)
+                return (.param(pname, parameters.settings[pname], date: date, at: location(offset)), type)
             }
             if let def = lets[name] ?? functions[name] {
                 return try expand(def, args: args, offset: offset)
@@ -389,13 +389,13 @@ struct Checker {
                 default: throw fail("'\(op)' cannot order \(Checker.describe(t))", offset)
                 }
             }
-            return (.compare(op, ln, rn), .bool)
+            return (.compare(Comparison(rawValue: op)!, ln, rn), .bool)
         case "+", "-", "*", "/":
             guard lt.fits(.number), rt.fits(.number) else {
                 let hint = (lt == .date || lt == .month) ? "use add_days(date, n) or add_months(date, n) for date arithmetic" : nil
                 throw fail("'\(op)' needs numbers, not \(Checker.describe(lt)) and \(Checker.describe(rt))", offset, hint: hint)
             }
-            return (.arithmetic(op, ln, rn, at: location(offset)), .number)
+            return (.arithmetic(Operation(rawValue: op)!, ln, rn, at: location(offset)), .number)
         case "in", "not in":
             guard case .list(let elem) = rt else {
                 throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,

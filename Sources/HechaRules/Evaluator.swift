@@ -53,14 +53,14 @@ public struct Evaluator: Sendable {
                                            reason: "needs source(s) \(missing.joined(separator: ", ")), which the region does not configure"))
             }
         }
-        let enabled = rules.map(RuleProgram.init)
         let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
         var months: [Value] = []
         var m = region.auditFrom
         while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
         let context = EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
-                                        auditMonths: .list(months), parameters: region.parameters, calendar: region.calendar)
+                                        auditMonths: .list(months), calendar: region.calendar)
         let interpreter = Interpreter(context: context)
+        let enabled = rules.map { RuleProgram($0, interpreter: interpreter) }
 
         let count = roster.households.count
         let chunk = max(1, min(512, count / 64 + 1))
@@ -94,13 +94,13 @@ public struct Evaluator: Sendable {
             do throws(EvaluationError) {
                 var quick = makeFrame()
                 quick.collecting = false
-                guard case .bool(true) = try interpreter.eval(rule.condition, &quick) else { return (false, nil, []) }
+                guard case .bool(true) = try rule.condition(&quick) else { return (false, nil, []) }
                 var frame = makeFrame()
-                guard case .bool(true) = try interpreter.eval(rule.condition, &frame) else {
+                guard case .bool(true) = try rule.condition(&frame) else {
                     throw EvaluationError(message: "the condition gave different results when evaluated again", location: rule.definedAt)
                 }
                 guard let amountTerm = rule.amount else { return (true, nil, frame.evidence) }
-                switch try interpreter.eval(amountTerm, &frame) {
+                switch try amountTerm(&frame) {
                 case .number(let n): return (true, n, frame.evidence)
                 default:
                     failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
@@ -166,21 +166,22 @@ public struct Evaluator: Sendable {
     }
 }
 
-/// What the hot loop needs of a compiled rule, behind one reference (copying a `CompiledRule`
-/// for every household would retain and release each of its strings and sets).
+/// What the hot loop needs of a rule: its condition and amount compiled to ``Code``, behind one
+/// reference (copying a `CompiledRule` for every household would retain and release each of its
+/// strings and sets).
 final class RuleProgram: Sendable {
     let id: String
     let subject: Subject
-    let condition: Term
-    let amount: Term?
+    let condition: Code
+    let amount: Code?
     let slotCount: Int
     let definedAt: SourceLocation
 
-    init(_ rule: CompiledRule) {
+    init(_ rule: CompiledRule, interpreter: Interpreter) {
         id = rule.id
         subject = rule.subject
-        condition = rule.condition
-        amount = rule.amount
+        condition = interpreter.compile(rule.condition)
+        amount = rule.amount.map(interpreter.compile)
         slotCount = rule.slotCount
         definedAt = rule.definedAt
     }

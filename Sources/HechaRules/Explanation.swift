@@ -43,7 +43,7 @@ extension Evaluator {
         var m = region.auditFrom
         while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
         let interpreter = Interpreter(context: EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
-                                                                 auditMonths: .list(months), parameters: region.parameters, calendar: region.calendar))
+                                                                 auditMonths: .list(months), calendar: region.calendar))
         var fired = false
         var amount: Exact?
         var failure: EvaluationError?

@@ -14,7 +14,6 @@ struct EvaluationContext: Sendable {
     var auditFrom: Month
     var auditTo: Month
     var auditMonths: Value
-    var parameters: ParameterSet
     var calendar: WorkdayCalendar?
 }
 
@@ -58,24 +57,47 @@ final class SharedValues {
     }
 
     /// Shared functions of one argument, by id: their arguments and entries in the order computed.
-    /// A household calls each for a dozen months at most, so a scan of the arguments beats hashing.
+    /// A household calls each for a dozen months at most, so a scan of the arguments beats hashing;
+    /// months, days and truth values are scanned as integers (``quickKey(_:)``).
     private var singleArguments: [[Value]] = []
+    private var singleKeys: [[Int]] = []
     private var singleEntries: [[Entry]] = []
 
+    /// An integer that identifies a month, a day or a truth value (the kind in the low bits);
+    /// `noKey` for other values, which are compared as values.
+    @inline(__always)
+    static func quickKey(_ v: Value) -> Int {
+        switch v {
+        case .month(let m): return Int(m.ordinal) << 2 | 1
+        case .date(let d): return Int(d.ordinal) << 2 | 2
+        case .bool(let b): return (b ? 4 : 0) | 3
+        default: return noKey
+        }
+    }
+    static let noKey = 0
+
+    private func index(_ id: Int, _ argument: Value) -> Int? {
+        let key = SharedValues.quickKey(argument)
+        if key != SharedValues.noKey { return singleKeys[id].firstIndex(of: key) }
+        return singleArguments[id].firstIndex(of: argument)
+    }
+
     func value(_ id: Int, _ argument: Value) -> Entry? {
-        guard id < singleArguments.count, let i = singleArguments[id].firstIndex(of: argument) else { return nil }
+        guard id < singleArguments.count, let i = index(id, argument) else { return nil }
         return singleEntries[id][i]
     }
 
     func store(_ id: Int, _ argument: Value, _ value: Value, _ evidence: [SourceRef]?) {
         if id >= singleArguments.count {
             singleArguments.append(contentsOf: repeatElement([], count: id + 1 - singleArguments.count))
+            singleKeys.append(contentsOf: repeatElement([], count: id + 1 - singleKeys.count))
             singleEntries.append(contentsOf: repeatElement([], count: id + 1 - singleEntries.count))
         }
-        if let i = singleArguments[id].firstIndex(of: argument) {
+        if let i = index(id, argument) {
             singleEntries[id][i] = (value, evidence)
         } else {
             singleArguments[id].append(argument)
+            singleKeys[id].append(SharedValues.quickKey(argument))
             singleEntries[id].append((value, evidence))
         }
     }
@@ -85,6 +107,7 @@ final class SharedValues {
         for i in values.indices { values[i] = nil }
         for i in singleArguments.indices where !singleArguments[i].isEmpty {
             singleArguments[i].removeAll(keepingCapacity: true)
+            singleKeys[i].removeAll(keepingCapacity: true)
             singleEntries[i].removeAll(keepingCapacity: true)
         }
         if !calls.isEmpty { calls.removeAll(keepingCapacity: true) }
@@ -129,30 +152,247 @@ struct Frame {
     }
 }
 
+/// A term compiled for evaluation: nested closures, built once per rule and run for every subject.
+typealias Code = @Sendable (inout Frame) throws(EvaluationError) -> Value
+
 /// Evaluates resolved expressions with Kleene logic: `unknown` (an empty optional field) makes
 /// comparisons unknown; `and`/`or` follow three-valued logic; a condition fires only when true.
+///
+/// A term is compiled once into closures (``compile(_:)``): evaluating it then does no matching
+/// on the term tree and copies none of its parts, which is most of the cost of walking the tree
+/// for each of a million households.
 ///
 /// Evidence: records selected by `any`, `filter`, `count`, `sum`, `min_by`, … are noted; what was
 /// noted while evaluating a sub-condition that turned out false is dropped again, so a finding
 /// cites the records that made its condition true.
-struct Interpreter {
+struct Interpreter: Sendable {
     let context: EvaluationContext
 
+    /// Evaluates a term once (to explain one finding); the evaluator compiles each rule once.
     func eval(_ node: Term, _ f: inout Frame) throws(EvaluationError) -> Value {
+        try compile(node)(&f)
+    }
+
+    func compile(_ node: Term) -> Code {
         switch node {
-        case .constant(let v): return v
-        case .slot(let i): return f.slots[i] ?? .unknown
+        case .constant(let v):
+            return { _ in v }
+        case .slot(let i):
+            return { (f: inout Frame) throws(EvaluationError) -> Value in f.slots[i] ?? .unknown }
         case .lazySlot(let i, let body, let name):
-            if let v = f.slots[i] { return v }
-            let depth = f.trace?.depth ?? 0
-            f.trace?.depth += 1
-            let v = try eval(body, &f)
-            f.trace?.depth = depth
-            f.slots[i] = v
-            f.trace?.events.append(TraceEvent(kind: .value, name: name, arguments: [], value: v, depth: depth))
-            return v
+            let body = compile(body)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                if let v = f.slots[i] { return v }
+                guard f.trace != nil else {
+                    let v = try body(&f)
+                    f.slots[i] = v
+                    return v
+                }
+                let depth = f.trace?.depth ?? 0
+                f.trace?.depth += 1
+                let v = try body(&f)
+                f.trace?.depth = depth
+                f.slots[i] = v
+                f.trace?.events.append(TraceEvent(kind: .value, name: name, arguments: [], value: v, depth: depth))
+                return v
+            }
         case .shared(let name, let id, let arguments, let body):
-            if arguments.isEmpty {
+            return compileShared(name, id, arguments, compile(body))
+        case .function(let name, let arguments, let body):
+            let body = compile(body)
+            let slots = arguments.map(\.slot)
+            let values = arguments.map { compile($0.value) }
+            if values.count == 1 {
+                let slot = slots[0], value = values[0]
+                return { (f: inout Frame) throws(EvaluationError) -> Value in try Interpreter.call(name, slot, try value(&f), body, &f) }
+            }
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                var bound: [Value] = []
+                bound.reserveCapacity(values.count)
+                for v in values { bound.append(try v(&f)) }
+                return try Interpreter.call(name, slots, bound, body, &f)
+            }
+        case .global(let g):
+            switch g {
+            case .household: return { (f: inout Frame) throws(EvaluationError) -> Value in f.household }
+            case .member: return { (f: inout Frame) throws(EvaluationError) -> Value in f.member }
+            case .application: return { (f: inout Frame) throws(EvaluationError) -> Value in f.application }
+            case .asOf:
+                let v = Value.date(context.asOf)
+                return { _ in v }
+            case .auditFrom:
+                let v = Value.month(context.auditFrom)
+                return { _ in v }
+            case .auditTo:
+                let v = Value.month(context.auditTo)
+                return { _ in v }
+            case .auditMonths:
+                let v = context.auditMonths
+                return { _ in v }
+            }
+        case .field(let base, let i):
+            if case .slot(let s) = base {
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    guard case .record(let r)? = f.slots[s] else { return .unknown }
+                    return r.fields[i]
+                }
+            }
+            let base = compile(base)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .record(let r) = try base(&f) else { return .unknown }
+                return r.fields[i]
+            }
+        case .fieldOfEach(let base, let i, let flatten):
+            let base = compile(base)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .list(let items) = try base(&f) else { return .unknown }
+                var out: [Value] = []
+                out.reserveCapacity(items.count)
+                for item in items {
+                    guard case .record(let r) = item else { continue }
+                    let v = r.fields[i]
+                    if flatten, case .list(let inner) = v { out.append(contentsOf: inner) } else if !flatten { out.append(v) }
+                }
+                return .list(out)
+            }
+        case .param(let name, let setting, let date, let at):
+            let date = date.map(compile)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                if case .value(let v) = try parameter(name, setting, date, at, &f) { return v }
+                return .unknown
+            }
+        case .fixedParameter(let name, let value, let definedAt):
+            let asOf = context.asOf
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                if f.trace != nil {
+                    let depth = f.trace?.depth ?? 0
+                    f.trace?.events.append(TraceEvent(kind: .parameter, name: name, arguments: [.date(asOf)], value: value,
+                                                      depth: depth, inForceFrom: nil, definedAt: definedAt))
+                }
+                return value
+            }
+        case .paramEntry(let name, let setting, let key, let date, let at):
+            let key = compile(key)
+            let date = date.map(compile)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let data = try parameter(name, setting, date, at, &f)
+                guard case .string(let k) = try key(&f) else { return .unknown }
+                guard case .map(let m) = data else { return .unknown }
+                guard let v = m[k] else {
+                    throw EvaluationError(message: "parameter '\(name)' has no entry for '\(k)' (it has: \(m.keys.sorted().joined(separator: ", ")))", location: at)
+                }
+                return v
+            }
+        case .listIndex(let base, let index):
+            let base = compile(base), index = compile(index)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .list(let items) = try base(&f), case .number(let n) = try index(&f),
+                    let i = n.intValue, i >= 0, i < items.count
+                else { return .unknown }
+                return items[i]
+            }
+        case .list(let nodes):
+            let nodes = nodes.map(compile)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                var out: [Value] = []
+                out.reserveCapacity(nodes.count)
+                for n in nodes { out.append(try n(&f)) }
+                return .list(out)
+            }
+        case .not(let n):
+            let n = compile(n)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                if case .bool(let b) = try n(&f) { return .bool(!b) }
+                return .unknown
+            }
+        case .and(let l, let r):
+            let l = compile(l), r = compile(r)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let mark = f.evidence.count
+                let a = try l(&f)
+                if case .bool(false) = a { f.dropEvidence(from: mark); return .bool(false) }
+                let b = try r(&f)
+                if case .bool(false) = b { f.dropEvidence(from: mark); return .bool(false) }
+                if case .bool(true) = a, case .bool(true) = b { return .bool(true) }
+                f.dropEvidence(from: mark)
+                return .unknown
+            }
+        case .or(let l, let r):
+            let l = compile(l), r = compile(r)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let mark = f.evidence.count
+                let a = try l(&f)
+                if case .bool(true) = a { return .bool(true) }
+                f.dropEvidence(from: mark)
+                let b = try r(&f)
+                if case .bool(true) = b { return .bool(true) }
+                f.dropEvidence(from: mark)
+                if case .bool(false) = a, case .bool(false) = b { return .bool(false) }
+                return .unknown
+            }
+        case .compare(let op, let l, let r):
+            let l = compile(l)
+            if case .constant(let b) = r {
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    guard let c = Interpreter.compare(try l(&f), b) else { return .unknown }
+                    return .bool(op.holds(c))
+                }
+            }
+            let r = compile(r)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let a = try l(&f), b = try r(&f)
+                guard let c = Interpreter.compare(a, b) else { return .unknown }
+                return .bool(op.holds(c))
+            }
+        case .arithmetic(let op, let l, let r, let at):
+            let l = compile(l), r = compile(r)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .number(let a) = try l(&f), case .number(let b) = try r(&f) else { return .unknown }
+                switch op {
+                case .add: return .number(a + b)
+                case .subtract: return .number(a - b)
+                case .multiply: return .number(a * b)
+                case .divide:
+                    guard let q = a.divided(by: b) else { throw EvaluationError(message: "division by zero", location: at) }
+                    return .number(q)
+                }
+            }
+        case .negate(let n):
+            let n = compile(n)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .number(let a) = try n(&f) else { return .unknown }
+                return .number(-a)
+            }
+        case .membership(let l, let r, let negated):
+            let l = compile(l), r = compile(r)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let a = try l(&f)
+                guard !a.isUnknown, case .list(let items) = try r(&f) else { return .unknown }
+                let found = items.contains { Interpreter.compare(a, $0) == 0 }
+                return .bool(found != negated)
+            }
+        case .isUnknown(let n, let negated):
+            let n = compile(n)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in .bool(try n(&f).isUnknown != negated) }
+        case .conditional(let c, let a, let b):
+            let c = compile(c), a = compile(a), b = compile(b)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                if case .bool(true) = try c(&f) { return try a(&f) }
+                return try b(&f)
+            }
+        case .call(let builtin, let args, let lambda, let at):
+            return compileCall(builtin, args.map(compile), lambda.map(compile), at)
+        }
+    }
+
+    /// A shared function: its value (and the evidence it noted) is kept per household in the
+    /// frame's ``SharedValues`` and reused by every rule.
+    private func compileShared(_ name: String, _ id: Int, _ arguments: [(slot: Int, value: Term)], _ body: @escaping Code) -> Code {
+        let slots = arguments.map(\.slot)
+        let values = arguments.map { compile($0.value) }
+        switch values.count {
+        case 0:
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
                 if let hit = f.shared?.value(id) {
                     if !f.collecting { return hit.value }
                     if let evidence = hit.evidence {
@@ -161,13 +401,15 @@ struct Interpreter {
                     }
                 }
                 let mark = f.evidence.count
-                let result = try call(name, arguments, [], body, &f)
+                let result = try Interpreter.call(name, [], [], body, &f)
                 f.shared?.store(id, result, f.collecting ? Array(f.evidence[mark...]) : nil)
                 return result
             }
-            if arguments.count == 1 {
-                // one argument (a month, a day): a short list per function, no hashing
-                let argument = try eval(arguments[0].value, &f)
+        case 1:
+            // one argument (a month, a day): a short list per function, no hashing
+            let slot = slots[0], value = values[0]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let argument = try value(&f)
                 if let hit = f.shared?.value(id, argument) {
                     if !f.collecting { return hit.value }
                     if let evidence = hit.evidence {
@@ -176,171 +418,73 @@ struct Interpreter {
                     }
                 }
                 let mark = f.evidence.count
-                let result = try call(name, arguments, [argument], body, &f)
+                let result = try Interpreter.call(name, slot, argument, body, &f)
                 f.shared?.store(id, argument, result, f.collecting ? Array(f.evidence[mark...]) : nil)
                 return result
             }
-            var values: [Value] = []
-            values.reserveCapacity(arguments.count)
-            for a in arguments { values.append(try eval(a.value, &f)) }
-            let key = SharedValues.Key(id: id, arguments: values)
-            if let hit = f.shared?.calls[key] {
-                if !f.collecting { return hit.value }
-                if let evidence = hit.evidence {
-                    f.evidence.append(contentsOf: evidence)
-                    return hit.value
+        default:
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                var bound: [Value] = []
+                bound.reserveCapacity(values.count)
+                for v in values { bound.append(try v(&f)) }
+                let key = SharedValues.Key(id: id, arguments: bound)
+                if let hit = f.shared?.calls[key] {
+                    if !f.collecting { return hit.value }
+                    if let evidence = hit.evidence {
+                        f.evidence.append(contentsOf: evidence)
+                        return hit.value
+                    }
                 }
+                let mark = f.evidence.count
+                let result = try Interpreter.call(name, slots, bound, body, &f)
+                f.shared?.calls[key] = (result, f.collecting ? Array(f.evidence[mark...]) : nil)
+                return result
             }
-            let mark = f.evidence.count
-            let result = try call(name, arguments, values, body, &f)
-            f.shared?.calls[key] = (result, f.collecting ? Array(f.evidence[mark...]) : nil)
-            return result
-        case .function(let name, let arguments, let body):
-            var values: [Value] = []
-            values.reserveCapacity(arguments.count)
-            for a in arguments { values.append(try eval(a.value, &f)) }
-            return try call(name, arguments, values, body, &f)
-        case .global(let g):
-            switch g {
-            case .household: return f.household
-            case .member: return f.member
-            case .application: return f.application
-            case .asOf: return .date(context.asOf)
-            case .auditFrom: return .month(context.auditFrom)
-            case .auditTo: return .month(context.auditTo)
-            case .auditMonths: return context.auditMonths
-            }
-        case .field(let base, let i):
-            guard case .record(let r) = try eval(base, &f) else { return .unknown }
-            return r.fields[i]
-        case .fieldOfEach(let base, let i, let flatten):
-            guard case .list(let items) = try eval(base, &f) else { return .unknown }
-            var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items {
-                guard case .record(let r) = item else { continue }
-                let v = r.fields[i]
-                if flatten, case .list(let inner) = v { out.append(contentsOf: inner) } else if !flatten { out.append(v) }
-            }
-            return .list(out)
-        case .param(let name, let dateNode, let at):
-            let data = try parameter(name, dateNode, at, &f)
-            if case .value(let v) = data { return v }
-            return .unknown
-        case .fixedParameter(let name, let value, let definedAt):
-            if f.trace != nil {
-                let depth = f.trace?.depth ?? 0
-                f.trace?.events.append(TraceEvent(kind: .parameter, name: name, arguments: [.date(context.asOf)], value: value,
-                                                  depth: depth, inForceFrom: nil, definedAt: definedAt))
-            }
-            return value
-        case .paramEntry(let name, let keyNode, let dateNode, let at):
-            let data = try parameter(name, dateNode, at, &f)
-            guard case .string(let key) = try eval(keyNode, &f) else { return .unknown }
-            guard case .map(let m) = data else { return .unknown }
-            guard let v = m[key] else {
-                throw EvaluationError(message: "parameter '\(name)' has no entry for '\(key)' (it has: \(m.keys.sorted().joined(separator: ", ")))", location: at)
-            }
-            return v
-        case .listIndex(let base, let index):
-            guard case .list(let items) = try eval(base, &f), case .number(let n) = try eval(index, &f),
-                let i = n.intValue, i >= 0, i < items.count
-            else { return .unknown }
-            return items[i]
-        case .list(let nodes):
-            var out: [Value] = []
-            for n in nodes { out.append(try eval(n, &f)) }
-            return .list(out)
-        case .not(let n):
-            switch try eval(n, &f) {
-            case .bool(let b): return .bool(!b)
-            default: return .unknown
-            }
-        case .and(let l, let r):
-            let mark = f.evidence.count
-            let a = try eval(l, &f)
-            if case .bool(false) = a { f.dropEvidence(from: mark); return .bool(false) }
-            let b = try eval(r, &f)
-            if case .bool(false) = b { f.dropEvidence(from: mark); return .bool(false) }
-            if case .bool(true) = a, case .bool(true) = b { return .bool(true) }
-            f.dropEvidence(from: mark)
-            return .unknown
-        case .or(let l, let r):
-            let mark = f.evidence.count
-            let a = try eval(l, &f)
-            if case .bool(true) = a { return .bool(true) }
-            f.dropEvidence(from: mark)
-            let b = try eval(r, &f)
-            if case .bool(true) = b { return .bool(true) }
-            f.dropEvidence(from: mark)
-            if case .bool(false) = a, case .bool(false) = b { return .bool(false) }
-            return .unknown
-        case .compare(let op, let l, let r):
-            let a = try eval(l, &f), b = try eval(r, &f)
-            guard let c = Interpreter.compare(a, b) else { return .unknown }
-            switch op {
-            case "==": return .bool(c == 0)
-            case "!=": return .bool(c != 0)
-            case "<": return .bool(c < 0)
-            case "<=": return .bool(c <= 0)
-            case ">": return .bool(c > 0)
-            default: return .bool(c >= 0)
-            }
-        case .arithmetic(let op, let l, let r, let at):
-            guard case .number(let a) = try eval(l, &f), case .number(let b) = try eval(r, &f) else { return .unknown }
-            switch op {
-            case "+": return .number(a + b)
-            case "-": return .number(a - b)
-            case "*": return .number(a * b)
-            default:
-                guard let q = a.divided(by: b) else { throw EvaluationError(message: "division by zero", location: at) }
-                return .number(q)
-            }
-        case .negate(let n):
-            guard case .number(let a) = try eval(n, &f) else { return .unknown }
-            return .number(-a)
-        case .membership(let l, let r, let negated):
-            let a = try eval(l, &f)
-            guard !a.isUnknown, case .list(let items) = try eval(r, &f) else { return .unknown }
-            let found = items.contains { Interpreter.compare(a, $0) == 0 }
-            return .bool(found != negated)
-        case .isUnknown(let n, let negated):
-            return .bool(try eval(n, &f).isUnknown != negated)
-        case .conditional(let c, let a, let b):
-            if case .bool(true) = try eval(c, &f) { return try eval(a, &f) }
-            return try eval(b, &f)
-        case .call(let builtin, let args, let lambda, let at):
-            return try call(builtin, args, lambda, at, &f)
         }
     }
 
-    /// Evaluates a function's body with its arguments bound (and traced when explaining).
-    private func call(_ name: String, _ arguments: [(slot: Int, value: Term)], _ values: [Value], _ body: Term,
-                      _ f: inout Frame) throws(EvaluationError) -> Value {
-        var saved: [Value?] = []
-        saved.reserveCapacity(arguments.count)
-        for (a, v) in zip(arguments, values) {
-            saved.append(f.slots[a.slot])
-            f.slots[a.slot] = v
-        }
-        defer { for (a, old) in zip(arguments, saved) { f.slots[a.slot] = old } }
+    /// Evaluates a function's body with its one argument bound (and traced when explaining).
+    private static func call(_ name: String, _ slot: Int, _ value: Value, _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
+        let saved = f.slots[slot]
+        f.slots[slot] = value
+        defer { f.slots[slot] = saved }
+        guard f.trace != nil else { return try body(&f) }
         let depth = f.trace?.depth ?? 0
         f.trace?.depth += 1
-        let result = try eval(body, &f)
+        let result = try body(&f)
         f.trace?.depth = depth
-        f.trace?.events.append(TraceEvent(kind: arguments.isEmpty ? .value : .function, name: name, arguments: values, value: result, depth: depth))
+        f.trace?.events.append(TraceEvent(kind: .function, name: name, arguments: [value], value: result, depth: depth))
         return result
     }
 
-    private func parameter(_ name: String, _ dateNode: Term?, _ at: SourceLocation, _ f: inout Frame) throws(EvaluationError) -> ParameterData {
+    /// Evaluates a function's body with its arguments bound (and traced when explaining).
+    private static func call(_ name: String, _ slots: [Int], _ values: [Value], _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
+        var saved: [Value?] = []
+        saved.reserveCapacity(slots.count)
+        for (slot, v) in zip(slots, values) {
+            saved.append(f.slots[slot])
+            f.slots[slot] = v
+        }
+        defer { for (slot, old) in zip(slots, saved) { f.slots[slot] = old } }
+        guard f.trace != nil else { return try body(&f) }
+        let depth = f.trace?.depth ?? 0
+        f.trace?.depth += 1
+        let result = try body(&f)
+        f.trace?.depth = depth
+        f.trace?.events.append(TraceEvent(kind: slots.isEmpty ? .value : .function, name: name, arguments: values, value: result, depth: depth))
+        return result
+    }
+
+    private func parameter(_ name: String, _ setting: ParameterSetting?, _ dateCode: Code?, _ at: SourceLocation,
+                           _ f: inout Frame) throws(EvaluationError) -> ParameterData {
         var date = context.asOf
-        if let dateNode {
-            guard case .date(let d) = try eval(dateNode, &f) else {
+        if let dateCode {
+            guard case .date(let d) = try dateCode(&f) else {
                 throw EvaluationError(message: "the date for parameter '\(name)' is unknown", location: at)
             }
             date = d
         }
-        guard let setting = context.parameters.settings[name] else {
+        guard let setting else {
             throw EvaluationError(message: "parameter '\(name)' has no value; set it under parameters: in the region file", location: at)
         }
         guard let data = setting.value(on: date) else {
@@ -374,175 +518,303 @@ struct Interpreter {
         }
     }
 
-    private func apply(_ lambda: Lambda, _ v: Value, _ f: inout Frame) throws(EvaluationError) -> Value {
-        f.slots[lambda.slot] = v
-        return try eval(lambda.body, &f)
+    // MARK: lambdas
+
+    /// A lambda compiled: its body, and its simple shape (``Lambda/Shape``) when it has one.
+    struct CompiledLambda: Sendable {
+        enum Shape: Sendable {
+            case general
+            case field(Int)
+            case compareField(Int, Comparison, Code)
+        }
+        let slot: Int
+        let body: Code
+        let shape: Shape
     }
 
-    private func call(_ b: Builtin, _ args: [Term], _ lambda: Lambda?, _ at: SourceLocation, _ f: inout Frame) throws(EvaluationError) -> Value {
-        func list(_ i: Int) throws(EvaluationError) -> [Value]? {
-            if case .list(let l) = try eval(args[i], &f) { return l }
+    private func compile(_ lambda: Lambda) -> CompiledLambda {
+        let shape: CompiledLambda.Shape
+        switch lambda.shape {
+        case .general: shape = .general
+        case .field(let i): shape = .field(i)
+        case .compareField(let i, let op, let other): shape = .compareField(i, op, compile(other))
+        }
+        return CompiledLambda(slot: lambda.slot, body: compile(lambda.body), shape: shape)
+    }
+
+    /// A lambda ready to be applied to the elements of one list: a simple body is applied
+    /// directly, its steady side evaluated once. Explaining evaluates every body in full, so that
+    /// the trace shows each step.
+    private enum Applier {
+        case general(Int, Code)
+        case field(Int)
+        case compareField(Int, Comparison, Value)
+    }
+
+    private static func prepare(_ lambda: CompiledLambda, _ f: inout Frame) throws(EvaluationError) -> Applier {
+        guard f.trace == nil else { return .general(lambda.slot, lambda.body) }
+        switch lambda.shape {
+        case .general: return .general(lambda.slot, lambda.body)
+        case .field(let i): return .field(i)
+        case .compareField(let i, let op, let other): return .compareField(i, op, try other(&f))
+        }
+    }
+
+    @inline(__always)
+    private static func apply(_ applier: Applier, _ v: Value, _ f: inout Frame) throws(EvaluationError) -> Value {
+        switch applier {
+        case .general(let slot, let body):
+            f.slots[slot] = v
+            return try body(&f)
+        case .field(let i):
+            guard case .record(let r) = v else { return .unknown }
+            return r.fields[i]
+        case .compareField(let i, let op, let other):
+            guard case .record(let r) = v, let c = Interpreter.compare(r.fields[i], other) else { return .unknown }
+            return .bool(op.holds(c))
+        }
+    }
+
+    // MARK: built-ins
+
+    private func compileCall(_ b: Builtin, _ args: [Code], _ lambda: CompiledLambda?, _ at: SourceLocation) -> Code {
+        let head: Code = args.first ?? { _ in .unknown }
+        /// The first argument, when it is a list.
+        @Sendable func list(_ f: inout Frame) throws(EvaluationError) -> [Value]? {
+            if case .list(let l) = try head(&f) { return l }
             return nil
         }
         switch b {
         case .any:
-            guard let items = try list(0), let lambda else { return .unknown }
-            var sawUnknown = false
-            for item in items {
-                let mark = f.evidence.count
-                switch try apply(lambda, item, &f) {
-                case .bool(true): f.note(item); return .bool(true)
-                case .bool(false): break
-                default: sawUnknown = true
-                }
-                f.dropEvidence(from: mark)
-            }
-            return sawUnknown ? .unknown : .bool(false)
-        case .all:
-            guard let items = try list(0), let lambda else { return .unknown }
-            var sawUnknown = false
-            for item in items {
-                switch try apply(lambda, item, &f) {
-                case .bool(true): f.note(item)
-                case .bool(false): return .bool(false)
-                default: sawUnknown = true
-                }
-            }
-            return sawUnknown ? .unknown : .bool(true)
-        case .filter, .count:
-            guard let items = try list(0) else { return .unknown }
-            guard let lambda else {
-                for item in items { f.note(item) }
-                return .number(Exact(items.count))
-            }
-            var kept: [Value] = []
-            for item in items {
-                let mark = f.evidence.count
-                if case .bool(true) = try apply(lambda, item, &f) {
-                    f.note(item)
-                    kept.append(item)
-                } else {
+            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                let applier = try Interpreter.prepare(lambda, &f)
+                var sawUnknown = false
+                for item in items {
+                    let mark = f.evidence.count
+                    switch try Interpreter.apply(applier, item, &f) {
+                    case .bool(true): f.note(item); return .bool(true)
+                    case .bool(false): break
+                    default: sawUnknown = true
+                    }
                     f.dropEvidence(from: mark)
                 }
+                return sawUnknown ? .unknown : .bool(false)
             }
-            return b == .filter ? .list(kept) : .number(Exact(kept.count))
+        case .all:
+            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                let applier = try Interpreter.prepare(lambda, &f)
+                var sawUnknown = false
+                for item in items {
+                    switch try Interpreter.apply(applier, item, &f) {
+                    case .bool(true): f.note(item)
+                    case .bool(false): return .bool(false)
+                    default: sawUnknown = true
+                    }
+                }
+                return sawUnknown ? .unknown : .bool(true)
+            }
+        case .filter, .count:
+            let isFilter = b == .filter
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                guard let lambda else {
+                    for item in items { f.note(item) }
+                    return .number(Exact(items.count))
+                }
+                let applier = try Interpreter.prepare(lambda, &f)
+                var kept: [Value] = []
+                var matched = 0
+                for item in items {
+                    let mark = f.evidence.count
+                    if case .bool(true) = try Interpreter.apply(applier, item, &f) {
+                        f.note(item)
+                        if isFilter { kept.append(item) } else { matched += 1 }
+                    } else {
+                        f.dropEvidence(from: mark)
+                    }
+                }
+                return isFilter ? .list(kept) : .number(Exact(matched))
+            }
         case .sum:
-            guard let items = try list(0) else { return .unknown }
-            var total = Exact.zero
-            for item in items {
-                let v = try lambda.map { (l) throws(EvaluationError) -> Value in try apply(l, item, &f) } ?? item
-                guard case .number(let n) = v else { return .unknown }
-                f.note(item)
-                total = total + n
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                let applier = try lambda.map { (l) throws(EvaluationError) -> Applier in try Interpreter.prepare(l, &f) }
+                var total = Exact.zero
+                for item in items {
+                    let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
+                    guard case .number(let n) = v else { return .unknown }
+                    f.note(item)
+                    total = total + n
+                }
+                return .number(total)
             }
-            return .number(total)
         case .min, .max:
+            let isMin = b == .min
             if lambda == nil && args.count == 2 {
-                let x = try eval(args[0], &f), y = try eval(args[1], &f)
-                guard let c = Interpreter.compare(x, y) else { return .unknown }
-                return (b == .min) == (c <= 0) ? x : y
-            }
-            guard let items = try list(0), !items.isEmpty else { return .unknown }
-            var best: Value?
-            for item in items {
-                let v = try lambda.map { (l) throws(EvaluationError) -> Value in try apply(l, item, &f) } ?? item
-                guard !v.isUnknown else { return .unknown }
-                if let cur = best, let c = Interpreter.compare(v, cur) {
-                    if (b == .min && c < 0) || (b == .max && c > 0) { best = v }
-                } else if best == nil {
-                    best = v
+                let a0 = args[0], a1 = args[1]
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    let x = try a0(&f), y = try a1(&f)
+                    guard let c = Interpreter.compare(x, y) else { return .unknown }
+                    return isMin == (c <= 0) ? x : y
                 }
             }
-            return best ?? .unknown
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f), !items.isEmpty else { return .unknown }
+                let applier = try lambda.map { (l) throws(EvaluationError) -> Applier in try Interpreter.prepare(l, &f) }
+                var best: Value?
+                for item in items {
+                    let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
+                    guard !v.isUnknown else { return .unknown }
+                    if let cur = best, let c = Interpreter.compare(v, cur) {
+                        if (isMin && c < 0) || (!isMin && c > 0) { best = v }
+                    } else if best == nil {
+                        best = v
+                    }
+                }
+                return best ?? .unknown
+            }
         case .minBy, .maxBy:
-            guard let items = try list(0), let lambda else { return .unknown }
-            var best: (item: Value, key: Value)?
-            for item in items {
-                let k = try apply(lambda, item, &f)
-                guard !k.isUnknown else { continue }
-                if let cur = best, let c = Interpreter.compare(k, cur.key) {
-                    if (b == .minBy && c < 0) || (b == .maxBy && c > 0) { best = (item, k) }
-                } else if best == nil {
-                    best = (item, k)
+            let isMin = b == .minBy
+            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                let applier = try Interpreter.prepare(lambda, &f)
+                var best: (item: Value, key: Value)?
+                for item in items {
+                    let k = try Interpreter.apply(applier, item, &f)
+                    guard !k.isUnknown else { continue }
+                    if let cur = best, let c = Interpreter.compare(k, cur.key) {
+                        if (isMin && c < 0) || (!isMin && c > 0) { best = (item, k) }
+                    } else if best == nil {
+                        best = (item, k)
+                    }
                 }
+                guard let best else { return .unknown }
+                f.note(best.item)
+                return best.item
             }
-            guard let best else { return .unknown }
-            f.note(best.item)
-            return best.item
         case .map:
-            guard let items = try list(0), let lambda else { return .unknown }
-            var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items { out.append(try apply(lambda, item, &f)) }
-            return .list(out)
+            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                let applier = try Interpreter.prepare(lambda, &f)
+                var out: [Value] = []
+                out.reserveCapacity(items.count)
+                for item in items { out.append(try Interpreter.apply(applier, item, &f)) }
+                return .list(out)
+            }
         case .distinct:
-            guard let items = try list(0) else { return .unknown }
-            var seen = Set<Value>()
-            var out: [Value] = []
-            for item in items where seen.insert(item).inserted { out.append(item) }
-            return .list(out)
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f) else { return .unknown }
+                var seen = Set<Value>()
+                var out: [Value] = []
+                for item in items where seen.insert(item).inserted { out.append(item) }
+                return .list(out)
+            }
         case .first, .last:
-            guard let items = try list(0), let item = (b == .first ? items.first : items.last) else { return .unknown }
-            f.note(item)
-            return item
+            let isFirst = b == .first
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard let items = try list(&f), let item = (isFirst ? items.first : items.last) else { return .unknown }
+                f.note(item)
+                return item
+            }
         case .months:
-            guard case .month(let a) = try eval(args[0], &f), case .month(let c) = try eval(args[1], &f) else { return .unknown }
-            var out: [Value] = []
-            var m = a
-            while m <= c { out.append(.month(m)); m = m.adding(1) }
-            return .list(out)
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .month(let a) = try a0(&f), case .month(let c) = try a1(&f) else { return .unknown }
+                var out: [Value] = []
+                var m = a
+                while m <= c { out.append(.month(m)); m = m.adding(1) }
+                return .list(out)
+            }
         case .month:
-            guard case .date(let d) = try eval(args[0], &f) else { return .unknown }
-            return .month(d.month)
+            let a0 = args[0]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .date(let d) = try a0(&f) else { return .unknown }
+                return .month(d.month)
+            }
         case .year:
-            switch try eval(args[0], &f) {
-            case .date(let d): return .number(Exact(d.year))
-            case .month(let m): return .number(Exact(m.year))
-            default: return .unknown
+            let a0 = args[0]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                switch try a0(&f) {
+                case .date(let d): return .number(Exact(d.year))
+                case .month(let m): return .number(Exact(m.year))
+                default: return .unknown
+                }
             }
         case .firstDay, .lastDay:
-            guard case .month(let m) = try eval(args[0], &f) else { return .unknown }
-            return .date(b == .firstDay ? m.firstDay : m.lastDay)
+            let isFirst = b == .firstDay
+            let a0 = args[0]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .month(let m) = try a0(&f) else { return .unknown }
+                return .date(isFirst ? m.firstDay : m.lastDay)
+            }
         case .addMonths:
-            let v = try eval(args[0], &f)
-            guard case .number(let n) = try eval(args[1], &f) else { return .unknown }
-            guard let k = n.intValue else { throw EvaluationError(message: "add_months needs a whole number of months, not \(n)", location: at) }
-            switch v {
-            case .date(let d): return .date(d.adding(months: k))
-            case .month(let m): return .month(m.adding(k))
-            default: return .unknown
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let v = try a0(&f)
+                guard case .number(let n) = try a1(&f) else { return .unknown }
+                guard let k = n.intValue else { throw EvaluationError(message: "add_months needs a whole number of months, not \(n)", location: at) }
+                switch v {
+                case .date(let d): return .date(d.adding(months: k))
+                case .month(let m): return .month(m.adding(k))
+                default: return .unknown
+                }
             }
         case .addDays:
-            guard case .date(let d) = try eval(args[0], &f), case .number(let n) = try eval(args[1], &f) else { return .unknown }
-            guard let k = n.intValue else { throw EvaluationError(message: "add_days needs a whole number of days, not \(n)", location: at) }
-            return .date(d.adding(days: k))
-        case .daysBetween:
-            guard case .date(let a) = try eval(args[0], &f), case .date(let c) = try eval(args[1], &f) else { return .unknown }
-            return .number(Exact(Int(c.ordinal - a.ordinal)))
-        case .workdays:
-            guard case .date(let a) = try eval(args[0], &f), case .date(let c) = try eval(args[1], &f) else { return .unknown }
-            guard let calendar = context.calendar else {
-                throw EvaluationError(message: "workdays needs a calendar; name one with `calendar:` in the region file", location: at)
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .date(let d) = try a0(&f), case .number(let n) = try a1(&f) else { return .unknown }
+                guard let k = n.intValue else { throw EvaluationError(message: "add_days needs a whole number of days, not \(n)", location: at) }
+                return .date(d.adding(days: k))
             }
-            do {
-                return .number(Exact(try calendar.workdays(from: a, to: c)))
-            } catch {
-                throw EvaluationError(message: error.description, location: at)
+        case .daysBetween:
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
+                return .number(Exact(Int(c.ordinal - a.ordinal)))
+            }
+        case .workdays:
+            let a0 = args[0], a1 = args[1]
+            let calendar = context.calendar
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
+                guard let calendar else {
+                    throw EvaluationError(message: "workdays needs a calendar; name one with `calendar:` in the region file", location: at)
+                }
+                do throws(CalendarError) {
+                    return .number(Exact(try calendar.workdays(from: a, to: c)))
+                } catch {
+                    throw EvaluationError(message: error.description, location: at)
+                }
             }
         case .round:
-            guard case .number(let x) = try eval(args[0], &f), case .number(let p) = try eval(args[1], &f) else { return .unknown }
-            guard let places = p.intValue, (0...10).contains(places) else {
-                throw EvaluationError(message: "round needs 0…10 decimal places, not \(p)", location: at)
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .number(let x) = try a0(&f), case .number(let p) = try a1(&f) else { return .unknown }
+                guard let places = p.intValue, (0...10).contains(places) else {
+                    throw EvaluationError(message: "round needs 0…10 decimal places, not \(p)", location: at)
+                }
+                return .number(x.rounded(places: places))
             }
-            return .number(x.rounded(places: places))
         case .abs:
-            guard case .number(let x) = try eval(args[0], &f) else { return .unknown }
-            return .number(x.isNegative ? -x : x)
+            let a0 = args[0]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                guard case .number(let x) = try a0(&f) else { return .unknown }
+                return .number(x.isNegative ? -x : x)
+            }
         case .coalesce:
-            let x = try eval(args[0], &f)
-            return x.isUnknown ? try eval(args[1], &f) : x
+            let a0 = args[0], a1 = args[1]
+            return { (f: inout Frame) throws(EvaluationError) -> Value in
+                let x = try a0(&f)
+                return x.isUnknown ? try a1(&f) : x
+            }
         case .param:
-            return .unknown
+            return { _ in .unknown }
         }
     }
 }

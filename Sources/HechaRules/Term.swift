@@ -16,17 +16,18 @@ indirect enum Term: Sendable {
     case field(Term, Int)
     /// `.field` applied to each record of a list; `flatten` when the field is itself a list.
     case fieldOfEach(Term, Int, flatten: Bool)
-    case param(String, date: Term?, at: SourceLocation)
+    /// A parameter read on as_of or on `date`; `setting` is nil when the region does not set it.
+    case param(String, ParameterSetting?, date: Term?, at: SourceLocation)
     /// An undated parameter read on as_of: the same value for every household, looked up once.
     case fixedParameter(String, Value, definedAt: SourceLocation)
-    case paramEntry(String, key: Term, date: Term?, at: SourceLocation)
+    case paramEntry(String, ParameterSetting?, key: Term, date: Term?, at: SourceLocation)
     case listIndex(Term, Term)
     case list([Term])
     case not(Term)
     case and(Term, Term)
     case or(Term, Term)
-    case compare(String, Term, Term)
-    case arithmetic(String, Term, Term, at: SourceLocation)
+    case compare(Comparison, Term, Term)
+    case arithmetic(Operation, Term, Term, at: SourceLocation)
     case negate(Term)
     case membership(Term, Term, negated: Bool)
     case isUnknown(Term, negated: Bool)
@@ -34,10 +35,86 @@ indirect enum Term: Sendable {
     case call(Builtin, [Term], lambda: Lambda?, at: SourceLocation)
 }
 
+/// A comparison operator.
+enum Comparison: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+    /// Whether two values ordered `c` (−1, 0, 1) satisfy the comparison.
+    @inline(__always)
+    func holds(_ c: Int) -> Bool {
+        switch self {
+        case .equal: return c == 0
+        case .notEqual: return c != 0
+        case .less: return c < 0
+        case .lessOrEqual: return c <= 0
+        case .greater: return c > 0
+        case .greaterOrEqual: return c >= 0
+        }
+    }
+
+    /// The same comparison with its sides swapped (`a < b` is `b > a`).
+    var swapped: Comparison {
+        switch self {
+        case .equal, .notEqual: return self
+        case .less: return .greater
+        case .lessOrEqual: return .greaterOrEqual
+        case .greater: return .less
+        case .greaterOrEqual: return .lessOrEqual
+        }
+    }
+}
+
+/// An arithmetic operator.
+enum Operation: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
 /// A one-parameter function passed to a built-in (`v -> v.price >= 1000`).
 struct Lambda: Sendable {
     var slot: Int
     var body: Term
+    /// The body's shape when it is one of the common simple ones, which the interpreter applies
+    /// without evaluating the body term by term.
+    var shape: Shape
+
+    /// Simple lambda bodies: most lambdas of a ruleset read one field of the element
+    /// (`p -> p.amount`) or compare one field with a value that does not depend on the element
+    /// (`p -> p.month == m`, `a -> a.query_date <= as_of`).
+    enum Shape: Sendable {
+        case general
+        /// `x -> x.field`
+        case field(Int)
+        /// `x -> x.field <op> other`, where `other` is a constant, a global, an undated parameter
+        /// or another function's argument: evaluated once per call of the built-in.
+        case compareField(Int, Comparison, Term)
+    }
+
+    init(slot: Int, body: Term) {
+        self.slot = slot
+        self.body = body
+        shape = Lambda.shape(of: body, slot: slot)
+    }
+
+    private static func shape(of body: Term, slot: Int) -> Shape {
+        func elementField(_ t: Term) -> Int? {
+            if case .field(.slot(let s), let i) = t, s == slot { return i }
+            return nil
+        }
+        /// Terms whose value is fixed while the built-in runs and cost nothing to evaluate.
+        func steady(_ t: Term) -> Bool {
+            switch t {
+            case .constant, .global, .fixedParameter: return true
+            case .slot(let s): return s != slot
+            default: return false
+            }
+        }
+        if let i = elementField(body) { return .field(i) }
+        if case .compare(let op, let l, let r) = body {
+            if let i = elementField(l), steady(r) { return .compareField(i, op, r) }
+            if let i = elementField(r), steady(l) { return .compareField(i, op.swapped, l) }
+        }
+        return .general
+    }
 }
 
 /// The names every expression can see.
@@ -108,8 +185,8 @@ extension Term {
             return body.mentions(g) || args.contains { $0.value.mentions(g) }
         case .field(let b, _), .fieldOfEach(let b, _, _), .not(let b), .negate(let b), .isUnknown(let b, _):
             return b.mentions(g)
-        case .param(_, let d, _): return d?.mentions(g) ?? false
-        case .paramEntry(_, let k, let d, _): return k.mentions(g) || (d?.mentions(g) ?? false)
+        case .param(_, _, let d, _): return d?.mentions(g) ?? false
+        case .paramEntry(_, _, let k, let d, _): return k.mentions(g) || (d?.mentions(g) ?? false)
         case .listIndex(let a, let b), .and(let a, let b), .or(let a, let b), .compare(_, let a, let b),
             .arithmetic(_, let a, let b, _), .membership(let a, let b, _):
             return a.mentions(g) || b.mentions(g)

@@ -35,7 +35,7 @@ struct InterpreterTests {
         var m = region.auditFrom
         while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
         let interpreter = Interpreter(context: EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
-                                                                 auditMonths: .list(months), parameters: region.parameters, calendar: nil))
+                                                                 auditMonths: .list(months), calendar: nil))
         var frame = Frame(slotCount: rule.slotCount, household: views.household(0).value)
         return try interpreter.eval(rule.condition, &frame)
     }
@@ -96,5 +96,83 @@ struct InterpreterTests {
 
     @Test func workdaysWithoutCalendarIsAnError() {
         #expect(throws: EvaluationError.self) { try evaluate("workdays(2024-01-02, 2024-01-05) > 0") }
+    }
+
+    /// `x -> x.field` and `x -> x.field <op> steady` are applied without evaluating the body term by
+    /// term; each must give what the same lambda written in a general form gives, unknowns included.
+    @Test func simpleLambdasAgreeWithTheirGeneralForm() throws {
+        let prices: [Value?] = [.number(Exact(100)), nil, .number(Exact(250)), .number(Exact(200))]
+        let pairs: [(simple: String, general: String)] = [
+            ("v -> v.price > 200", "v -> if true then v.price > 200 else false"),
+            ("v -> 200 < v.price", "v -> if true then v.price > 200 else false"),
+            ("v -> 200 >= v.price", "v -> if true then v.price <= 200 else false"),
+            ("v -> v.price == 200", "v -> if true then v.price == 200 else false"),
+            ("v -> v.price != 200", "v -> if true then v.price != 200 else false"),
+            ("v -> v.status == \"正常\"", "v -> if true then v.status == \"正常\" else false"),
+            ("v -> v.price <= household.per_capita_income", "v -> if true then v.price <= household.per_capita_income else false"),
+        ]
+        for (simple, general) in pairs {
+            for builtin in ["any", "all", "count", "filter", "map"] {
+                let a = try evaluate("\(builtin)(household.members.vehicles, \(simple)) == \(builtin)(household.members.vehicles, \(general))", vehicles: prices)
+                let b = try evaluate("\(builtin)(household.members.vehicles, \(simple)) is unknown", vehicles: prices)
+                let c = try evaluate("\(builtin)(household.members.vehicles, \(general)) is unknown", vehicles: prices)
+                #expect(b == c, "\(builtin) with \(simple)")
+                if b == .bool(false) { #expect(a == .bool(true), "\(builtin) with \(simple)") }
+            }
+        }
+        for builtin in ["min_by", "max_by", "map", "sum", "min", "max"] {
+            let a = try evaluate("\(builtin)(household.members.vehicles, v -> v.price) == \(builtin)(household.members.vehicles, v -> if true then v.price else 0)", vehicles: prices)
+            let b = try evaluate("\(builtin)(household.members.vehicles, v -> v.price) is unknown", vehicles: prices)
+            let c = try evaluate("\(builtin)(household.members.vehicles, v -> if true then v.price else 0) is unknown", vehicles: prices)
+            #expect(b == c, "\(builtin)")
+            if b == .bool(false) { #expect(a == .bool(true), "\(builtin)") }
+        }
+        #expect(try evaluate("max_by(household.members.vehicles, v -> v.price).price == 250", vehicles: prices) == .bool(true))
+        #expect(try evaluate("count(household.members.vehicles, v -> 100 < v.price) == 2", vehicles: prices) == .bool(true))
+        #expect(try evaluate("sum(household.members.vehicles, v -> v.price) is unknown", vehicles: prices) == .bool(true))
+        #expect(try evaluate("min(household.members.vehicles, v -> v.price) is unknown", vehicles: prices) == .bool(true))
+        #expect(try evaluate("sum(filter(household.members.vehicles, v -> v.price is known), v -> v.price) == 550", vehicles: prices) == .bool(true))
+    }
+
+    @Test func lambdaShapesAreRecognised() {
+        let field = Term.field(.slot(3), 2)
+        func shape(_ body: Term) -> String {
+            switch Lambda(slot: 3, body: body).shape {
+            case .general: return "general"
+            case .field(let i): return "field \(i)"
+            case .compareField(let i, let op, _): return "field \(i) \(op.rawValue)"
+            }
+        }
+        #expect(shape(field) == "field 2")
+        #expect(shape(.compare(.less, field, .constant(.number(Exact(1))))) == "field 2 <")
+        #expect(shape(.compare(.less, .constant(.number(Exact(1))), field)) == "field 2 >")
+        #expect(shape(.compare(.equal, field, .slot(1))) == "field 2 ==")
+        #expect(shape(.compare(.equal, field, .global(.asOf))) == "field 2 ==")
+        // the other side reads the element, or costs a call: evaluated in full
+        #expect(shape(.compare(.equal, field, .slot(3))) == "general")
+        #expect(shape(.compare(.equal, field, .field(.slot(3), 1))) == "general")
+        #expect(shape(.compare(.equal, field, .call(.month, [.global(.asOf)], lambda: nil, at: SourceLocation(file: "x", line: 1)))) == "general")
+        #expect(shape(.field(.slot(2), 2)) == "general")
+    }
+
+    @Test func sharedValuesTellMonthsDaysAndOtherValuesApart() {
+        let shared = SharedValues()
+        let month = Value.month(Month(ordinal: 24_300)), day = Value.date(Day(ordinal: 24_300))
+        shared.store(0, month, .number(Exact(1)), nil)
+        shared.store(0, day, .number(Exact(2)), nil)
+        shared.store(0, .string("A"), .number(Exact(3)), nil)
+        shared.store(0, .bool(true), .number(Exact(4)), nil)
+        #expect(shared.value(0, month)?.value == .number(Exact(1)))
+        #expect(shared.value(0, day)?.value == .number(Exact(2)))
+        #expect(shared.value(0, .string("A"))?.value == .number(Exact(3)))
+        #expect(shared.value(0, .bool(true))?.value == .number(Exact(4)))
+        #expect(shared.value(0, .bool(false)) == nil)
+        #expect(shared.value(0, .string("B")) == nil)
+        #expect(shared.value(1, month) == nil)
+        shared.store(0, month, .number(Exact(5)), [])
+        #expect(shared.value(0, month)?.value == .number(Exact(5)))
+        #expect(shared.value(0, month)?.evidence == [])
+        shared.reset()
+        #expect(shared.value(0, month) == nil)
     }
 }
