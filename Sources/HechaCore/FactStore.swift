@@ -168,7 +168,9 @@ public struct FactTable: Sendable {
     }
 
     /// The facts stored under the key numbered `keyID` (see ``FactKeys``) in the order they were added.
-    public func records(keyID: Int32) -> [Record] {
+    /// - Parameter decoding: which fields to decode, by position (`nil`: all); the others are
+    ///   `unknown`. Records decoded with the same fields compare as the facts they come from do.
+    public func records(keyID: Int32, decoding: [Bool]? = nil) -> [Record] {
         let k = Int(keyID)
         guard k + 1 < start.count else { return [] }
         let from = Int(start[k]), to = Int(start[k + 1])
@@ -177,7 +179,7 @@ public struct FactTable: Sendable {
         out.reserveCapacity(to - from)
         for i in from..<to {
             let o = order[i]
-            out.append(chunks[Int(o >> 32)].record(Int(o & 0xFFFF_FFFF)))
+            out.append(chunks[Int(o >> 32)].record(Int(o & 0xFFFF_FFFF), decoding: decoding))
         }
         return out
     }
@@ -272,12 +274,12 @@ final class FactChunk: @unchecked Sendable {
     }
 
     /// Decodes fact number `row`.
-    func record(_ row: Int) -> Record {
+    func record(_ row: Int, decoding: [Bool]? = nil) -> Record {
         let base = row * width
         var values: [Value] = []
         values.reserveCapacity(width - 1)
         for (f, kind) in kinds.enumerated() {
-            values.append(decode(slots[base + f], as: kind))
+            values.append(decoding?[f] ?? true ? decode(slots[base + f], as: kind) : .unknown)
         }
         let o = slots[base + width - 1]
         let source = o == Self.unknownSlot ? nil : SourceRef(origin: origins[Int(o >> 40)], line: Int(o & ((1 << 40) - 1)))

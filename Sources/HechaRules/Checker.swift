@@ -35,6 +35,8 @@ struct Checker {
     private var source: ExpressionSource
     /// Connector ids whose facts the checked expressions read.
     private(set) var usedSources: Set<String> = []
+    /// The fields the checked expressions read, as "record.field" (`payment.month`).
+    private(set) var usedFields: Set<String> = []
     /// Parameters the checked expressions read.
     private(set) var usedParameters: Set<String> = []
 
@@ -291,6 +293,7 @@ struct Checker {
                        hint: "its fields are: " + schema.fields.map(\.name).joined(separator: ", "))
         }
         if let src = catalog.collectionSources["\(recordName).\(name)"] { usedSources.insert(src) }
+        usedFields.insert("\(recordName).\(name)")
         let ft = schema.fields[i].type
         if onList {
             if case .list = ft { return (.fieldOfEach(b, i, flatten: true), ft) }

@@ -53,7 +53,8 @@ public struct Evaluator: Sendable {
                                            reason: "needs source(s) \(missing.joined(separator: ", ")), which the region does not configure"))
             }
         }
-        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
+        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts,
+                                reading: rules.reduce(into: Set<String>()) { $0.formUnion($1.fields) })
         var months: [Value] = []
         var m = region.auditFrom
         while m <= region.auditTo { months.append(.month(m)); m = m.adding(1) }
@@ -211,8 +212,8 @@ struct ViewBuilder: Sendable {
     let catalog: FactCatalog
     let roster: Roster
     /// The fact tables of household collections and of person collections, with the view field each fills.
-    let householdFacts: [(field: Int, table: FactTable)]
-    let personFacts: [(field: Int, table: FactTable)]
+    let householdFacts: [(field: Int, table: FactTable, decoding: [Bool]?)]
+    let personFacts: [(field: Int, table: FactTable, decoding: [Bool]?)]
     let keys: FactKeys
     let householdBase: Int
     let memberBase: Int
@@ -220,18 +221,27 @@ struct ViewBuilder: Sendable {
     let membershipsField: Int
     let applicationsTable: FactTable
     let applicationsField: Int?
+    let applicationsMask: [Bool]?
 
-    init(catalog: FactCatalog, roster: Roster, facts: FactStore) {
+    /// - Parameter reading: the fields the rules read ("payment.month"); facts are decoded with
+    ///   only these (and an application's id, which names its findings). `nil`: every field.
+    init(catalog: FactCatalog, roster: Roster, facts: FactStore, reading fields: Set<String>? = nil) {
         self.catalog = catalog
         self.roster = roster
-        var hf: [(Int, FactTable)] = []
-        var pf: [(Int, FactTable)] = []
+        var hf: [(Int, FactTable, [Bool]?)] = []
+        var pf: [(Int, FactTable, [Bool]?)] = []
+        var applicationsMask: [Bool]?
         for (_, f) in catalog.facts {
+            let mask = fields.map { read in
+                f.record.fields.map { read.contains("\(f.record.name).\($0.name)") || (f.collection == "applications" && $0.name == "id") }
+            }
+            if f.collection == "applications" { applicationsMask = mask }
             switch f.key {
-            case .household: hf.append((catalog.householdView.index(of: f.collection)!, facts.table(f.collection)))
-            case .person: pf.append((catalog.memberView.index(of: f.collection)!, facts.table(f.collection)))
+            case .household: hf.append((catalog.householdView.index(of: f.collection)!, facts.table(f.collection), mask))
+            case .person: pf.append((catalog.memberView.index(of: f.collection)!, facts.table(f.collection), mask))
             }
         }
+        self.applicationsMask = applicationsMask
         householdFacts = hf
         personFacts = pf
         keys = facts.keys
@@ -254,8 +264,8 @@ struct ViewBuilder: Sendable {
             fields.append(.list(memberships(m.personID)))
             while fields.count < catalog.memberView.fields.count { fields.append(.list([])) }
             if let pid = m.personID, let key = keys.id(pid) {
-                for (field, table) in personFacts {
-                    let list = table.records(keyID: key)
+                for (field, table, decoding) in personFacts {
+                    let list = table.records(keyID: key, decoding: decoding)
                     if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
                 }
             }
@@ -268,12 +278,12 @@ struct ViewBuilder: Sendable {
         while fields.count < catalog.householdView.fields.count { fields.append(.list([])) }
         var applications: [Record] = []
         if let key = keys.id(h.id) {
-            for (field, table) in householdFacts {
-                let list = table.records(keyID: key)
+            for (field, table, decoding) in householdFacts {
+                let list = table.records(keyID: key, decoding: decoding)
                 if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
                 if field == applicationsField { applications = list }
             }
-            if applicationsField == nil { applications = applicationsTable.records(keyID: key) }
+            if applicationsField == nil { applications = applicationsTable.records(keyID: key, decoding: applicationsMask) }
         }
         let record = Record(schema: catalog.householdView, fields: fields, source: h.record.source)
         return HouseholdView(id: h.id, record: record, value: .record(record), members: memberViews,

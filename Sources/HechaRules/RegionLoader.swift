@@ -419,7 +419,7 @@ public struct RegionLoader: Sendable {
         return CompiledRule(id: def.id, title: def.title, severity: def.severity, subject: def.subject, description: def.description,
                             category: def.category, amountKind: def.amountKind,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
-                            sources: checker.usedSources, parameters: checker.usedParameters,
+                            sources: checker.usedSources, parameters: checker.usedParameters, fields: checker.usedFields,
                             condition: cond, amount: amount, slotCount: checker.slotCount)
     }
 }

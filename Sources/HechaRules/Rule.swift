@@ -37,6 +37,9 @@ public struct CompiledRule: Sendable {
     public var sources: Set<String>
     /// Parameters the rule reads.
     public var parameters: Set<String>
+    /// The fields the rule reads, as "record.field" (`payment.month`); facts are decoded for
+    /// evaluation with these fields only.
+    public var fields: Set<String>
     var condition: Term
     var amount: Term?
     var slotCount: Int

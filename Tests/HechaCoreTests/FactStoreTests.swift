@@ -38,6 +38,25 @@ struct FactStoreTests {
         #expect(store.count("things") == values.count)
     }
 
+    @Test func onlyTheFieldsAskedForAreDecoded() {
+        let values = [
+            record("张三", .number(Exact(7)), month: .month(Month(year: 2024, month: 3)!), flag: true, tags: .list([.string("a")]), line: 2),
+            record("李四", .number(Exact(9)), line: 3),
+        ]
+        let store = FactStore()
+        store.add(values.map { (record: $0, key: "K") }, collection: "things")
+        let table = store.table("things"), key = store.keys.id("K")!
+        let mask = [false, true, false, true, false, false]
+        let partial = table.records(keyID: key, decoding: mask)
+        #expect(partial.map(\.fields) == values.map { r in r.fields.enumerated().map { mask[$0.offset] ? $0.element : .unknown } })
+        #expect(partial.map(\.source) == values.map(\.source))
+        // decoded twice with the same fields, a fact is equal to itself and to no other fact
+        let again = table.records(keyID: key, decoding: mask)
+        #expect(partial == again)
+        #expect(partial[0] != partial[1])
+        #expect(table.records(keyID: key, decoding: nil) == values)
+    }
+
     @Test func keysKeepTheOrderFactsWereAddedInAcrossBatchesAndFiles() {
         let store = FactStore()
         store.add([(record("a1", .number(Exact(1))), "A"), (record("b1", .number(Exact(2))), "B")], collection: "things")
