@@ -44,6 +44,34 @@ public struct CSVRow {
         return reader.string(reader.doneSpans[i])
     }
 
+    /// The position in `allowed` of the value the field holds byte for byte (no blanks, no quotes
+    /// doubled): the common case, decided without making a String. `nil` sends the field down the
+    /// general path, which trims it and names the allowed values when it is none of them.
+    @inline(__always)
+    private func exactChoice(_ column: String, _ allowed: [String]) -> Int? {
+        guard let i = file.position(column) else { return nil }
+        let span = reader.doneSpans[i]
+        guard !span.escaped, span.end > span.start else { return nil }
+        return reader.buffer.withUnsafeBufferPointer { p -> Int? in
+            let bytes = UnsafeBufferPointer(rebasing: p[span.start..<span.end])
+            return allowed.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }
+        }
+    }
+
+    /// A month written plainly (`2024-03` or `202403` in ASCII), or `nil` when the field holds
+    /// anything else — another form, a year, a bad value — for the caller's general path.
+    public func plainMonth(_ column: String) -> Month? { plainASCII(column, DateText.isoMonth) }
+
+    /// A year written plainly (four ASCII digits within ``DateText/years``), or `nil` when the
+    /// field holds anything else, for the caller's general path.
+    public func plainYear(_ column: String) -> Int? {
+        plainASCII(column) { p -> Int? in
+            guard p.count == 4, p.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let y = p.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return DateText.years.contains(y) ? y : nil
+        }
+    }
+
     /// The field's bytes without surrounding ASCII blanks, when it is plain ASCII with no doubled
     /// quotes: the form most values take, parsed here without a String. `nil` sends the value
     /// down the general path (trimming Unicode blanks, full-width digits, …).
@@ -170,12 +198,14 @@ public struct CSVRow {
 
     /// A required value from a closed list.
     public func oneOf(_ column: String, _ allowed: [String]) throws(RowReject) -> String {
+        if let i = exactChoice(column, allowed) { return allowed[i] }
         let t = try required(column)
         return try parse(column, t) { (s: String) throws(ValueProblem) in try ChoiceText.oneOf(s, allowed) }
     }
 
     /// An optional value from a closed list.
     public func optionalOneOf(_ column: String, _ allowed: [String]) throws(RowReject) -> String? {
+        if let i = exactChoice(column, allowed) { return allowed[i] }
         guard let t = present(column) else { return nil }
         return try parse(column, t) { (s: String) throws(ValueProblem) in try ChoiceText.oneOf(s, allowed) }
     }

@@ -24,6 +24,34 @@ struct CSVExportFileTests {
         #expect(kept == ["粤S1/10000"])
     }
 
+    /// The byte-level fast paths (a choice matched byte for byte, a plain month or year) agree with
+    /// the general parsers on every form, and leave whatever they do not recognise to them.
+    @Test func plainFormsAgreeWithTheGeneralParsers() throws {
+        let types = ["工资薪金", "农业经营收入", "A"]
+        let lines = [
+            "工资薪金,2024-03", "农业经营收入,202403", " 工资薪金 ,2024年3月", "\"工资薪金\",2024", "A,2024年",
+            "\u{3000}A,２０２４-０３", "B,2024-13", "工资,1899", "\"农业经营收入\"\"\",20240",
+        ]
+        let folder = try TempFolder(files: ["t.csv": "类型,所属期\n" + lines.joined(separator: "\n") + "\n"])
+        let file = try source(folder).openCSV("t.csv", required: ["类型", "所属期"])
+        let report = SourceReport(sourceID: "vehicle-registry")
+        let kept = try file.readRows(into: report) { row throws(RowReject) -> RowDecision<String> in
+            let general: String
+            do throws(ValueProblem) { general = try ChoiceText.oneOf(row.field("类型")!, types) } catch { general = "✗" }
+            let fast: String
+            do throws(RowReject) { fast = try row.oneOf("类型", types) } catch { fast = "✗" }
+            #expect(fast == general, "line \(row.line)")
+            let raw = row.field("所属期")!
+            if let m = row.plainMonth("所属期") { #expect(m == (try? DateText.month(raw)), "line \(row.line)") }
+            if let y = row.plainYear("所属期") { #expect(y == (try? DateText.year(raw)), "line \(row.line)") }
+            return .keep("\(fast) \(row.plainMonth("所属期").map { "\($0)" } ?? "-") \(row.plainYear("所属期").map { "\($0)" } ?? "-")")
+        }
+        #expect(kept == [
+            "工资薪金 2024-03 -", "农业经营收入 2024-03 -", "工资薪金 - -", "工资薪金 - 2024", "A - -",
+            "A - -", "✗ - -", "✗ - -", "✗ - -",
+        ])
+    }
+
     @Test func aMissingRequiredColumnNamesFileColumnAndColumnsFound() throws {
         let folder = try TempFolder(files: ["机动车登记.csv": "号牌号码,车辆类型,初次登记日期,机动车状态,购置价格\n"])
         #expect(throws: Diagnostic.self) { try source(folder).openCSV("机动车登记.csv", required: columns) }

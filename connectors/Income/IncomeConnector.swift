@@ -46,9 +46,15 @@ public struct IncomeConnector: Connector {
             Self.file, required: ["证件号码", "所属期", "收入类型", "金额", "数据来源"], collection: "incomes"
         ) { row throws(RowReject) in
             guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
-            let periodText = try row.text("所属期")
             let period: (annual: Bool, month: Month?, year: Int)
-            do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("所属期 \(error.reason)") }
+            if let month = row.plainMonth("所属期") {
+                period = (false, month, month.year)
+            } else if let year = row.plainYear("所属期") {
+                period = (true, nil, year)
+            } else {
+                let periodText = try row.text("所属期")
+                do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("所属期 \(error.reason)") }
+            }
             let record = Record(
                 schema: Self.income,
                 fields: [
