@@ -103,9 +103,12 @@ final class TextChunkReader {
         while !finished {
             let fresh = try readRaw()
             let atEOF = fresh.isEmpty
-            var raw = carry
-            raw.append(contentsOf: fresh)
-            carry = []
+            var raw = fresh
+            if !carry.isEmpty {
+                raw = carry
+                raw.append(contentsOf: fresh)
+                carry = []
+            }
             if raw.isEmpty { finished = true; return nil }
             var out: [UInt8]
             var usedUpTo = raw.count

@@ -23,6 +23,13 @@ enum UTF8Validation {
             if i >= n { break }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // Chinese text: a three-byte character with an ordinary lead byte (E1–EC, EE–EF, no
+            // range limits on the next byte) and two continuation bytes. Anything else, including
+            // a character the chunk cuts off, is decided below.
+            if b >= 0xE1 && b != 0xED && b <= 0xEF && i + 2 < n && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
