@@ -1,3 +1,5 @@
+import Foundation
+
 /// The built-in record schemas of the roster (低保家庭.csv and 家庭成员.csv). Every roster connector
 /// fills these; rules read them as `household.<field>` and `member.<field>`.
 public enum RosterSchema {
@@ -214,24 +216,30 @@ public struct PersonIndex: Sendable {
 /// Most probes are for people not on the roster (tens of millions of vehicle owners), and the
 /// table of a city's roster is larger than the processor's caches; a bitmap of about eight bits
 /// per key answers most of those probes "no" from memory that stays cached.
-struct BodyTable: Sendable {
-    private var slots: [UInt64]
-    private var values: [Int32]
+struct BodyTable: @unchecked Sendable {
+    /// Slots, values and bitmap in one block of memory (see ``TableMemory``); written only while
+    /// the index is built, read-only once it is shared.
+    private let memory: TableMemory
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Int32>
+    private let filter: UnsafeMutablePointer<UInt64>
+    private let mask: Int
     private var used = 0
     private let shift: UInt64
-    private var filter: [UInt64]
     private let filterShift: UInt64
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
         // at least 8 bits per key, a power of two
         var bits = 1024
         while bits < capacity * 8 { bits <<= 1 }
-        filter = [UInt64](repeating: 0, count: bits / 64)
+        memory = TableMemory(bytes: bits / 8 + size * 8 + size * 4)
+        filter = memory.base.bindMemory(to: UInt64.self, capacity: bits / 64)
+        slots = (memory.base + bits / 8).bindMemory(to: UInt64.self, capacity: size)
+        values = (memory.base + bits / 8 + size * 8).bindMemory(to: Int32.self, capacity: size)
+        mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
         filterShift = UInt64(64 - bits.trailingZeroBitCount)
     }
 
@@ -245,12 +253,11 @@ struct BodyTable: Sendable {
         precondition(key != 0)
         let b = bit(key)
         filter[b >> 6] |= 1 << UInt64(b & 63)
-        let mask = slots.count - 1
         var i = start(key)
         while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
         if slots[i] == 0 {
             used += 1
-            precondition(used * 2 <= slots.count, "more keys than the table was made for")
+            precondition(used * 2 <= mask + 1, "more keys than the table was made for")
         }
         slots[i] = key
         values[i] = value
@@ -258,7 +265,6 @@ struct BodyTable: Sendable {
 
     /// The value of `key`, or nil when absent.
     func value(_ key: UInt64) -> Int32? {
-        let mask = slots.count - 1
         var i = start(key)
         while slots[i] != 0 {
             if slots[i] == key { return values[i] }
@@ -270,16 +276,50 @@ struct BodyTable: Sendable {
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let b = bit(key)
-        guard filter.withUnsafeBufferPointer({ $0[b >> 6] & (1 << UInt64(b & 63)) }) != 0 else { return false }
-        return slots.withUnsafeBufferPointer { p in
-            let mask = p.count - 1
-            var i = start(key)
-            while true {
-                let k = p[i]
-                if k == key { return true }
-                if k == 0 { return false }
-                i = (i + 1) & mask
-            }
+        guard filter[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return false }
+        var i = start(key)
+        while true {
+            let k = slots[i]
+            if k == key { return true }
+            if k == 0 { return false }
+            i = (i + 1) & mask
         }
+    }
+}
+
+/// Zeroed memory for a large lookup table that is probed at random (the person index: tens of
+/// millions of probes while agency files stream through the caches). On Linux it is mapped on
+/// 2 MiB pages where the system allows (`MADV_HUGEPAGE`), so a probe does not also miss the
+/// address translation cache; elsewhere, or when that fails, it is ordinary zeroed memory.
+final class TableMemory: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    private let mapping: (start: UnsafeMutableRawPointer, length: Int)?
+
+    init(bytes: Int) {
+        #if os(Linux)
+        let huge = 2 << 20
+        let length = (bytes + huge - 1) / huge * huge + huge
+        if bytes >= huge / 2, let start = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            start != UnsafeMutableRawPointer(bitPattern: -1) {
+            // a huge page must start on a 2 MiB boundary: use the mapping from the first one
+            let aligned = (Int(bitPattern: start) + huge - 1) / huge * huge
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: aligned), length - (aligned - Int(bitPattern: start)), MADV_HUGEPAGE)
+            base = UnsafeMutableRawPointer(bitPattern: aligned)!
+            mapping = (start, length)
+            return
+        }
+        #endif
+        base = calloc(max(bytes, 1), 1)!
+        mapping = nil
+    }
+
+    deinit {
+        #if os(Linux)
+        if let mapping {
+            munmap(mapping.start, mapping.length)
+            return
+        }
+        #endif
+        free(base)
     }
 }
