@@ -23,6 +23,18 @@ public struct JSONRow {
     /// Where the row is, for ``Record/source``: source id, file name, line.
     public var origin: SourceRef { SourceRef(origin: file.origin, line: line) }
 
+    /// The string member's bytes handed to `body` when it is a string whose first and last bytes
+    /// are plain ASCII (no blank to trim, no full-width form to fold): the form dates, amounts and
+    /// id numbers take. `nil` sends the value down the general path.
+    @inline(__always)
+    private func plainASCII<T>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard case .string(var s)? = members[key] else { return nil }
+        return s.withUTF8 { p -> T? in
+            guard let first = p.first, let last = p.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+            return body(p)
+        }
+    }
+
     /// The trimmed text of a string member, or `nil` when it is missing, `null` or blank.
     private func present(_ key: String) throws(RowReject) -> String? {
         switch members[key] {
@@ -50,7 +62,10 @@ public struct JSONRow {
     public func optionalText(_ key: String) throws(RowReject) -> String? { try present(key) }
 
     /// A required date (see ``DateText``).
-    public func day(_ key: String) throws(RowReject) -> Day { try parse(key, try required(key), DateText.day) }
+    public func day(_ key: String) throws(RowReject) -> Day {
+        if let d = plainASCII(key, DateText.isoDay) { return d }
+        return try parse(key, try required(key), DateText.day)
+    }
 
     /// An optional date.
     public func optionalDay(_ key: String) throws(RowReject) -> Day? {
@@ -64,6 +79,8 @@ public struct JSONRow {
     /// An optional amount of money: a string in the ``MoneyText`` forms or a JSON number;
     /// `nil` (unknown, never zero) when empty.
     public func optionalMoney(_ key: String) throws(RowReject) -> Exact? {
+        if case .number(var n)? = members[key], let v = n.withUTF8(MoneyText.plainAmount) { return v }
+        if let v = plainASCII(key, MoneyText.plainAmount) { return v }
         let text: String
         switch members[key] {
         case .number(let n)?: text = n
@@ -83,6 +100,7 @@ public struct JSONRow {
 
     /// A required value from a closed list.
     public func oneOf(_ key: String, _ allowed: [String]) throws(RowReject) -> String {
+        if case .string(let s)? = members[key], let i = allowed.firstIndex(where: { $0.utf8.elementsEqual(s.utf8) }) { return allowed[i] }
         let t = try required(key)
         return try parse(key, t) { (s: String) throws(ValueProblem) in try ChoiceText.oneOf(s, allowed) }
     }
@@ -97,6 +115,9 @@ public struct JSONRow {
     /// The id number of a person on the roster, `nil` when valid but not on the roster; an invalid
     /// id rejects the row (the same contract as ``CSVRow/personID(_:in:)``).
     public func personID(_ key: String, in index: PersonIndex) throws(RowReject) -> String? {
+        if let body = plainASCII(key, IDNumber.plainBody) {
+            return index.containsPerson(body: body) ? IDNumber.text(body: body) : nil
+        }
         let id = try personID(key)
         return index.containsPerson(id) ? id : nil
     }

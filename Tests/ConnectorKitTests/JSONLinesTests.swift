@@ -79,6 +79,41 @@ struct JSONLinesFileTests {
         ])
     }
 
+    /// The plain-form shortcuts of the accessors (dates, amounts, choices, roster ids) give what the
+    /// general parsers give, on plain and unusual forms alike.
+    @Test func accessorsAgreeWithTheGeneralParsers() throws {
+        let lines = [
+            #"{"id": "441900198001011237", "d": "2024-03-05", "v": 12.5, "t": "活期"}"#,
+            #"{"id": " 441900198001011237 ", "d": "20240305", "v": "1,234.50元", "t": " 活期 "}"#,
+            #"{"id": "44190019800101123x", "d": "2024年3月5日", "v": "-0.01", "t": "定期"}"#,
+            #"{"id": "441900198001011237", "d": "2024-02-30", "v": 1e3, "t": "理财产品"}"#,
+            #"{"id": "４４１９００１９８００１０１１２３７", "d": " 2024-03-05", "v": "12.345", "t": "活期"}"#,
+            #"{"id": "441900197007074568", "d": "2024-03-05", "v": 1, "t": "活期"}"#,
+        ]
+        let folder = try TempFolder(files: ["q.jsonl": lines.joined(separator: "\n") + "\n"])
+        let report = SourceReport(sourceID: "bank")
+        let facts = FactStore()
+        let request = ReadRequest(source: SourceConfig(id: "bank", path: folder.path, displayPath: "in"),
+                                  index: PersonIndex(householdsByPerson: ["441900198001011237": [0]], householdByID: [:]),
+                                  facts: facts, report: report)
+        let kinds = ["活期", "定期", "理财"]
+        try request.readJSONLinesFacts(collection: "t") { row throws(RowReject) in
+            func text(_ key: String) -> String {
+                switch row.members[key] { case .string(let s)?: return s; case .number(let n)?: return n; default: return "" }
+            }
+            #expect((try? row.day("d")) == (try? DateText.day(text("d"))), "line \(row.line)")
+            #expect((try? row.money("v")) == (try? MoneyText.amount(text("v"))) ?? nil, "line \(row.line)")
+            #expect((try? row.oneOf("t", kinds)) == (try? ChoiceText.oneOf(text("t"), kinds)), "line \(row.line)")
+            let general = IDNumber(text("id"))
+            let expected = general.problem != nil ? "invalid" : general.text == "441900198001011237" ? general.text : "not on the roster"
+            let fast: String
+            do throws(RowReject) { fast = try row.personID("id", in: request.index) ?? "not on the roster" } catch { fast = "invalid" }
+            #expect(fast == expected, "line \(row.line)")
+            return .unmatched
+        }
+        #expect(report.files[0].read == lines.count)
+    }
+
     @Test func aFolderWithoutJSONLinesFilesIsADiagnostic() throws {
         #expect {
             _ = try self.read(["readme.txt": "x"])
