@@ -159,7 +159,14 @@ struct JSONLineParser {
     private mutating func string() throws(ValueProblem) -> String {
         let start = i
         i += 1
-        var out: [UInt8] = []
+        // Most strings have no escapes: up to the closing quote, they are taken as they are.
+        let contentStart = i
+        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
+        if i < b.count, b[i] == UInt8(ascii: "\"") {
+            i += 1
+            return b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[contentStart..<i - 1]), as: UTF8.self) }
+        }
+        var out = Array(b[contentStart..<i])
         while true {
             guard i < b.count else { throw fail("字符串没有结束引号（被截断？）", at: start) }
             let c = b[i]

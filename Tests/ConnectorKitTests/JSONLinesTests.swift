@@ -4,10 +4,11 @@ import Testing
 
 struct JSONValueTests {
     @Test func parsesObjectsKeepingNumberText() throws {
-        let v = try JSONValue.parse(Array(#" {"a": "x\u00e9\ud83d\ude00\n", "b": 12345.67, "c": [true, false, null, -0.5e2], "d": {}} "#.utf8))
+        let v = try JSONValue.parse(Array(#" {"a": "x\u00e9\ud83d\ude00\n", "b": 12345.67, "c": [true, false, null, -0.5e2], "d": {}, "e": "中文 1", "f": "前\"后", "g": ""} "#.utf8))
         #expect(v == .object([
             "a": .string("xé😀\n"), "b": .number("12345.67"),
             "c": .array([.bool(true), .bool(false), .null, .number("-0.5e2")]), "d": .object([:]),
+            "e": .string("中文 1"), "f": .string("前\"后"), "g": .string(""),
         ]))
     }
 
