@@ -168,6 +168,9 @@ typealias Code = @Sendable (inout Frame) throws(EvaluationError) -> Value
 struct Interpreter: Sendable {
     let context: EvaluationContext
 
+    /// Code whose value is always unknown.
+    static let unknown: Code = { _ in .unknown }
+
     /// Evaluates a term once (to explain one finding); the evaluator compiles each rule once.
     func eval(_ node: Term, _ f: inout Frame) throws(EvaluationError) -> Value {
         try compile(node)(&f)
@@ -201,11 +204,12 @@ struct Interpreter: Sendable {
         case .function(let name, let arguments, let body):
             let body = compile(body)
             let slots = arguments.map(\.slot)
-            let values = arguments.map { compile($0.value) }
-            if values.count == 1 {
-                let slot = slots[0], value = values[0]
+            if arguments.count == 1 {
+                // compiled on its own: a closure taken out of an array is called through a thunk
+                let slot = slots[0], value = compile(arguments[0].value)
                 return { (f: inout Frame) throws(EvaluationError) -> Value in try Interpreter.call(name, slot, try value(&f), body, &f) }
             }
+            let values = arguments.map { compile($0.value) }
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 var bound: [Value] = []
                 bound.reserveCapacity(values.count)
@@ -256,9 +260,11 @@ struct Interpreter: Sendable {
                 return .list(out)
             }
         case .param(let name, let setting, let date, let at):
-            let date = date.map(compile)
+            let date: Code = date.map { compile($0) } ?? Interpreter.unknown
+            let dated = node.isDatedParameter
             return { (f: inout Frame) throws(EvaluationError) -> Value in
-                if case .value(let v) = try parameter(name, setting, date, at, &f) { return v }
+                let day = dated ? try parameterDate(name, try date(&f), at) : context.asOf
+                if case .value(let v) = try parameter(name, setting, day, at, &f) { return v }
                 return .unknown
             }
         case .fixedParameter(let name, let value, let definedAt):
@@ -273,9 +279,11 @@ struct Interpreter: Sendable {
             }
         case .paramEntry(let name, let setting, let key, let date, let at):
             let key = compile(key)
-            let date = date.map(compile)
+            let dated = node.isDatedParameter
+            let date: Code = date.map { compile($0) } ?? Interpreter.unknown
             return { (f: inout Frame) throws(EvaluationError) -> Value in
-                let data = try parameter(name, setting, date, at, &f)
+                let day = dated ? try parameterDate(name, try date(&f), at) : context.asOf
+                let data = try parameter(name, setting, day, at, &f)
                 guard case .string(let k) = try key(&f) else { return .unknown }
                 guard case .map(let m) = data else { return .unknown }
                 guard let v = m[k] else {
@@ -381,7 +389,7 @@ struct Interpreter: Sendable {
                 return try b(&f)
             }
         case .call(let builtin, let args, let lambda, let at):
-            return compileCall(builtin, args.map(compile), lambda.map(compile), at)
+            return compileCall(builtin, args, lambda.map(compile), at)
         }
     }
 
@@ -389,8 +397,7 @@ struct Interpreter: Sendable {
     /// frame's ``SharedValues`` and reused by every rule.
     private func compileShared(_ name: String, _ id: Int, _ arguments: [(slot: Int, value: Term)], _ body: @escaping Code) -> Code {
         let slots = arguments.map(\.slot)
-        let values = arguments.map { compile($0.value) }
-        switch values.count {
+        switch arguments.count {
         case 0:
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 if let hit = f.shared?.value(id) {
@@ -407,7 +414,7 @@ struct Interpreter: Sendable {
             }
         case 1:
             // one argument (a month, a day): a short list per function, no hashing
-            let slot = slots[0], value = values[0]
+            let slot = slots[0], value = compile(arguments[0].value)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let argument = try value(&f)
                 if let hit = f.shared?.value(id, argument) {
@@ -423,6 +430,7 @@ struct Interpreter: Sendable {
                 return result
             }
         default:
+            let values = arguments.map { compile($0.value) }
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 var bound: [Value] = []
                 bound.reserveCapacity(values.count)
@@ -475,15 +483,16 @@ struct Interpreter: Sendable {
         return result
     }
 
-    private func parameter(_ name: String, _ setting: ParameterSetting?, _ dateCode: Code?, _ at: SourceLocation,
-                           _ f: inout Frame) throws(EvaluationError) -> ParameterData {
-        var date = context.asOf
-        if let dateCode {
-            guard case .date(let d) = try dateCode(&f) else {
-                throw EvaluationError(message: "the date for parameter '\(name)' is unknown", location: at)
-            }
-            date = d
+    /// The date a dated parameter is read on.
+    private func parameterDate(_ name: String, _ value: Value, _ at: SourceLocation) throws(EvaluationError) -> Day {
+        guard case .date(let d) = value else {
+            throw EvaluationError(message: "the date for parameter '\(name)' is unknown", location: at)
         }
+        return d
+    }
+
+    private func parameter(_ name: String, _ setting: ParameterSetting?, _ date: Day, _ at: SourceLocation,
+                           _ f: inout Frame) throws(EvaluationError) -> ParameterData {
         guard let setting else {
             throw EvaluationError(message: "parameter '\(name)' has no value; set it under parameters: in the region file", location: at)
         }
@@ -577,8 +586,9 @@ struct Interpreter: Sendable {
 
     // MARK: built-ins
 
-    private func compileCall(_ b: Builtin, _ args: [Code], _ lambda: CompiledLambda?, _ at: SourceLocation) -> Code {
-        let head: Code = args.first ?? { _ in .unknown }
+    /// Each argument is compiled on its own (a closure kept in an array is called through a thunk).
+    private func compileCall(_ b: Builtin, _ args: [Term], _ lambda: CompiledLambda?, _ at: SourceLocation) -> Code {
+        let head: Code = args.isEmpty ? Interpreter.unknown : compile(args[0])
         /// The first argument, when it is a list.
         @Sendable func list(_ f: inout Frame) throws(EvaluationError) -> [Value]? {
             if case .list(let l) = try head(&f) { return l }
@@ -655,7 +665,7 @@ struct Interpreter: Sendable {
         case .min, .max:
             let isMin = b == .min
             if lambda == nil && args.count == 2 {
-                let a0 = args[0], a1 = args[1]
+                let a0 = compile(args[0]), a1 = compile(args[1])
                 return { (f: inout Frame) throws(EvaluationError) -> Value in
                     let x = try a0(&f), y = try a1(&f)
                     guard let c = Interpreter.compare(x, y) else { return .unknown }
@@ -723,7 +733,7 @@ struct Interpreter: Sendable {
                 return item
             }
         case .months:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .month(let a) = try a0(&f), case .month(let c) = try a1(&f) else { return .unknown }
                 var out: [Value] = []
@@ -732,13 +742,13 @@ struct Interpreter: Sendable {
                 return .list(out)
             }
         case .month:
-            let a0 = args[0]
+            let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .date(let d) = try a0(&f) else { return .unknown }
                 return .month(d.month)
             }
         case .year:
-            let a0 = args[0]
+            let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 switch try a0(&f) {
                 case .date(let d): return .number(Exact(d.year))
@@ -748,13 +758,13 @@ struct Interpreter: Sendable {
             }
         case .firstDay, .lastDay:
             let isFirst = b == .firstDay
-            let a0 = args[0]
+            let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .month(let m) = try a0(&f) else { return .unknown }
                 return .date(isFirst ? m.firstDay : m.lastDay)
             }
         case .addMonths:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let v = try a0(&f)
                 guard case .number(let n) = try a1(&f) else { return .unknown }
@@ -766,20 +776,20 @@ struct Interpreter: Sendable {
                 }
             }
         case .addDays:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .date(let d) = try a0(&f), case .number(let n) = try a1(&f) else { return .unknown }
                 guard let k = n.intValue else { throw EvaluationError(message: "add_days needs a whole number of days, not \(n)", location: at) }
                 return .date(d.adding(days: k))
             }
         case .daysBetween:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
                 return .number(Exact(Int(c.ordinal - a.ordinal)))
             }
         case .workdays:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             let calendar = context.calendar
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
@@ -793,7 +803,7 @@ struct Interpreter: Sendable {
                 }
             }
         case .round:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let x) = try a0(&f), case .number(let p) = try a1(&f) else { return .unknown }
                 guard let places = p.intValue, (0...10).contains(places) else {
@@ -802,13 +812,13 @@ struct Interpreter: Sendable {
                 return .number(x.rounded(places: places))
             }
         case .abs:
-            let a0 = args[0]
+            let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let x) = try a0(&f) else { return .unknown }
                 return .number(x.isNegative ? -x : x)
             }
         case .coalesce:
-            let a0 = args[0], a1 = args[1]
+            let a0 = compile(args[0]), a1 = compile(args[1])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let x = try a0(&f)
                 return x.isUnknown ? try a1(&f) : x

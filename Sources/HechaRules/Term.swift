@@ -175,6 +175,14 @@ enum Builtin: String, Sendable, CaseIterable {
 }
 
 extension Term {
+    /// Whether the term is a parameter read on a date of its own (`param("x", day)`).
+    var isDatedParameter: Bool {
+        switch self {
+        case .param(_, _, let date, _), .paramEntry(_, _, _, let date, _): return date != nil
+        default: return false
+        }
+    }
+
     /// Whether the term reads a global (`member`, `application`, …) anywhere inside.
     func mentions(_ g: Global) -> Bool {
         switch self {
