@@ -125,10 +125,7 @@ public struct Evaluator: Sendable {
                                      evidence: evidence([household.record.source], r.evidence)))
             }
         case .member:
-            var seen = Set<String>()
-            for member in household.members {
-                let person = member.record.fields[ViewBuilder.memberID]
-                guard case .string(let pid) = person, seen.insert(pid).inserted else { continue }
+            for (pid, member) in household.memberSubjects {
                 let r = attempt({
                     var frame = Frame(slotCount: rule.slotCount, household: household.value)
                     frame.shared = shared
@@ -141,9 +138,7 @@ public struct Evaluator: Sendable {
                 }
             }
         case .application:
-            var seen = Set<String>()
-            for app in household.applications {
-                guard case .string(let aid) = app["id"], seen.insert(aid).inserted else { continue }
+            for (aid, app) in household.applicationSubjects {
                 let r = attempt({
                     var frame = Frame(slotCount: rule.slotCount, household: household.value)
                     frame.shared = shared
@@ -195,6 +190,10 @@ struct HouseholdView {
     var value: Value
     var members: [MemberView]
     var applications: [Record]
+    /// The members a member rule is applied to: each person once (the first row listing them).
+    var memberSubjects: [(id: String, member: MemberView)]
+    /// The applications an application rule is applied to: each application id once.
+    var applicationSubjects: [(id: String, application: Record)]
 }
 
 struct MemberView {
@@ -286,8 +285,22 @@ struct ViewBuilder: Sendable {
             if applicationsField == nil { applications = applicationsTable.records(keyID: key, decoding: applicationsMask) }
         }
         let record = Record(schema: catalog.householdView, fields: fields, source: h.record.source)
+        // a household lists a handful of members and applications: a scan finds repeats
+        var memberSubjects: [(id: String, member: MemberView)] = []
+        for member in memberViews {
+            guard case .string(let pid) = member.record.fields[ViewBuilder.memberID],
+                !memberSubjects.contains(where: { $0.id == pid }) else { continue }
+            memberSubjects.append((pid, member))
+        }
+        var applicationSubjects: [(id: String, application: Record)] = []
+        if !applications.isEmpty, let idField = applications[0].schema.index(of: "id") {
+            for app in applications {
+                guard case .string(let aid) = app.fields[idField], !applicationSubjects.contains(where: { $0.id == aid }) else { continue }
+                applicationSubjects.append((aid, app))
+            }
+        }
         return HouseholdView(id: h.id, record: record, value: .record(record), members: memberViews,
-                             applications: applications)
+                             applications: applications, memberSubjects: memberSubjects, applicationSubjects: applicationSubjects)
     }
 
     /// Every membership of a person across the roster (this household included).
