@@ -187,8 +187,11 @@ public struct CSVRow {
 
     /// A required `是` / `否`.
     public func yesNo(_ column: String) throws(RowReject) -> Bool {
-        try parse(column, try required(column), ChoiceText.yesNo)
+        if let i = exactChoice(column, CSVRow.yesNoWords) { return i == 0 }
+        return try parse(column, try required(column), ChoiceText.yesNo)
     }
+
+    private static let yesNoWords = ["是", "否"]
 
     /// An optional `是` / `否`.
     public func optionalYesNo(_ column: String) throws(RowReject) -> Bool? {
@@ -234,15 +237,26 @@ public struct CSVRow {
         return index.containsPerson(id) ? id : nil
     }
 
+    /// The id number of a required column, normalised as far as possible, valid or not (an empty
+    /// field rejects the row): ``idNumber(_:)`` for a column that must be filled.
+    public func requiredIDNumber(_ column: String) throws(RowReject) -> IDNumber {
+        if let id = plainIDNumber(column) { return id }
+        return IDNumber(try text(column))
+    }
+
     /// The id number normalised as far as possible, valid or not (empty counts as invalid), for
     /// files that keep rows with bad ids (the roster's members).
     public func idNumber(_ column: String) -> IDNumber {
-        if let i = file.position(column) {
-            let span = reader.doneSpans[i]
-            if !span.escaped, let body = reader.buffer.withUnsafeBufferPointer({ IDNumber.plainBody(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }) {
-                return IDNumber(validBody: body)
-            }
-        }
-        return IDNumber(field(column) ?? "")
+        plainIDNumber(column) ?? IDNumber(field(column) ?? "")
+    }
+
+    /// A valid id written plainly, read without a String; `nil` for anything else.
+    private func plainIDNumber(_ column: String) -> IDNumber? {
+        guard let i = file.position(column) else { return nil }
+        let span = reader.doneSpans[i]
+        guard !span.escaped,
+            let body = reader.buffer.withUnsafeBufferPointer({ IDNumber.plainBody(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) })
+        else { return nil }
+        return IDNumber(validBody: body)
     }
 }

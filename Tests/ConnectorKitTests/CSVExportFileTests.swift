@@ -52,6 +52,26 @@ struct CSVExportFileTests {
         ])
     }
 
+    @Test func yesNoAndRequiredIDsAgreeWithTheGeneralParsers() throws {
+        let lines = ["是,441900198001011237", "否, 441900198001011237", " 是 ,44190019800101123x", "x,４４１９００１９８００１０１１２３７", "\"否\",123", ","]
+        let folder = try TempFolder(files: ["m.csv": "共同生活,身份证号\n" + lines.joined(separator: "\n") + "\n"])
+        let file = try source(folder).openCSV("m.csv", required: ["共同生活", "身份证号"])
+        let kept = try file.readRows(into: SourceReport(sourceID: "vehicle-registry")) { row throws(RowReject) -> RowDecision<String> in
+            let yes: String
+            do throws(RowReject) { yes = try row.yesNo("共同生活") ? "是" : "否" } catch { yes = "✗" }
+            let general: String
+            do throws(ValueProblem) { general = try ChoiceText.yesNo(row.field("共同生活")!) ? "是" : "否" } catch { general = "✗" }
+            #expect(yes == general, "line \(row.line)")
+            let id: String
+            do throws(RowReject) { id = try row.requiredIDNumber("身份证号").text } catch { id = "✗" }
+            let trimmed = FieldText.trimmed(row.field("身份证号")!)
+            #expect(id == (trimmed.isEmpty ? "✗" : IDNumber(trimmed).text), "line \(row.line)")
+            return .keep(yes + " " + id)
+        }
+        #expect(kept == ["是 441900198001011237", "否 441900198001011237", "是 44190019800101123X", "✗ 441900198001011237",
+                         "否 123", "✗ ✗"])
+    }
+
     @Test func aMissingRequiredColumnNamesFileColumnAndColumnsFound() throws {
         let folder = try TempFolder(files: ["机动车登记.csv": "号牌号码,车辆类型,初次登记日期,机动车状态,购置价格\n"])
         #expect(throws: Diagnostic.self) { try source(folder).openCSV("机动车登记.csv", required: columns) }

@@ -87,7 +87,7 @@ public struct CivilAffairsConnector: RosterConnector {
                 fields: [
                     .string(id),
                     .string(try row.text("户主姓名")),
-                    .string(IDNumber(try row.text("户主身份证号")).text),
+                    .string(try row.requiredIDNumber("户主身份证号").text),
                     .string(try row.text("区县")),
                     .string(try row.text("镇街")),
                     .known(row.optionalText("村居")),
