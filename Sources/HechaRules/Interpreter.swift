@@ -147,6 +147,11 @@ struct Frame {
         if evidence.count > mark { evidence.removeSubrange(mark...) }
     }
 
+    /// The evidence noted since `mark`, to remember with a shared value; `nil` when none is collected.
+    func evidence(since mark: Int) -> [SourceRef]? {
+        collecting ? Array(evidence[mark...]) : nil
+    }
+
     mutating func note(_ v: Value) {
         if collecting, case .record(let r) = v, let s = r.source { evidence.append(s) }
     }
@@ -400,16 +405,10 @@ struct Interpreter: Sendable {
         switch arguments.count {
         case 0:
             return { (f: inout Frame) throws(EvaluationError) -> Value in
-                if let hit = f.shared?.value(id) {
-                    if !f.collecting { return hit.value }
-                    if let evidence = hit.evidence {
-                        f.evidence.append(contentsOf: evidence)
-                        return hit.value
-                    }
-                }
+                if let v = Interpreter.reuse(f.shared?.value(id), &f) { return v }
                 let mark = f.evidence.count
                 let result = try Interpreter.call(name, [], [], body, &f)
-                f.shared?.store(id, result, f.collecting ? Array(f.evidence[mark...]) : nil)
+                f.shared?.store(id, result, f.evidence(since: mark))
                 return result
             }
         case 1:
@@ -417,16 +416,10 @@ struct Interpreter: Sendable {
             let slot = slots[0], value = compile(arguments[0].value)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let argument = try value(&f)
-                if let hit = f.shared?.value(id, argument) {
-                    if !f.collecting { return hit.value }
-                    if let evidence = hit.evidence {
-                        f.evidence.append(contentsOf: evidence)
-                        return hit.value
-                    }
-                }
+                if let v = Interpreter.reuse(f.shared?.value(id, argument), &f) { return v }
                 let mark = f.evidence.count
                 let result = try Interpreter.call(name, slot, argument, body, &f)
-                f.shared?.store(id, argument, result, f.collecting ? Array(f.evidence[mark...]) : nil)
+                f.shared?.store(id, argument, result, f.evidence(since: mark))
                 return result
             }
         default:
@@ -436,19 +429,25 @@ struct Interpreter: Sendable {
                 bound.reserveCapacity(values.count)
                 for v in values { bound.append(try v(&f)) }
                 let key = SharedValues.Key(id: id, arguments: bound)
-                if let hit = f.shared?.calls[key] {
-                    if !f.collecting { return hit.value }
-                    if let evidence = hit.evidence {
-                        f.evidence.append(contentsOf: evidence)
-                        return hit.value
-                    }
-                }
+                if let v = Interpreter.reuse(f.shared?.calls[key], &f) { return v }
                 let mark = f.evidence.count
                 let result = try Interpreter.call(name, slots, bound, body, &f)
-                f.shared?.calls[key] = (result, f.collecting ? Array(f.evidence[mark...]) : nil)
+                f.shared?.calls[key] = (result, f.evidence(since: mark))
                 return result
             }
         }
+    }
+
+    /// A shared value already computed for the household, when it can serve: always while no
+    /// evidence is collected; while collecting, only when it was computed collecting (its evidence
+    /// is then noted again).
+    @inline(__always)
+    private static func reuse(_ hit: SharedValues.Entry?, _ f: inout Frame) -> Value? {
+        guard let hit else { return nil }
+        if !f.collecting { return hit.value }
+        guard let evidence = hit.evidence else { return nil }
+        f.evidence.append(contentsOf: evidence)
+        return hit.value
     }
 
     /// Evaluates a function's body with its one argument bound (and traced when explaining).
