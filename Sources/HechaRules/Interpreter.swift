@@ -265,8 +265,8 @@ struct Interpreter: Sendable {
                 return .list(out)
             }
         case .param(let name, let setting, let date, let at):
+            let dated = date != nil
             let date: Code = date.map { compile($0) } ?? Interpreter.unknown
-            let dated = node.isDatedParameter
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let day = dated ? try parameterDate(name, try date(&f), at) : context.asOf
                 if case .value(let v) = try parameter(name, setting, day, at, &f) { return v }
@@ -284,7 +284,7 @@ struct Interpreter: Sendable {
             }
         case .paramEntry(let name, let setting, let key, let date, let at):
             let key = compile(key)
-            let dated = node.isDatedParameter
+            let dated = date != nil
             let date: Code = date.map { compile($0) } ?? Interpreter.unknown
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 let day = dated ? try parameterDate(name, try date(&f), at) : context.asOf

@@ -73,7 +73,7 @@ enum Operation: String, Sendable {
 struct Lambda: Sendable {
     var slot: Int
     var body: Term
-    /// The body's shape when it is one of the common simple ones, which the interpreter applies
+    /// The body's shape when it is one of the common simple ones, which the compiled code applies
     /// without evaluating the body term by term.
     var shape: Shape
 
@@ -175,14 +175,6 @@ enum Builtin: String, Sendable, CaseIterable {
 }
 
 extension Term {
-    /// Whether the term is a parameter read on a date of its own (`param("x", day)`).
-    var isDatedParameter: Bool {
-        switch self {
-        case .param(_, _, let date, _), .paramEntry(_, _, _, let date, _): return date != nil
-        default: return false
-        }
-    }
-
     /// Whether the term reads a global (`member`, `application`, …) anywhere inside.
     func mentions(_ g: Global) -> Bool {
         switch self {
