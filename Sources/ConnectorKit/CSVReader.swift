@@ -128,6 +128,16 @@ public final class CSVReader {
 
     private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
+    /// For eight bytes read as a little-endian word: non-zero when one of them is a comma, a line
+    /// feed or a quote, and then its lowest set bit lies in the first such byte (bits above it may
+    /// be set for ordinary bytes, and are not looked at).
+    @inline(__always)
+    static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x22))
+    }
+
     private func scanRecord() -> Step {
         let count = buffer.count
         var i = scan
@@ -185,6 +195,17 @@ public final class CSVReader {
                         // is looked at once per field, not once per byte)
                         if state == .fieldStart { state = .unquoted }
                         i += 1
+                        // eight bytes at a time while none of them is special
+                        if let base = p.baseAddress {
+                            while i + 8 <= count {
+                                let special = CSVReader.specialBytes(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                                if special != 0 {
+                                    i += special.trailingZeroBitCount >> 3
+                                    continue loop
+                                }
+                                i += 8
+                            }
+                        }
                         while i < count {
                             let c = p[i]
                             if c == Self.comma || c == Self.lf || c == Self.quote { break }

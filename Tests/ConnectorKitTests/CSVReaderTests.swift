@@ -20,6 +20,24 @@ struct CSVReaderTests {
         return whole
     }
 
+    /// Long unquoted fields are skipped eight bytes at a time: a comma, line break or quote at any
+    /// offset of a field, after ASCII or Chinese text, still ends it where a byte-by-byte reading does.
+    @Test func longFieldsEndAtEveryOffset() throws {
+        var rows: [[String]] = []
+        for length in 0...20 {
+            for filler in ["x", "测"] {
+                let field = String(repeating: filler, count: length)
+                rows.append([field, "1" + field, field + "2"])
+            }
+        }
+        let text = rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let r = try expectSameAtEveryChunkSize(text)
+        #expect(r.map(\.fields) == rows)
+        // a stray quote inside a long field is still found
+        let bad = try records("abcdefghijklmnop\"qrstuvwxyz,1\n")
+        #expect(bad.first?.problem != nil)
+    }
+
     @Test func plainRecordsWithLFAndCRLF() throws {
         let r = try expectSameAtEveryChunkSize("a,b,c\r\n1,2,3\n4,,6\r\n")
         #expect(r.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"], ["4", "", "6"]])
