@@ -113,25 +113,24 @@ public struct Evaluator: Sendable {
                 return (false, nil, [])
             }
         }
+        /// A fresh frame for one subject of the rule.
+        func frame(member: Value = .unknown, application: Value = .unknown) -> Frame {
+            var frame = Frame(slotCount: rule.slotCount, household: household.value)
+            frame.shared = shared
+            frame.member = member
+            frame.application = application
+            return frame
+        }
         switch rule.subject {
         case .household:
-            let r = attempt({
-                var frame = Frame(slotCount: rule.slotCount, household: household.value)
-                frame.shared = shared
-                return frame
-            }, subject: nil)
+            let r = attempt({ frame() }, subject: nil)
             if r.fired {
                 found.append(Finding(rule: rule.id, household: household.id, amount: r.amount,
                                      evidence: evidence([household.record.source], r.evidence)))
             }
         case .member:
             for (pid, member) in household.memberSubjects {
-                let r = attempt({
-                    var frame = Frame(slotCount: rule.slotCount, household: household.value)
-                    frame.shared = shared
-                    frame.member = .record(member.record)
-                    return frame
-                }, subject: "member \(pid)")
+                let r = attempt({ frame(member: .record(member.record)) }, subject: "member \(pid)")
                 if r.fired {
                     found.append(Finding(rule: rule.id, household: household.id, person: pid, amount: r.amount,
                                          evidence: evidence([member.record.source], r.evidence)))
@@ -139,12 +138,7 @@ public struct Evaluator: Sendable {
             }
         case .application:
             for (aid, app) in household.applicationSubjects {
-                let r = attempt({
-                    var frame = Frame(slotCount: rule.slotCount, household: household.value)
-                    frame.shared = shared
-                    frame.application = .record(app)
-                    return frame
-                }, subject: "application \(aid)")
+                let r = attempt({ frame(application: .record(app)) }, subject: "application \(aid)")
                 if r.fired {
                     found.append(Finding(rule: rule.id, household: household.id, application: aid, amount: r.amount,
                                          evidence: evidence([app.source], r.evidence)))
