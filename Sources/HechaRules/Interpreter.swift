@@ -594,7 +594,11 @@ struct Interpreter: Sendable {
             return nil
         }
         switch b {
-        case .any:
+        case .any, .all:
+            // One quantifier: `any` is decided by the first element that holds, `all` by the first
+            // that does not; neither by an unknown one. `any` cites the element that decided it and
+            // drops what the others noted; `all` cites every element that held.
+            let decisive = b == .any
             guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard let items = try list(&f) else { return .unknown }
@@ -603,28 +607,17 @@ struct Interpreter: Sendable {
                 for item in items {
                     let mark = f.evidence.count
                     switch try Interpreter.apply(applier, item, &f) {
-                    case .bool(true): f.note(item); return .bool(true)
-                    case .bool(false): break
-                    default: sawUnknown = true
-                    }
-                    f.dropEvidence(from: mark)
-                }
-                return sawUnknown ? .unknown : .bool(false)
-            }
-        case .all:
-            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                let applier = try Interpreter.prepare(lambda, &f)
-                var sawUnknown = false
-                for item in items {
-                    switch try Interpreter.apply(applier, item, &f) {
-                    case .bool(true): f.note(item)
-                    case .bool(false): return .bool(false)
-                    default: sawUnknown = true
+                    case .bool(decisive):
+                        if decisive { f.note(item) }
+                        return .bool(decisive)
+                    case .bool:
+                        if decisive { f.dropEvidence(from: mark) } else { f.note(item) }
+                    default:
+                        sawUnknown = true
+                        if decisive { f.dropEvidence(from: mark) }
                     }
                 }
-                return sawUnknown ? .unknown : .bool(true)
+                return sawUnknown ? .unknown : .bool(!decisive)
             }
         case .filter, .count:
             let isFilter = b == .filter

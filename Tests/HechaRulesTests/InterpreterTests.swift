@@ -5,6 +5,11 @@ import Testing
 /// Evaluates expressions over one hand-made household.
 struct InterpreterTests {
     func evaluate(_ expression: String, vehicles: [Value?] = [], asOf: String = "2024-12-31") throws -> Value {
+        try evaluateWithEvidence(expression, vehicles: vehicles, asOf: asOf).value
+    }
+
+    /// The value, and the lines of the vehicle rows (line 2 is the first vehicle) cited as evidence.
+    func evaluateWithEvidence(_ expression: String, vehicles: [Value?] = [], asOf: String = "2024-12-31") throws -> (value: Value, lines: [Int]) {
         let region = try Fixtures.load(Fixtures.header.replacingOccurrences(of: "as_of: 2024-12-31", with: "as_of: \(asOf)") + """
             rules:
               - id: probe
@@ -37,7 +42,31 @@ struct InterpreterTests {
         let interpreter = Interpreter(context: EvaluationContext(asOf: region.asOf, auditFrom: region.auditFrom, auditTo: region.auditTo,
                                                                  auditMonths: .list(months), calendar: nil))
         var frame = Frame(slotCount: rule.slotCount, household: views.household(0).value)
-        return try interpreter.eval(rule.condition, &frame)
+        let value = try interpreter.eval(rule.condition, &frame)
+        return (value, frame.evidence.map(\.line))
+    }
+
+    /// `any` cites the element that made it true, and nothing when it is false or unknown; `all`
+    /// cites every element that held.
+    @Test func quantifiersCiteTheElementsThatDecided() throws {
+        let prices: [Value?] = [.number(Exact(100)), .number(Exact(300)), .number(Exact(250)), nil]
+        let some = try evaluateWithEvidence("any(household.members.vehicles, v -> v.price > 200)", vehicles: prices)
+        #expect(some.value == .bool(true) && some.lines == [3])
+        let every = try evaluateWithEvidence("all(household.members.vehicles, v -> v.price > 50)", vehicles: Array(prices.prefix(3)))
+        #expect(every.value == .bool(true) && every.lines == [2, 3, 4])
+        let notEvery = try evaluateWithEvidence("all(household.members.vehicles, v -> v.price > 200) or false", vehicles: prices)
+        #expect(notEvery.value == .bool(false) && notEvery.lines.isEmpty)
+        let unknownAll = try evaluateWithEvidence("all(household.members.vehicles, v -> v.price > 50)", vehicles: prices)
+        #expect(unknownAll.value == .unknown)
+        let none = try evaluateWithEvidence("any(household.members.vehicles, v -> v.price > 900)", vehicles: prices)
+        #expect(none.value == .unknown && none.lines.isEmpty)
+        let noneKnown = try evaluateWithEvidence("any(household.members.vehicles, v -> v.price > 900)", vehicles: Array(prices.prefix(3)))
+        #expect(noneKnown.value == .bool(false) && noneKnown.lines.isEmpty)
+        // nested: each outer element cites the inner one that decided
+        let nested = try evaluateWithEvidence(
+            "any(household.members, m -> any(m.vehicles, v -> v.price > 200) and all(m.vehicles, v -> v.price is known or true))",
+            vehicles: prices)
+        #expect(nested.value == .bool(true))
     }
 
     @Test func unknownMakesComparisonsUnknownNotFalse() throws {
