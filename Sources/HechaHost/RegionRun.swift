@@ -88,6 +88,9 @@ public struct RunOutcome: Sendable {
     public var findingsFile: String
     /// Configuration, roster, each source, all sources, evaluation, writing.
     public var timings: [StageTiming] = []
+    /// True when some rule failed: the outputs went to ``RegionRun/incompleteFolder(of:)`` and the
+    /// requested output folder was left exactly as it was.
+    public var previousOutputKept = false
 }
 
 /// A whole run for one region: load and check the configuration, read the roster and then every
@@ -146,6 +149,15 @@ public struct RegionRun: Sendable {
         }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
         stage("configuration")
+        // the output folder is claimed before any data is read: a folder holding a user's files,
+        // or one another run is writing, is refused now rather than after the whole run
+        let reservation: OutputFolderReservation
+        do throws(OutputFolderError) {
+            reservation = try OutputFolderReservation(request.outputDirectory)
+        } catch {
+            throw HostError(.output, error.description)
+        }
+        defer { reservation.release() }
         // the inputs are hashed for the manifest on the core the roster leaves idle
         let digests = InputDigests()
         digests.prefetch(folders: region.sources.map(\.path))
@@ -160,21 +172,34 @@ public struct RegionRun: Sendable {
         progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
                             seconds: Date().timeIntervalSince(evaluating)))
         stage("evaluation")
-        // 4. write the output folder
+        // 4. write the output folder; findings that are incomplete never replace the last good run
         let households = HouseholdDirectory(roster: roster, only: Set(evaluation.findings.map(\.household)))
-        let input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
+        var input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
                                                  households: households, language: request.language, digests: digests)
+        input.failedRules = FailedRule.grouped(evaluation.failures)
         let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
+        let written = input.failedRules.isEmpty ? request.outputDirectory : RegionRun.incompleteFolder(of: request.outputDirectory)
         do throws(OutputFolderError) {
-            try OutputFolder.replace(request.outputDirectory, with: files)
+            if input.failedRules.isEmpty {
+                try OutputFolder.replace(reservation, with: files)
+            } else {
+                try OutputFolder.replace(written, with: files)
+            }
         } catch {
             throw HostError(.output, error.description)
         }
-        progress(.written(folder: request.outputDirectory, files: files.count))
+        progress(.written(folder: written, files: files.count))
         stage("writing the output folder")
-        let findingsFile = URL(fileURLWithPath: request.outputDirectory).appendingPathComponent("findings.jsonl").path
+        let findingsFile = URL(fileURLWithPath: written).appendingPathComponent("findings.jsonl").path
         return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
-                          outputDirectory: request.outputDirectory, findingsFile: findingsFile, timings: timings)
+                          outputDirectory: written, findingsFile: findingsFile, timings: timings,
+                          previousOutputKept: !input.failedRules.isEmpty)
+    }
+
+    /// Where a run whose findings are incomplete writes them: beside the output folder, never over it.
+    public static func incompleteFolder(of folder: String) -> String {
+        let trimmed = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        return trimmed + ".incomplete"
     }
 
     /// Reads the roster, then every source against its person index (in parallel).

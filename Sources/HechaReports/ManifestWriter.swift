@@ -32,8 +32,17 @@ public enum ManifestWriter {
             grand.read += t.read; grand.accepted += t.accepted; grand.rejected += t.rejected
             grand.duplicates += t.duplicates; grand.unmatched += t.unmatched
         }
+        // only an incomplete run's manifest says so, so that complete runs keep their bytes
+        let incomplete: [(String, PrettyJSON)] = input.failedRules.isEmpty ? [] : [
+            ("complete", .raw("false")),
+            ("failed_rules", .array(input.failedRules.map { f in
+                .raw(JSONText.object([("rule", JSONText.string(f.rule)), ("households", "\(f.households)"),
+                                      ("cause", JSONText.string(f.cause))]))
+            })),
+        ]
         let manifest = PrettyJSON.object([
             ("hecha_version", .string(version)),
+        ] + incomplete + [
             ("region", .object([
                 ("code", .string(r.code)), ("name", .string(r.name)), ("as_of", .string(r.asOf.description)),
                 ("audit_window", .raw(JSONText.object([("from", JSONText.string(r.auditFrom.description)),

@@ -37,37 +37,36 @@ public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
 /// previous one deleted), the first undone if the second fails. Leftover temporary folders of runs
 /// that died are removed, or put back, by the next run.
 ///
-/// The folder is Hecha's: it must be new, empty, or a previous run's output (it holds
-/// `manifest.json`, or only names a run writes); anything else is refused rather than replaced, so that `--out .` cannot wipe
-/// a working folder.
+/// The folder is Hecha's: it must be new, empty, or exactly a previous run's output (see
+/// ``PreviousRunCheck``); anything else is refused rather than replaced, so that `--out .` cannot
+/// wipe a working folder and a file a user saved into the folder is never deleted. A run reserves
+/// its folder when it starts (``OutputFolderReservation``), so that a second run for the same
+/// folder is refused at once.
 public enum OutputFolder {
     /// The file that marks a folder as a run's output.
     public static let marker = "manifest.json"
-    /// The names a run writes at the top of its folder (an earlier version wrote only findings.jsonl).
-    static let outputNames: Set<String> = ["report.html", "findings.csv", "by-township", "findings.jsonl", "rejects", "manifest.json"]
 
+    /// Reserves `folder` and replaces it with `files` (for callers that do not reserve ahead).
+    ///
     /// - Parameter atomicExchange: use the one-step exchange where available (tests turn it off to
     ///   prove the two-rename fallback).
     public static func replace(_ folder: String, with files: [OutputFile], atomicExchange: Bool = true) throws(OutputFolderError) {
+        let reservation = try OutputFolderReservation(folder)
+        defer { reservation.release() }
+        try replace(reservation, with: files, atomicExchange: atomicExchange)
+    }
+
+    /// Replaces a reserved folder with `files`, checking once more that it holds only an earlier
+    /// run's outputs.
+    public static func replace(_ reservation: OutputFolderReservation, with files: [OutputFile],
+                               atomicExchange: Bool = true) throws(OutputFolderError) {
         let fm = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let folder = reservation.shown
+        let target = reservation.target
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         recoverLeftovers(of: target)
-        var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDir)
-        if exists {
-            guard isDir.boolValue else { throw OutputFolderError("\(folder) exists and is not a folder; choose another output folder") }
-            let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
-            if !entries.contains(marker), !entries.allSatisfy(outputNames.contains) {
-                throw OutputFolderError("\(folder) holds files that are not the output of a Hecha run (no \(marker)); choose an empty or new output folder")
-            }
-        }
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw OutputFolderError("cannot create \(parent.path): \(error.localizedDescription)")
-        }
+        try reservation.check()
         let pid = getpid()
         let temp = parent.appendingPathComponent(".\(name).partial-\(pid)")
         try? fm.removeItem(at: temp)
@@ -85,10 +84,10 @@ public enum OutputFolder {
         }
         // swap: one atomic exchange where the file system has it (the output folder never goes
         // missing, even for a moment); otherwise two renames, repaired by the next run if it dies
-        // between them
-        if exists, atomicExchange, exchange(temp.path, target.path) {
+        // between them. The reserved folder always exists by now.
+        if atomicExchange, exchange(temp.path, target.path) {
             try? fm.removeItem(at: temp)  // now holds the previous run's outputs
-        } else if exists {
+        } else {
             let aside = parent.appendingPathComponent(".\(name).previous-\(pid)")
             try? fm.removeItem(at: aside)
             guard rename(target.path, aside.path) == 0 else {
@@ -103,13 +102,8 @@ public enum OutputFolder {
                 throw OutputFolderError("cannot replace \(folder): \(e)")
             }
             try? fm.removeItem(at: aside)
-        } else {
-            guard rename(temp.path, target.path) == 0 else {
-                let e = String(cString: strerror(errno))
-                try? fm.removeItem(at: temp)
-                throw OutputFolderError("cannot create \(folder): \(e)")
-            }
         }
+        reservation.written = true
     }
 
     /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`); false when the

@@ -19,6 +19,10 @@ public struct ReportInput: Sendable {
     /// Every parameter of the ruleset chain with its effective value, in declaration order.
     public var parameters: [EffectiveParameter]
     public var language: ReportLanguage
+    /// Rules that could not be evaluated on some households, with the households' count: when any
+    /// is listed, the findings are incomplete and the outputs go to a folder of their own, never
+    /// over the last good run.
+    public var failedRules: [FailedRule] = []
 
     public init(region: RegionHeading, rules: [RuleSummary], findings: [Finding], households: HouseholdDirectory,
                 sources: [SourceInput], notRun: [RuleNotRun], configurationFiles: [ConfigurationFile],
@@ -36,6 +40,23 @@ public struct ReportInput: Sendable {
 
     /// The rule with this id, if it is enabled.
     public func rule(_ id: String) -> RuleSummary? { rules.first { $0.id == id } }
+}
+
+/// A rule that could not be evaluated on some households.
+public struct FailedRule: Sendable {
+    /// The rule's id.
+    public var rule: String
+    /// How many households it failed on.
+    public var households: Int
+    /// The first distinct cause, as the evaluator said it.
+    public var cause: String
+
+    /// A failed rule.
+    public init(rule: String, households: Int, cause: String) {
+        self.rule = rule
+        self.households = households
+        self.cause = cause
+    }
 }
 
 /// Which region, evaluated when, over which months.

@@ -96,6 +96,7 @@ struct RunCommand: ParsableCommand {
             var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"
             for x in f.prefix(20) { text += "  \(x)\n" }
             if f.count > 20 { text += "  … and \(f.count - 20) more\n" }
+            text += "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)\n"
             printError(text)
             throw ExitCode(HechaExitCode.data.rawValue)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HechaCore
 import HechaReports
 import Testing
 
@@ -35,8 +36,15 @@ struct OutputFolderTests {
         return out
     }
 
-    let first = [OutputFile(path: "report.html", text: "one"), OutputFile(path: "by-township/a.csv", text: "a"),
-                 OutputFile(path: "findings.jsonl", ownerOnly: true, text: "{}"), OutputFile(path: "manifest.json", text: "{}")]
+    /// `files` followed by the manifest a run writes for them: Hecha's version and each output's SHA-256.
+    static func run(_ files: [OutputFile]) -> [OutputFile] {
+        let listed = files.map { "{\"path\": \"\($0.path)\", \"sha256\": \"\(SHA256.hex(try! $0.contents()))\"}" }
+        let manifest = "{\"hecha_version\": \"\(HechaVersion.current)\", \"outputs\": [\(listed.joined(separator: ", "))]}"
+        return files + [OutputFile(path: "manifest.json", text: manifest)]
+    }
+
+    let first = run([OutputFile(path: "report.html", text: "one"), OutputFile(path: "by-township/a.csv", text: "a"),
+                     OutputFile(path: "findings.jsonl", ownerOnly: true, text: "{}")])
 
     @Test func aWriterFailingMidwayLeavesThePreviousFolderByteIdentical() throws {
         let parent = temp()
@@ -46,7 +54,7 @@ struct OutputFolderTests {
         #expect(before.count == 4)
         let second = [OutputFile(path: "report.html", text: "two"), OutputFile(path: "by-township/b.csv", text: "b"),
                       OutputFile(path: "findings.jsonl", ownerOnly: true) { throw WriterFailed() },
-                      OutputFile(path: "manifest.json", text: "{\"x\": 1}")]
+                      OutputFile(path: "manifest.json", text: "{\"hecha_version\": \"x\", \"outputs\": []}")]
         #expect(throws: OutputFolderError.self) { try OutputFolder.replace(out, with: second) }
         let after = snapshot(out)
         #expect(after.keys.sorted() == before.keys.sorted())
@@ -58,8 +66,7 @@ struct OutputFolderTests {
     @Test(arguments: [true, false]) func aSuccessfulRunReplacesTheWholeFolder(atomicExchange: Bool) throws {
         let out = temp() + "/out"
         try OutputFolder.replace(out, with: first)
-        try OutputFolder.replace(out, with: [OutputFile(path: "report.html", text: "two"), OutputFile(path: "manifest.json", text: "{}")],
-                                 atomicExchange: atomicExchange)
+        try OutputFolder.replace(out, with: Self.run([OutputFile(path: "report.html", text: "two")]), atomicExchange: atomicExchange)
         #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["out"])
         let s = snapshot(out)
         #expect(s.keys.sorted() == ["manifest.json", "report.html"])
@@ -90,7 +97,7 @@ struct OutputFolderTests {
         let dead = "99999999"
         try FileManager.default.moveItem(atPath: parent + "/out", toPath: parent + "/.out.previous-" + dead)
         try FileManager.default.createDirectory(atPath: parent + "/.out.partial-" + dead, withIntermediateDirectories: false)
-        try OutputFolder.replace(parent + "/out", with: [OutputFile(path: "manifest.json", text: "{}")])
+        try OutputFolder.replace(parent + "/out", with: Self.run([]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
 }
