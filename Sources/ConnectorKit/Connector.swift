@@ -62,9 +62,18 @@ public protocol Connector: Sendable {
     static var title: String { get }
     /// The fact types this connector yields.
     static var factSchemas: [FactSchema] { get }
+    /// The files ``read(_:)`` needs in the source folder: exact names (`机动车登记.csv`) or
+    /// `*.ext` for "at least one file ending in .ext". `hecha validate` checks them before any
+    /// data is read, so a missing export is a configuration error with the files found listed.
+    static var exportFiles: [String] { get }
     init()
     /// Reads the configured source and hands every kept fact to `request.facts`.
     func read(_ request: ReadRequest) throws(Diagnostic)
+}
+
+extension Connector {
+    /// None declared: the connector's files are checked only when it reads them.
+    public static var exportFiles: [String] { [] }
 }
 
 /// A connector that delivers the assistance roster itself (households and members), from which the

@@ -124,6 +124,8 @@ public struct RegionRun: Sendable {
             if !FileManager.default.fileExists(atPath: s.path, isDirectory: &isDir) || !isDir.boolValue {
                 problems.append(.error("the folder of source '\(s.id)' does not exist: \(s.displayPath)", at: s.declaredAt,
                                        hint: "path: is relative to the region file's folder"))
+            } else {
+                problems += ExportFileCheck.missing(c.exportFiles, in: s)
             }
         }
         if rosterSources != 1 {

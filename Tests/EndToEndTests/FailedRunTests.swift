@@ -8,22 +8,20 @@ import Testing
 @Suite(.serialized) struct FailedRunTests {
     /// The demo region with one added rule that divides by zero on every household.
     func failingRegion() throws -> String {
-        let dir = Repository.temporaryDirectory()
-        var text = try String(contentsOfFile: Repository.path("rulesets/regions/demo.yaml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "path: demo/", with: "path: " + Repository.path("rulesets/regions/demo") + "/")
-        text += """
+        let dir = HostErrorTests().demoCopy { text in
+            text + """
 
-        rules:
-          add:
-            - id: broken-ratio
-              title: 测试：除以零
-              severity: low
-              applies_to: household
-              description: divides by zero on every household
-              when: 1 / (count(household.members) - count(household.members)) > 0
+            rules:
+              add:
+                - id: broken-ratio
+                  title: 测试：除以零
+                  severity: low
+                  applies_to: household
+                  description: divides by zero on every household
+                  when: 1 / (count(household.members) - count(household.members)) > 0
 
-        """
-        try text.write(toFile: dir + "/region.yaml", atomically: true, encoding: .utf8)
+            """
+        }
         return dir + "/region.yaml"
     }
 

@@ -40,6 +40,26 @@ struct HostErrorTests {
         #expect(e?.message.contains("does not exist: demo/data/cars") == true)
     }
 
+    @Test func aMissingExportIsAConfigurationErrorListingTheFilesFound() throws {
+        let dir = demoCopy { $0 }
+        try FileManager.default.moveItem(atPath: dir + "/demo/data/vehicles/机动车登记.csv", toPath: dir + "/demo/data/vehicles/机动车登记(1).csv")
+        let banking = dir + "/demo/data/banking"
+        for f in try FileManager.default.contentsOfDirectory(atPath: banking) {
+            try FileManager.default.moveItem(atPath: banking + "/" + f, toPath: banking + "/" + f + ".txt")
+        }
+        var message = ""
+        do {
+            _ = try RegionRun(registry: .known).validate(regionFile: dir + "/region.yaml", rulesetsDirectory: Repository.path("rulesets"))
+            Issue.record("validate passed")
+        } catch {
+            #expect(error.code == .configuration)
+            message = error.message
+        }
+        #expect(message.contains("region.yaml:19:3: error: missing file '机动车登记.csv' in folder 'demo/data/vehicles' (source 'vehicle-registry')"))
+        #expect(message.contains("files found: 机动车登记(1).csv"))
+        #expect(message.contains("no *.jsonl file in folder 'demo/data/banking' (source 'banking')"))
+    }
+
     @Test func missingColumnIsADataError() throws {
         let dir = demoCopy { $0 }
         let file = dir + "/demo/data/vehicles/机动车登记.csv"

@@ -9,6 +9,8 @@ public struct AgriSubsidyConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "惠农补贴.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
 
     /// One subsidy payment, attached to the recipient.
     public static let subsidy = RecordSchema(

@@ -19,6 +19,8 @@ public struct BankingConnector: Connector {
 
     /// The files read from the source folder: every one ending in `.jsonl`.
     public static let fileExtension = "jsonl"
+    /// Checked by `hecha validate` before any data is read: at least one `*.jsonl` file.
+    public static var exportFiles: [String] { ["*." + fileExtension] }
     /// 账户类型 values.
     public static let accountTypes = ["活期", "定期", "理财", "证券"]
 

@@ -21,6 +21,8 @@ public struct CivilAffairsConnector: RosterConnector {
     public static let membersFile = "家庭成员.csv"
     public static let paymentsFile = "发放记录.csv"
     public static let applicationsFile = "申请记录.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [householdsFile, membersFile, paymentsFile, applicationsFile] }
 
     /// 救助类别, 管理类别 and 状态 values.
     public static let programs = ["城市低保", "农村低保", "特困供养"]

@@ -13,6 +13,8 @@ public struct IncomeConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "收入明细.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// 收入类型 values.
     public static let types = ["工资薪金", "劳务报酬", "经营所得", "养老金", "失业保险金", "农业经营收入"]
 

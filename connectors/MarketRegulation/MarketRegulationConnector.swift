@@ -10,6 +10,8 @@ public struct MarketRegulationConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "市场主体.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// 主体类型 values.
     public static let types = ["个体工商户", "有限责任公司", "股份有限公司", "农民专业合作社"]
     /// 登记状态 values.

@@ -12,6 +12,8 @@ public struct OfficialsConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "财政供养人员.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// 人员类别 values.
     public static let categories = ["公务员", "参公人员", "事业编制", "村(社区)干部"]
 

@@ -9,6 +9,8 @@ public struct PublicSecurityConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "死亡人员.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// The encoding of the export unless the region file says otherwise.
     public static let defaultEncoding = TextEncoding.gb18030
     /// 数据来源 values.

@@ -12,6 +12,8 @@ public struct RealEstateConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "不动产登记.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// 规划用途 values.
     public static let uses = ["住宅", "商业", "办公", "工业", "车位"]
     /// 权属状态 values: 现势 (currently held), 历史 (no longer held).

@@ -12,6 +12,8 @@ public struct VehicleRegistryConnector: Connector {
 
     /// The export file read from the source folder.
     public static let file = "机动车登记.csv"
+    /// Checked by `hecha validate` before any data is read.
+    public static var exportFiles: [String] { [file] }
     /// 机动车状态 values.
     public static let statuses = ["正常", "抵押", "注销", "报废"]
 
