@@ -10,6 +10,14 @@ public struct Finding: Sendable, Hashable {
     public var amount: Exact?
     /// The records that produced the finding, in source order.
     public var evidence: [SourceRef]
+    /// The values that decided it (the car, the death date and its source, the balances and the
+    /// limit, …), as the rule's `show:` names them: what a case worker checks, and what the lead
+    /// ledger fingerprints to tell whether the evidence changed.
+    public var details: [FindingDetail] = []
+    /// For a household-level lead about one member's asset, that member's normalised id (the
+    /// vehicle's owner, the business's legal representative, the account holder). Unlike
+    /// ``person`` it is not part of the finding's id.
+    public var concerned: String?
 
     public init(rule: String, household: String, person: String? = nil, application: String? = nil,
                 amount: Exact? = nil, evidence: [SourceRef] = []) {
@@ -21,8 +29,31 @@ public struct Finding: Sendable, Hashable {
         self.evidence = evidence
     }
 
+    /// The finding's decisive values as one text, independent of file names and line numbers: two
+    /// months' findings with the same evidence give the same text.
+    public var detailsText: String {
+        details.map { "\($0.label)=\($0.text)" }.joined(separator: "\n")
+    }
+
     /// The order findings are written in: rule, household, person, application.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         (a.rule, a.household, a.person ?? "", a.application ?? "") < (b.rule, b.household, b.person ?? "", b.application ?? "")
+    }
+}
+
+/// One decisive value of a finding: a label and the value as text.
+public struct FindingDetail: Sendable, Hashable {
+    /// What the value is, as the ruleset names it (`车辆`, `死亡日期`).
+    public var label: String
+    /// The value as text for people, unmasked (human-facing writers mask ``personal`` values).
+    public var text: String
+    /// True when the text holds personal data (an id number, a plate, a name, a phone number).
+    public var personal: Bool
+
+    /// A decisive value.
+    public init(label: String, text: String, personal: Bool = false) {
+        self.label = label
+        self.text = text
+        self.personal = personal
     }
 }
