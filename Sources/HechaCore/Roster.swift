@@ -7,8 +7,8 @@ public enum RosterSchema {
         name: "household", title: "低保家庭",
         fields: [
             FieldSchema("id", .string, column: "户编号"),
-            FieldSchema("head_name", .string, column: "户主姓名"),
-            FieldSchema("head_id", .string, column: "户主身份证号", doc: "normalised id number"),
+            FieldSchema("head_name", .string, column: "户主姓名", personal: true),
+            FieldSchema("head_id", .string, column: "户主身份证号", doc: "normalised id number", personal: true),
             FieldSchema("district", .string, column: "区县"),
             FieldSchema("town", .string, column: "镇街"),
             FieldSchema("village", .string, optional: true, column: "村居"),
@@ -25,16 +25,16 @@ public enum RosterSchema {
         name: "member", title: "家庭成员",
         fields: [
             FieldSchema("household", .string, column: "户编号"),
-            FieldSchema("id", .string, column: "身份证号", doc: "the normalised id number (18 characters when valid)"),
-            FieldSchema("raw_id", .string, column: "身份证号", doc: "the id number as written in the file"),
+            FieldSchema("id", .string, column: "身份证号", doc: "the normalised id number (18 characters when valid)", personal: true),
+            FieldSchema("raw_id", .string, column: "身份证号", doc: "the id number as written in the file", personal: true),
             FieldSchema("id_valid", .bool, doc: "the normalised id has 18 characters, a real birth date and a correct check character"),
             FieldSchema("id_problem", .string, optional: true, doc: "why the id is invalid"),
-            FieldSchema("name", .string, column: "姓名"),
+            FieldSchema("name", .string, column: "姓名", personal: true),
             FieldSchema("relation", .string, column: "与户主关系"),
             FieldSchema("coresident", .bool, column: "共同生活"),
             FieldSchema("covered", .bool, column: "保障对象"),
-            FieldSchema("phone", .string, optional: true, column: "联系电话"),
-            FieldSchema("address", .string, optional: true, column: "现住址"),
+            FieldSchema("phone", .string, optional: true, column: "联系电话", personal: true),
+            FieldSchema("address", .string, optional: true, column: "现住址", personal: true),
         ])
 
     /// One membership of a person in a household: `member.memberships` lists every household of

@@ -78,13 +78,18 @@ public struct FieldSchema: Sendable, Hashable {
     /// Where it comes from in the agency's export (`购置价格`), for people reading the schema.
     public var column: String?
     public var doc: String
+    /// Personal data (an id number, a name, a plate, an account, a phone number, an address):
+    /// masked wherever a finding shows it to people.
+    public var personal: Bool
 
-    public init(_ name: String, _ type: ValueType, optional: Bool = false, column: String? = nil, doc: String = "") {
+    public init(_ name: String, _ type: ValueType, optional: Bool = false, column: String? = nil, doc: String = "",
+                personal: Bool = false) {
         self.name = name
         self.type = type
         self.optional = optional
         self.column = column
         self.doc = doc
+        self.personal = personal
     }
 }
 

@@ -1,7 +1,9 @@
 import HechaCore
 
 /// Writes `findings.jsonl`: one finding a line, for machines (full id numbers), with the keys `id`
-/// (the stable ``FindingID``), `rule`, `household`, `person`, `application`, `amount`, `evidence`.
+/// (the stable ``FindingID``), `rule`, `household`, `person`, `application`, `amount`, `concerned`
+/// (the member a household-level lead is about), `details` (the decisive values, unmasked:
+/// `[{"label": "车辆·号牌号码", "value": "…"}]`), `evidence`.
 public enum FindingWriter {
     /// One line of JSON (without the newline).
     public static func line(_ f: Finding) -> String {
@@ -15,6 +17,10 @@ public enum FindingWriter {
             ("person", JSONText.optionalString(f.person)),
             ("application", JSONText.optionalString(f.application)),
             ("amount", f.amount.map { JSONText.string($0.decimalString(places: 2)) } ?? "null"),
+            ("concerned", JSONText.optionalString(f.concerned)),
+            ("details", "[" + f.details.map { d in
+                JSONText.object([("label", JSONText.string(d.label)), ("value", JSONText.string(d.text))])
+            }.joined(separator: ", ") + "]"),
             ("evidence", evidence),
         ])
     }

@@ -36,7 +36,7 @@ struct Checker {
     /// Connector ids whose facts the checked expressions read.
     private(set) var usedSources: Set<String> = []
     /// The fields the checked expressions read, as "record.field" (`payment.month`).
-    private(set) var usedFields: Set<String> = []
+    var usedFields: Set<String> = []
     /// Parameters the checked expressions read.
     private(set) var usedParameters: Set<String> = []
 

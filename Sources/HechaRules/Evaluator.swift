@@ -91,26 +91,36 @@ public struct Evaluator: Sendable {
                     into found: inout [Finding], failures: inout [EvaluationFailure]) {
         // A subject is first evaluated without collecting evidence; only when the condition holds is
         // it evaluated again, collecting the evidence, and its amount computed.
-        func attempt(_ makeFrame: () -> Frame, subject: @autoclosure () -> String?) -> (fired: Bool, amount: Exact?, evidence: [SourceRef]) {
+        func attempt(_ makeFrame: () -> Frame, subject: @autoclosure () -> String?) -> Fired? {
             do throws(EvaluationError) {
                 var quick = makeFrame()
                 quick.collecting = false
-                guard case .bool(true) = try rule.condition(&quick) else { return (false, nil, []) }
+                guard case .bool(true) = try rule.condition(&quick) else { return nil }
                 var frame = makeFrame()
                 guard case .bool(true) = try rule.condition(&frame) else {
                     throw EvaluationError(message: "the condition gave different results when evaluated again", location: rule.definedAt)
                 }
-                guard let amountTerm = rule.amount else { return (true, nil, frame.evidence) }
-                switch try amountTerm(&frame) {
-                case .number(let n): return (true, n, frame.evidence)
-                default:
-                    failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
-                                                      error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
-                    return (true, nil, frame.evidence)
+                var fired = Fired(evidence: [])
+                if let amountTerm = rule.amount {
+                    if case .number(let n) = try amountTerm(&frame) {
+                        fired.amount = n
+                    } else {
+                        failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
+                                                          error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
+                    }
                 }
+                fired.evidence = frame.evidence
+                // the decisive values are read without adding to the evidence
+                var shown = frame
+                shown.collecting = false
+                for show in rule.shows {
+                    fired.details += DetailRendering.details(label: show.label, value: try show.code(&shown), personal: show.personal)
+                }
+                if let c = rule.concerned, case .string(let id) = try c(&shown) { fired.concerned = id }
+                return fired
             } catch {
                 failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(), error: error))
-                return (false, nil, [])
+                return nil
             }
         }
         /// A fresh frame for one subject of the rule.
@@ -123,25 +133,19 @@ public struct Evaluator: Sendable {
         }
         switch rule.subject {
         case .household:
-            let r = attempt({ frame() }, subject: nil)
-            if r.fired {
-                found.append(Finding(rule: rule.id, household: household.id, amount: r.amount,
-                                     evidence: evidence([household.record.source], r.evidence)))
+            if let r = attempt({ frame() }, subject: nil) {
+                found.append(r.finding(rule.id, household.id, evidence: evidence([household.record.source], r.evidence)))
             }
         case .member:
             for (pid, member) in household.memberSubjects {
-                let r = attempt({ frame(member: .record(member.record)) }, subject: "member \(pid)")
-                if r.fired {
-                    found.append(Finding(rule: rule.id, household: household.id, person: pid, amount: r.amount,
-                                         evidence: evidence([member.record.source], r.evidence)))
+                if let r = attempt({ frame(member: .record(member.record)) }, subject: "member \(pid)") {
+                    found.append(r.finding(rule.id, household.id, person: pid, evidence: evidence([member.record.source], r.evidence)))
                 }
             }
         case .application:
             for (aid, app) in household.applicationSubjects {
-                let r = attempt({ frame(application: .record(app)) }, subject: "application \(aid)")
-                if r.fired {
-                    found.append(Finding(rule: rule.id, household: household.id, application: aid, amount: r.amount,
-                                         evidence: evidence([app.source], r.evidence)))
+                if let r = attempt({ frame(application: .record(app)) }, subject: "application \(aid)") {
+                    found.append(r.finding(rule.id, household.id, application: aid, evidence: evidence([app.source], r.evidence)))
                 }
             }
         }
@@ -156,6 +160,22 @@ public struct Evaluator: Sendable {
     }
 }
 
+/// What a subject that fired gives: its amount, evidence and decisive values.
+struct Fired {
+    var amount: Exact?
+    var evidence: [SourceRef]
+    var details: [FindingDetail] = []
+    var concerned: String?
+
+    func finding(_ rule: String, _ household: String, person: String? = nil, application: String? = nil,
+                 evidence: [SourceRef]) -> Finding {
+        var f = Finding(rule: rule, household: household, person: person, application: application, amount: amount, evidence: evidence)
+        f.details = details
+        f.concerned = concerned
+        return f
+    }
+}
+
 /// What the hot loop needs of a rule: its condition and amount compiled to ``Code``, behind one
 /// reference (copying a `CompiledRule` for every household would retain and release each of its
 /// strings and sets).
@@ -164,6 +184,9 @@ final class RuleProgram: Sendable {
     let subject: Subject
     let condition: Code
     let amount: Code?
+    /// The `show:` values, compiled.
+    let shows: [(label: String, code: Code, personal: Bool)]
+    let concerned: Code?
     let slotCount: Int
     let definedAt: SourceLocation
 
@@ -172,6 +195,8 @@ final class RuleProgram: Sendable {
         subject = rule.subject
         condition = interpreter.compile(rule.condition)
         amount = rule.amount.map(interpreter.compile)
+        shows = rule.shows.map { ($0.label, interpreter.compile($0.term), $0.personal) }
+        concerned = rule.concerned.map(interpreter.compile)
         slotCount = rule.slotCount
         definedAt = rule.definedAt
     }

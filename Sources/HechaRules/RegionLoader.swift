@@ -18,7 +18,8 @@ public struct RegionLoader: Sendable {
 
     static let rulesetKeys = ["ruleset", "title", "description", "extends", "parameters", "declare", "functions", "rules"]
     static let regionKeys = ["region", "as_of", "audit_window", "calendar", "sources"]
-    static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "category", "amount_kind", "let", "when", "amount", "override"]
+    static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "category", "amount_kind", "let", "when", "amount", "override",
+                           "verify", "show", "concerned"]
 
     /// Loads and checks `path`. `asOf` overrides the file's `as_of`.
     public func load(regionPath path: String, asOf override: Day? = nil) throws(DiagnosticList) -> LoadedRegion {
@@ -394,12 +395,13 @@ public struct RegionLoader: Sendable {
             for p in l.pairs { lets.append(try function(p.key, p.keyNode, p.value, file: file)) }
         }
         let isOverride = node[key: "override"]?.scalar?.string == "true"
-        let def = RuleDefinition(
+        var def = RuleDefinition(
             id: id, title: node[key: "title"]?.scalar?.string ?? id, severity: severity, subject: subject,
             description: node[key: "description"]?.scalar?.string ?? "",
             category: category, amountKind: amountKind,
             when: file.sourceMap(for: whenNode), amount: node[key: "amount"].map { file.sourceMap(for: $0) },
             lets: lets, definedAt: file.location(idNode))
+        try readShow(node, into: &def, file: file)
         return (def, isOverride)
     }
 
@@ -411,6 +413,11 @@ public struct RegionLoader: Sendable {
         if let a = def.amount {
             (amount, _) = try checker.check(a, expecting: .number, what: "the amount of rule '\(def.id)'")
         }
+        let shows = try def.shows.map { show throws(Diagnostic) in try checker.checkShow(show, rule: def.id) }
+        var concerned: Term?
+        if let c = def.concerned {
+            (concerned, _) = try checker.check(c, expecting: .string, what: "concerned: of rule '\(def.id)' (a member's id number)")
+        }
         // a `let` value the rule does not use is still checked, so a typo in it is never silent
         var probe = checker
         for l in def.lets where l.parameters.isEmpty {
@@ -420,6 +427,7 @@ public struct RegionLoader: Sendable {
                             category: def.category, amountKind: def.amountKind,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
                             sources: checker.usedSources, parameters: checker.usedParameters, fields: checker.usedFields,
-                            condition: cond, amount: amount, slotCount: checker.slotCount)
+                            verify: def.verify, shows: shows,
+                            condition: cond, amount: amount, concerned: concerned, slotCount: checker.slotCount)
     }
 }

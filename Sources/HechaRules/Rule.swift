@@ -40,8 +40,14 @@ public struct CompiledRule: Sendable {
     /// The fields the rule reads, as "record.field" (`payment.month`); facts are decoded for
     /// evaluation with these fields only.
     public var fields: Set<String>
+    /// What the case worker should verify (核查要点), as the ruleset words it (`verify:`).
+    public var verify: String?
+    /// The decisive values a finding shows (`show:`), in the order written.
+    public var shows: [CompiledShow] = []
     var condition: Term
     var amount: Term?
+    /// The member a household-level finding is about (`concerned:`, a person id).
+    var concerned: Term?
     var slotCount: Int
 }
 
@@ -58,4 +64,7 @@ struct RuleDefinition {
     var amount: ExpressionSource?
     var lets: [FunctionDefinition]
     var definedAt: SourceLocation
+    var verify: String?
+    var shows: [ShowDefinition] = []
+    var concerned: ExpressionSource?
 }

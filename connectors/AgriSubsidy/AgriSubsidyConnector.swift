@@ -16,7 +16,7 @@ public struct AgriSubsidyConnector: Connector {
     public static let subsidy = RecordSchema(
         name: "subsidy", title: "惠农补贴",
         fields: [
-            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number"),
+            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
             FieldSchema("item", .string, column: "补贴项目", doc: "e.g. 农机购置补贴, 林业补贴, 耕地地力保护补贴 (open list)"),
             FieldSchema("amount", .number, column: "金额", doc: "yuan"),
             FieldSchema("paid_date", .date, column: "发放日期"),

@@ -22,7 +22,7 @@ public struct IncomeConnector: Connector {
     public static let income = RecordSchema(
         name: "income", title: "收入",
         fields: [
-            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number"),
+            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
             FieldSchema("annual", .bool, column: "所属期", doc: "true when 所属期 is a year (YYYY)"),
             FieldSchema("month", .month, optional: true, column: "所属期", doc: "the month of a monthly record; unknown for an annual one"),
             FieldSchema("year", .number, column: "所属期", doc: "the year of 所属期, for both kinds"),

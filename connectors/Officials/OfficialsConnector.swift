@@ -21,8 +21,8 @@ public struct OfficialsConnector: Connector {
     public static let official = RecordSchema(
         name: "official", title: "财政供养人员",
         fields: [
-            FieldSchema("id", .string, column: "身份证号", doc: "normalised id number"),
-            FieldSchema("name", .string, column: "姓名"),
+            FieldSchema("id", .string, column: "身份证号", doc: "normalised id number", personal: true),
+            FieldSchema("name", .string, column: "姓名", personal: true),
             FieldSchema("employer", .string, column: "工作单位"),
             FieldSchema("category", .string, column: "人员类别", doc: "公务员 | 参公人员 | 事业编制 | 村(社区)干部"),
         ])

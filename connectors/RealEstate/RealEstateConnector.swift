@@ -26,8 +26,8 @@ public struct RealEstateConnector: Connector {
         name: "property", title: "不动产",
         fields: [
             FieldSchema("unit", .string, column: "不动产单元号", doc: "half-width, upper-case; the same for every owner of a property"),
-            FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number"),
-            FieldSchema("location", .string, column: "坐落"),
+            FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number", personal: true),
+            FieldSchema("location", .string, column: "坐落", personal: true),
             FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位"),
             FieldSchema("area", .number, column: "建筑面积", doc: "square metres"),
             FieldSchema("registered", .date, column: "登记日期"),
