@@ -55,6 +55,15 @@ public enum ExplanationReport {
                 if seen.insert(line).inserted { out += line + "\n" }
             }
         }
+        if let verify = e.rule.verify { out += "\n" + l("核查要点", "What to verify") + "\n  " + verify + "\n" }
+        if !e.details.isEmpty {
+            out += "\n" + l("关键数据", "Decisive values") + "\n"
+            for d in e.details { out += "  \(d.label)：\(d.personal ? PrivacyMask.personal(d.text) : PrivacyMask.idsInText(d.text))\n" }
+        }
+        if !e.lets.isEmpty {
+            out += "\n" + l("规则中的命名值（let:）", "The rule's named values (let:)") + "\n"
+            for v in e.lets { out += "  \(v.name) = \(show(v.value))\n" }
+        }
         out += "\n" + l("依据（文件:行）", "Evidence (file:line)") + "\n"
         for r in e.evidence { out += "  \(r.source)  \(r.file):\(r.line)\n" }
         out += "\n"
@@ -112,6 +121,11 @@ public enum ExplanationReport {
             ("exact_amount", e.amount.map { JSONText.string($0.description) } ?? "null"),
             ("error", JSONText.optionalString(e.error?.description)),
             ("warnings", "[" + c.warnings.map(JSONText.string).joined(separator: ", ") + "]"),
+            ("verify", JSONText.optionalString(e.rule.verify)),
+            ("details", "[" + e.details.map { d in
+                JSONText.object([("label", JSONText.string(d.label)), ("value", JSONText.string(d.text))])
+            }.joined(separator: ", ") + "]"),
+            ("lets", JSONText.object(e.lets.map { ($0.name, value($0.value)) })),
             ("steps", "[" + steps.joined(separator: ", ") + "]"),
             ("evidence", "[" + evidence.joined(separator: ", ") + "]"),
         ]) + "\n"

@@ -13,6 +13,10 @@ public struct Explanation: Sendable {
     /// The condition's steps, then the amount's.
     public var steps: [TraceEvent]
     public var error: EvaluationError?
+    /// The decisive values (`show:`), as the finding carries them.
+    public var details: [FindingDetail] = []
+    /// Every parameterless `let:` value of the rule, in the order written.
+    public var lets: [(name: String, value: Value)] = []
 }
 
 extension Evaluator {
@@ -47,14 +51,30 @@ extension Evaluator {
         var fired = false
         var amount: Exact?
         var failure: EvaluationError?
+        var details: [FindingDetail] = []
+        var lets: [(name: String, value: Value)] = []
         do {
             fired = try interpreter.eval(rule.condition, &frame) == .bool(true)
             if fired, let a = rule.amount, case .number(let n) = try interpreter.eval(a, &frame) { amount = n }
         } catch {
             failure = error
         }
-        return Explanation(rule: rule, household: household, person: person, application: application, fired: fired,
-                           amount: amount, evidence: Evaluator.evidence([subject], frame.evidence),
-                           steps: frame.trace?.events ?? [], error: failure)
+        // the shown and `let:` values are read without adding steps or evidence
+        var quiet = frame
+        quiet.trace = nil
+        quiet.collecting = false
+        for show in rule.shows {
+            guard let v = try? interpreter.eval(show.term, &quiet) else { continue }
+            details += DetailRendering.details(label: show.label, value: v, personal: show.personal)
+        }
+        for l in rule.letValues {
+            lets.append((l.name, (try? interpreter.eval(l.term, &quiet)) ?? .unknown))
+        }
+        var e = Explanation(rule: rule, household: household, person: person, application: application, fired: fired,
+                            amount: amount, evidence: Evaluator.evidence([subject], frame.evidence),
+                            steps: frame.trace?.events ?? [], error: failure)
+        e.details = details
+        e.lets = lets
+        return e
     }
 }

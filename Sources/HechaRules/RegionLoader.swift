@@ -418,16 +418,17 @@ public struct RegionLoader: Sendable {
         if let c = def.concerned {
             (concerned, _) = try checker.check(c, expecting: .string, what: "concerned: of rule '\(def.id)' (a member's id number)")
         }
-        // a `let` value the rule does not use is still checked, so a typo in it is never silent
-        var probe = checker
+        // every `let` value is checked even when the rule does not use it (a typo in it is never
+        // silent), and kept so that `explain` can show its value
+        var letValues: [(name: String, term: Term)] = []
         for l in def.lets where l.parameters.isEmpty {
-            _ = try probe.compile(.name(l.name, offset: 0))
+            letValues.append((l.name, try checker.compile(.name(l.name, offset: 0)).0))
         }
         return CompiledRule(id: def.id, title: def.title, severity: def.severity, subject: def.subject, description: def.description,
                             category: def.category, amountKind: def.amountKind,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
                             sources: checker.usedSources, parameters: checker.usedParameters, fields: checker.usedFields,
-                            verify: def.verify, shows: shows,
+                            verify: def.verify, shows: shows, letValues: letValues,
                             condition: cond, amount: amount, concerned: concerned, slotCount: checker.slotCount)
     }
 }

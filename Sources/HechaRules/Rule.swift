@@ -44,6 +44,8 @@ public struct CompiledRule: Sendable {
     public var verify: String?
     /// The decisive values a finding shows (`show:`), in the order written.
     public var shows: [CompiledShow] = []
+    /// The rule's parameterless `let:` values, for `explain`.
+    var letValues: [(name: String, term: Term)] = []
     var condition: Term
     var amount: Term?
     /// The member a household-level finding is about (`concerned:`, a person id).

@@ -31,6 +31,38 @@ import Testing
         #expect(seen.count == 15)
     }
 
+    @Test func explainShowsTheSameDecisiveValuesAsTheFinding() throws {
+        var seen = Set<String>()
+        for line in Self.run.1 where seen.insert(line["rule"] as! String).inserted {
+            let e = try explain(line["id"] as! String).explanation
+            let details = (line["details"] as! [[String: String]]).map { "\($0["label"]!)=\($0["value"]!)" }
+            #expect(!details.isEmpty, "\(line["rule"]!) shows nothing")
+            #expect(e.details.map { "\($0.label)=\($0.text)" } == details, "\(line["rule"]!)")
+        }
+    }
+
+    @Test func aVehicleLeadNamesTheCarAndAReviewLeadItsDueDate() throws {
+        func text(_ rule: String) throws -> (String, [String: Any]) {
+            let line = try #require(Self.run.1.first { $0["rule"] as? String == rule })
+            let found = try explain(line["id"] as! String)
+            let context = ExplanationReport.Context(findingID: found.findingID, town: nil, headName: nil, warnings: [])
+            return (ExplanationReport.text(found.explanation, context, language: .chinese), line)
+        }
+        let (car, carLine) = try text("vehicle-owned")
+        let details = Dictionary(uniqueKeysWithValues: (carLine["details"] as! [[String: String]]).map { ($0["label"]!, $0["value"]!) })
+        let plate = try #require(details["车辆·号牌号码"])
+        #expect(!car.contains(plate), "the plate is shown unmasked")
+        #expect(car.contains("车辆·号牌号码：" + PrivacyMask.personal(plate)))
+        #expect(car.contains("车辆·车辆类型：" + details["车辆·车辆类型"]!))
+        #expect(car.contains("车辆·购置价格：" + details["车辆·购置价格"]!))
+        #expect(car.contains("核查要点"))
+        #expect(carLine["concerned"] as? String == details["车辆·所有人证件号码"])
+        let (review, _) = try text("review-overdue")
+        #expect(review.contains("最近复核日期："))
+        #expect(review.contains("应复核日期："))
+        #expect(review.contains("due = "))
+    }
+
     @Test func textShowsRuleParametersStepsAndEvidenceWithMaskedIDs() throws {
         let line = try #require(Self.run.1.first { $0["rule"] as? String == "deceased-still-paid" })
         let found = try explain(String((line["id"] as! String).prefix(8)))

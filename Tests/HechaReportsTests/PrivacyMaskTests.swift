@@ -46,3 +46,13 @@ struct PrivacyMaskTests {
         #expect(PrivacyMask.idsInText("household 4205251000034, member 420525194703150027") == "household 4205251000034, member 420525********0027")
     }
 }
+
+/// Personal values of a finding (plates, accounts, addresses) as people see them.
+struct PersonalTextTests {
+    @Test func platesAccountsAndIdsAreMasked() {
+        #expect(PrivacyMask.personal("鄂ER7H6E") == "鄂E***6E")
+        #expect(PrivacyMask.personal("6230039289441133234") == "623003*********3234")
+        #expect(PrivacyMask.personal("42052519771019700X") == PrivacyMask.id("42052519771019700X"))
+        #expect(PrivacyMask.personal("张三") == PrivacyMask.name("张三"))
+    }
+}
