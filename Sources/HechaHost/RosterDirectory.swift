@@ -2,7 +2,7 @@ import HechaCore
 import HechaReports
 
 extension HouseholdDirectory {
-    /// Town, village, head and member names of households of the roster, for the human-facing
+    /// Town, village, head and member names, phone and address of households of the roster, for the human-facing
     /// outputs.
     ///
     /// The households `only` lists (all when nil): a run needs those with findings, not a city's
@@ -19,8 +19,13 @@ extension HouseholdDirectory {
                 let id = text(m.record["id"])
                 if !id.isEmpty, names[id] == nil { names[id] = text(m.record["name"]) }
             }
+            // the head's contact first, then the first member's that has one
+            let headID = text(h.record["head_id"])
+            let ordered = h.members.filter { text($0.record["id"]) == headID } + h.members
+            let phone = ordered.lazy.map { text($0.record["phone"]) }.first { !$0.isEmpty } ?? ""
+            let address = ordered.lazy.map { text($0.record["address"]) }.first { !$0.isEmpty } ?? ""
             all[h.id] = HouseholdInfo(town: text(h.record["town"]), village: text(h.record["village"]),
-                                      headName: text(h.record["head_name"]), memberNames: names)
+                                      headName: text(h.record["head_name"]), memberNames: names, phone: phone, address: address)
         }
         self.init(all)
     }

@@ -9,12 +9,19 @@ public struct HouseholdInfo: Sendable, Hashable {
     public var headName: String
     /// Member names by normalised id number (full: the writers mask them).
     public var memberNames: [String: String]
+    /// 联系电话: the head's, else the first member's that has one ("" when none).
+    public var phone: String
+    /// 现住址: the head's, else the first member's that has one ("" when none).
+    public var address: String
 
-    public init(town: String, village: String = "", headName: String, memberNames: [String: String] = [:]) {
+    public init(town: String, village: String = "", headName: String, memberNames: [String: String] = [:],
+                phone: String = "", address: String = "") {
         self.town = town
         self.village = village
         self.headName = headName
         self.memberNames = memberNames
+        self.phone = phone
+        self.address = address
     }
 }
 
