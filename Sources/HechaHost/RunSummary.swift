@@ -55,6 +55,7 @@ public struct LoadedRegionSummary {
         var out = "\(region.file): \(region.rules.count) rules\n\n"
         for r in region.rules {
             out += "\(r.id) — \(r.title) [\(r.subject.rawValue), \(r.severity.rawValue)] (\(r.definedAt))\n"
+            if let v = r.verify { out += "  核查要点: \(v)\n" }
             if !r.sources.isEmpty { out += "  sources: \(r.sources.sorted().joined(separator: ", "))\n" }
             for p in r.parameters.sorted() {
                 let value = region.parameters.settings[p].map { s in
@@ -71,6 +72,7 @@ public struct LoadedRegionSummary {
             }
         }
         for d in region.disabled { out += "\(d.id) — disabled (\(d.at))\n" }
+        out += "\n" + FactCatalogListing.text(region.catalog)
         self.text = out
     }
 }
