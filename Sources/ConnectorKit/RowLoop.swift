@@ -90,6 +90,6 @@ extension CSVExportFile {
             }
         }
         if !kept.isEmpty { onBatch(kept) }
-        report.record(counts, rejects: rejects)
+        report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
 }
