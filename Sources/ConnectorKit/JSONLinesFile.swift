@@ -108,7 +108,7 @@ public final class JSONLinesFile {
             if let reason {
                 seen.insert(fingerprint)
                 counts.rejected += 1
-                rejects.append(RejectedRow(file: displayPath, line: line, reason: reason,
+                rejects.append(RejectedRow(file: displayPath, line: line, reason: MessageText.reason(reason),
                                            raw: String(decoding: raw, as: UTF8.self)))
             }
         }

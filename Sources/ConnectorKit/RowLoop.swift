@@ -86,7 +86,7 @@ extension CSVExportFile {
             } else if let reason {
                 counts.rejected += 1
                 let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
-                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: reason, raw: raw))
+                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: MessageText.reason(reason), raw: raw))
             }
         }
         if !kept.isEmpty { onBatch(kept) }
