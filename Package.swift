@@ -48,6 +48,12 @@ let package = Package(
                 + connectors.map { .target(name: $0.target) },
             swiftSettings: releaseSettings
         ),
+        // A fuzzing driver for the readers: mutated demo exports through the real connectors (fuzz/run.sh).
+        .executableTarget(
+            name: "hecha-fuzz",
+            dependencies: ["HechaHost", "HechaRules", "ConnectorKit"],
+            path: "fuzz/Sources/HechaFuzz"
+        ),
         .executableTarget(
             name: "hecha",
             dependencies: ["HechaHost", "HechaReports", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -59,7 +59,7 @@ public final class CSVExportFile {
                                    hint: "the header should name the columns: \(expected.joined(separator: ", "))")
         }
         if let problem = first.problem {
-            throw Diagnostic.error("cannot read the header: \(problem)", at: SourceLocation(file: displayPath, line: first.line))
+            throw Diagnostic.error("cannot read the header: \(MessageText.reason(problem))", at: SourceLocation(file: displayPath, line: first.line))
         }
         header = first.fields.map(FieldText.trimmed)
         headerLine = first.line
@@ -70,14 +70,18 @@ public final class CSVExportFile {
         }
         columnIndex = index
         columnBytes = index.map { (Array($0.key.utf8), $0.value) }.sorted { $0.1 < $1.1 }
-        let found = "columns found: " + header.map { $0.isEmpty ? "(empty)" : $0 }.joined(separator: ", ")
+        let shown = header.prefix(40).map { $0.isEmpty ? "(empty)" : MessageText.excerpt($0) }
+        let found = "columns found: " + shown.joined(separator: ", ") + (header.count > 40 ? ", … (\(header.count) in all)" : "")
         if let column = repeated.first {
             throw Diagnostic.error("column '\(column)' appears more than once", at: SourceLocation(file: displayPath, line: headerLine),
                                    hint: "keep one column '\(column)'; \(found)")
         }
         var diagnostics: [Diagnostic] = []
         for column in required where index[column] == nil {
-            let guess = NameSuggestion.didYouMean(column, in: header.filter { !expected.contains($0) })
+            // only names of about the column's length can be misspellings of it (and comparing
+            // with a 1 MB header name would take a minute)
+            let near = header.filter { !expected.contains($0) && $0.unicodeScalars.count <= column.unicodeScalars.count * 2 + 8 }
+            let guess = MessageText.excerpt(NameSuggestion.didYouMean(column, in: near), limit: 120)
             diagnostics.append(.error("missing required column '\(column)'" + guess,
                                       at: SourceLocation(file: displayPath, line: headerLine), hint: found))
         }
@@ -86,29 +90,19 @@ public final class CSVExportFile {
 
     private static func checkExists(path: String, name: String, source: SourceConfig, folderShown: String) throws(Diagnostic) {
         var st = stat()
-        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { return }
+        if stat(path, &st) == 0 {
+            guard let kind = FolderEntry.kind(st.st_mode) else { return }
+            throw Diagnostic.error("'\(name)' in folder '\(folderShown)' (source '\(source.id)') is \(kind), not a regular file",
+                                   at: source.declaredAt, hint: "replace it with the agency's export file \(name)")
+        }
         var folder = stat()
         guard stat(source.path, &folder) == 0, (folder.st_mode & S_IFMT) == S_IFDIR else {
             throw Diagnostic.error("the folder '\(folderShown)' of source '\(source.id)' does not exist", at: source.declaredAt,
                                    hint: "set `path:` of '\(source.id)' in the region file to the folder that holds \(name)")
         }
-        let present = listFiles(source.path)
-        let listed = present.isEmpty ? "the folder is empty" : "files found: " + present.joined(separator: ", ")
+        let present = try source.listing(folderShown: folderShown)
         throw Diagnostic.error("missing file '\(name)' in folder '\(folderShown)' (source '\(source.id)')", at: source.declaredAt,
-                               hint: "put the export named \(name) in that folder; \(listed)")
-    }
-
-    private static func listFiles(_ folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted()
+                               hint: "put the export named \(name) in that folder" + source.contentsHint(present))
     }
 
     /// The position of `column` in the header: compared byte by byte with the few declared

@@ -11,15 +11,26 @@ import HechaCore
 ///   a closing quote give a record with a ``CSVRecord/problem``; a quote that is never closed gives
 ///   a record (its first line only) with a problem, and reading resumes on the next line, so the
 ///   rest of the file is not swallowed. The same happens when a quoted field grows past
-///   ``maxRecordBytes``.
+///   ``RecordLimits/quotedFieldBytes``.
+/// - A record longer than ``RecordLimits/recordBytes`` with no line end is given as a record with
+///   a problem holding only an excerpt (``RecordLimits/excerpt(_:line:)``); the rest of it is
+///   skipped up to the next line end a chunk at a time, so memory stays bounded.
+/// - Lines ending in a lone CR (old Mac exports) are read as lines (see ``TextChunkReader``).
 ///
 /// ```swift
 /// let reader = try CSVReader(path: path, displayPath: "data/vehicles/机动车登记.csv", encoding: .utf8)
 /// while let record = try reader.next() { … }
 /// ```
 public final class CSVReader {
-    /// A quoted field still open after this many bytes is treated as an unterminated quote.
-    public static let maxRecordBytes = 4 << 20
+    /// A record longer than this is cut (``RecordLimits/recordBytes``, smaller in tests).
+    let recordLimit: Int
+    /// Drop everything up to the next line end before reading on (after a cut record).
+    private var skipsToLineEnd = false
+    /// The largest the buffer has been, in bytes (for tests of the memory bound).
+    private(set) var largestBuffer = 0
+
+    /// The stamp of the file read, once its end was reached unchanged (`nil` for bytes in memory).
+    public var stamp: FileStamp? { text.stamp }
 
     private enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
 
@@ -52,12 +63,21 @@ public final class CSVReader {
                 chunkSize: Int = 1 << 20) throws(Diagnostic) {
         text = try TextChunkReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: sourceID,
                                    chunkSize: chunkSize)
+        recordLimit = RecordLimits.recordBytes
     }
 
     /// Reads CSV text from bytes in memory (for tests; small `chunkSize`s exercise chunk edges).
     public init(bytes: [UInt8], displayPath: String = "<memory>", encoding: TextEncoding = .utf8,
                 chunkSize: Int = 1 << 20) throws(Diagnostic) {
         text = try TextChunkReader(bytes: bytes, displayPath: displayPath, encoding: encoding, chunkSize: chunkSize)
+        recordLimit = RecordLimits.recordBytes
+    }
+
+    /// Reads from memory with a smaller record limit (tests of over-long records).
+    init(bytes: [UInt8], displayPath: String = "<memory>", encoding: TextEncoding = .utf8,
+         chunkSize: Int, recordLimit: Int) throws(Diagnostic) {
+        text = try TextChunkReader(bytes: bytes, displayPath: displayPath, encoding: encoding, chunkSize: chunkSize)
+        self.recordLimit = recordLimit
     }
 
     /// Reads every record (for tests and small files).
@@ -78,13 +98,14 @@ public final class CSVReader {
     /// The next record without building Strings: its line, its bytes (`buffer[start..<end]`) and
     /// its fields as ``doneSpans``, all valid until the next call.
     func nextRaw() throws(Diagnostic) -> RawRecord? {
+        if skipsToLineEnd { try skipToLineEnd() }
         while true {
             switch scanRecord() {
             case .record(let r):
                 if r.start == r.end && r.problem == nil { continue }  // a blank line
                 return r
             case .overlong:
-                return recoverUnterminated(reason: "带引号的字段超过 \(Self.maxRecordBytes) 字节仍未结束（引号未闭合？）")
+                return recoverUnterminated(reason: "带引号的字段超过 \(RecordLimits.quotedFieldBytes) 字节仍未结束（引号未闭合？）")
             case .needMore:
                 break
             }
@@ -98,8 +119,45 @@ public final class CSVReader {
                 if r.start == r.end && r.problem == nil { return nil }
                 return r
             }
+            if buffer.count - recordStart > recordLimit { return cutOverlong() }
             try refill()
         }
+    }
+
+    /// Gives up on a record longer than ``recordLimit``: returns an excerpt of it as a record with
+    /// a problem. Reading resumes after its first line end — inside quotes one may be in the
+    /// buffer already; otherwise the rest is skipped a chunk at a time by ``skipToLineEnd()``.
+    private func cutOverlong() -> RawRecord {
+        let excerpt = RecordLimits.excerpt(buffer[recordStart...], line: recordLine)
+        let record = RawRecord(line: recordLine, start: 0, end: excerpt.count, problem: RecordLimits.overlongReason(limit: recordLimit))
+        if let lf = buffer[recordStart...].firstIndex(of: Self.lf) {
+            line = recordLine + 1
+            buffer = excerpt + buffer[(lf + 1)...]
+        } else {
+            line = recordLine
+            buffer = excerpt
+            skipsToLineEnd = true
+        }
+        spans.removeAll(keepingCapacity: true)
+        swap(&spans, &doneSpans)
+        startRecord(at: excerpt.count)
+        return record
+    }
+
+    /// Drops the rest of a cut record, up to and including the next line end, one chunk at a time.
+    private func skipToLineEnd() throws(Diagnostic) {
+        skipsToLineEnd = false
+        buffer = []
+        while let chunk = try text.next() {
+            if let lf = chunk.firstIndex(of: Self.lf) {
+                buffer = Array(chunk[(lf + 1)...])
+                line += 1
+                startRecord(at: 0)
+                return
+            }
+        }
+        atEOF = true
+        startRecord(at: 0)
     }
 
     private enum Step {
@@ -121,6 +179,7 @@ public final class CSVReader {
         }
         if let chunk = try text.next() {
             buffer.append(contentsOf: chunk)
+            largestBuffer = max(largestBuffer, buffer.count)
         } else {
             atEOF = true
         }
@@ -153,7 +212,7 @@ public final class CSVReader {
                         state = .quoteSeen
                     } else if b == Self.lf {
                         line += 1
-                        if i - recordStart > Self.maxRecordBytes { step = .overlong; break loop }
+                        if i - recordStart > RecordLimits.quotedFieldBytes { step = .overlong; break loop }
                     } else {
                         // ordinary bytes inside quotes: on to the next quote or line break
                         i += 1

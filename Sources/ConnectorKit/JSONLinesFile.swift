@@ -61,14 +61,15 @@ public final class JSONLinesFile {
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
         var kept: [Kept] = []
-        while let (line, raw) = try reader.next() {
+        while let next = try reader.next() {
+            let (line, raw) = (next.line, next.raw)
             counts.read += 1
             let fingerprint = RowFingerprint(raw[...])
             if seen.contains(fingerprint) {
                 counts.duplicates += 1
                 continue
             }
-            if let keyBytes, let index {
+            if next.problem == nil, let keyBytes, let index {
                 let outside = raw.withUnsafeBufferPointer { p -> Bool in
                     guard let r = JSONLineScan.member(keyBytes, in: p), !r.isEmpty,
                           let body = IDNumber.plainBody(UnsafeBufferPointer(rebasing: p[r])) else { return false }
@@ -79,38 +80,40 @@ public final class JSONLinesFile {
                     continue
                 }
             }
-            var reason: String?
-            do {
-                let value = try JSONValue.parse(raw)
-                guard case .object(let members) = value else { throw RowReject("不是 JSON 对象（实为\(value.kindName)）") }
-                switch try decide(JSONRow(line: line, members: members, file: self)) {
-                case .keep(let value):
-                    seen.insert(fingerprint)
-                    counts.accepted += 1
-                    kept.append(value)
-                    if kept.count >= batchSize {
-                        onBatch(kept)
-                        kept.removeAll(keepingCapacity: true)
+            var reason = next.problem
+            if reason == nil {
+                do {
+                    let value = try JSONValue.parse(raw)
+                    guard case .object(let members) = value else { throw RowReject("不是 JSON 对象（实为\(value.kindName)）") }
+                    switch try decide(JSONRow(line: line, members: members, file: self)) {
+                    case .keep(let value):
+                        seen.insert(fingerprint)
+                        counts.accepted += 1
+                        kept.append(value)
+                        if kept.count >= batchSize {
+                            onBatch(kept)
+                            kept.removeAll(keepingCapacity: true)
+                        }
+                    case .unmatched:
+                        counts.unmatched += 1
                     }
-                case .unmatched:
-                    counts.unmatched += 1
+                } catch let problem as ValueProblem {
+                    reason = "不是有效的 JSON：\(problem.reason)"
+                } catch let reject as RowReject {
+                    reason = reject.reason
+                } catch {
+                    reason = "\(error)"
                 }
-            } catch let problem as ValueProblem {
-                reason = "不是有效的 JSON：\(problem.reason)"
-            } catch let reject as RowReject {
-                reason = reject.reason
-            } catch {
-                reason = "\(error)"
             }
             if let reason {
                 seen.insert(fingerprint)
                 counts.rejected += 1
-                rejects.append(RejectedRow(file: displayPath, line: line, reason: reason,
+                rejects.append(RejectedRow(file: displayPath, line: line, reason: MessageText.reason(reason),
                                            raw: String(decoding: raw, as: UTF8.self)))
             }
         }
         if !kept.isEmpty { onBatch(kept) }
-        report.record(counts, rejects: rejects)
+        report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
 }
 

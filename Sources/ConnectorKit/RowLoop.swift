@@ -86,10 +86,10 @@ extension CSVExportFile {
             } else if let reason {
                 counts.rejected += 1
                 let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
-                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: reason, raw: raw))
+                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: MessageText.reason(reason), raw: raw))
             }
         }
         if !kept.isEmpty { onBatch(kept) }
-        report.record(counts, rejects: rejects)
+        report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
 }

@@ -49,18 +49,25 @@ public final class SourceReport: Sendable {
     private struct State {
         var files: [FileCounts] = []
         var rejects: [RejectedRow] = []
+        var stamps: [String: FileStamp] = [:]
     }
     private let state = Mutex(State())
 
     public init(sourceID: String) { self.sourceID = sourceID }
 
-    /// Records the final counts of one file (call once per file, when it is done).
-    public func record(_ counts: FileCounts, rejects: [RejectedRow]) {
+    /// Records the final counts of one file (call once per file, when it is done). `stamp` is the
+    /// ``FileStamp`` of the bytes that were read, when known: the manifest's digest of the file
+    /// must be of a file with that stamp, or the run fails (the file changed in between).
+    public func record(_ counts: FileCounts, rejects: [RejectedRow], readAs stamp: FileStamp? = nil) {
         state.withLock {
             $0.files.append(counts)
             $0.rejects.append(contentsOf: rejects)
+            if let stamp { $0.stamps[counts.file] = stamp }
         }
     }
+
+    /// The stamp of the bytes read for `file` (as named in its ``FileCounts``), if it was recorded.
+    public func stamp(of file: String) -> FileStamp? { state.withLock { $0.stamps[file] } }
 
     public var files: [FileCounts] { state.withLock { $0.files } }
     public var rejects: [RejectedRow] { state.withLock { $0.rejects } }

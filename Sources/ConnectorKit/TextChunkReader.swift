@@ -9,7 +9,18 @@ import HechaCore
 /// way and dropping a leading byte-order mark. A chunk never splits a character.
 ///
 /// A byte that cannot be decoded stops the read with a ``Diagnostic`` that names the file, the
-/// line and the byte offset, and hints at the region file's `encoding:`.
+/// line and the byte offset, and hints at the region file's `encoding:` — unless the reader was
+/// made with `keepsUndecodableLines` (UTF-8 only), which hands such lines on and lists where they
+/// are (``firstUndecodable(before:)``) so that a line-oriented reader rejects just those lines.
+///
+/// Line ends: LF and CRLF are handed out as they are. A file whose first line ends in a lone CR
+/// (an old Mac export) has every CR handed out as LF, so it reads as lines instead of as one
+/// header line; this is decided once, on the first line end, and costs nothing for other files.
+///
+/// A file must be a regular file (a FIFO or a device is refused before anything is read, so it
+/// cannot hang the run), and must not change while it is read: its ``FileStamp`` when opened and
+/// when the end is reached must be equal, and the bytes read must be its size, or the read stops
+/// with a ``Diagnostic`` saying so. ``stamp`` is then the stamp of the bytes handed out.
 final class TextChunkReader {
     private enum Input {
         case file(Int32)
@@ -30,31 +41,59 @@ final class TextChunkReader {
     private var linesDelivered = 0
     private var atStart = true
     private var finished = false
+    /// How lines end, decided at the first line end of the file.
+    private enum LineEnds { case undecided, lf, cr }
+    private var lineEnds = LineEnds.undecided
+    /// Hand on lines that are not valid UTF-8 instead of stopping (see ``firstUndecodable(before:)``).
+    private let keepsUndecodableLines: Bool
+    /// Offsets in the text handed out (counted from its first byte) where an undecodable byte is:
+    /// at most one a line, in order; entries before `undecodableCursor` have been taken.
+    private var undecodableOffsets: [Int] = []
+    private var undecodableCursor = 0
+    /// Bytes handed out so far.
+    private var delivered = 0
+    /// The file's stamp when opened, the bytes read from it, and the path to look at again at the end.
+    private var opened: FileStamp?
+    private var bytesRead = 0
+    private var path: String?
+    /// The stamp of the file whose bytes were handed out, once the end was reached unchanged.
+    private(set) var stamp: FileStamp?
 
     /// Opens the file at `path`. `displayPath` is how messages name it.
     init(path: String, displayPath: String, encoding: TextEncoding, sourceID: String? = nil,
-         chunkSize: Int = 1 << 20) throws(Diagnostic) {
-        let fd = open(path, O_RDONLY)
+         chunkSize: Int = 1 << 20, keepsUndecodableLines: Bool = false) throws(Diagnostic) {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw Diagnostic.error("cannot open file: \(reason)", at: SourceLocation(file: displayPath, line: 0))
         }
+        guard let stamp = FileStamp(descriptor: fd), stamp.isRegular else {
+            close(fd)
+            throw Diagnostic.error("not a regular file (a folder, FIFO, device or socket); it cannot be read as an export",
+                                   at: SourceLocation(file: displayPath, line: 0),
+                                   hint: "replace it with the export file itself, or remove it from the source folder")
+        }
         input = .file(fd)
+        opened = stamp
+        self.path = path
         self.displayPath = displayPath
         self.encoding = encoding
         self.sourceID = sourceID
         self.chunkSize = max(16, chunkSize)
+        self.keepsUndecodableLines = keepsUndecodableLines && encoding == .utf8
         try setUp()
     }
 
     /// Reads from bytes in memory, `chunkSize` bytes at a time (small sizes exercise chunk edges).
     init(bytes: [UInt8], displayPath: String, encoding: TextEncoding, sourceID: String? = nil,
-         chunkSize: Int = 1 << 20) throws(Diagnostic) {
+         chunkSize: Int = 1 << 20, keepsUndecodableLines: Bool = false) throws(Diagnostic) {
         input = .memory(bytes, position: 0)
         self.displayPath = displayPath
         self.encoding = encoding
         self.sourceID = sourceID
         self.chunkSize = max(1, chunkSize)
+        self.keepsUndecodableLines = keepsUndecodableLines && encoding == .utf8
         try setUp()
     }
 
@@ -85,16 +124,69 @@ final class TextChunkReader {
             var filled = 0
             while filled < chunkSize {
                 let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, chunkSize - filled) }
-                if n == 0 { break }
+                if n == 0 {
+                    try checkUnchanged(fd)
+                    break
+                }
                 if n < 0 {
                     if errno == EINTR { continue }
                     let reason = String(cString: strerror(errno))
                     throw Diagnostic.error("cannot read file: \(reason)", at: SourceLocation(file: displayPath, line: 0))
                 }
                 filled += n
+                bytesRead += n
             }
             out.removeSubrange(filled...)
             return out
+        }
+    }
+
+    /// At the end of the file: the file must be the one opened, as it was when opened.
+    private func checkUnchanged(_ fd: Int32) throws(Diagnostic) {
+        guard let opened, stamp == nil else { return }
+        let now = FileStamp(descriptor: fd)
+        let named = path.flatMap { FileStamp(path: $0) }
+        guard now == opened, named == opened, bytesRead == opened.size else {
+            throw Diagnostic.error(FileStamp.changedMessage(before: opened, after: named ?? now, bytesRead: bytesRead),
+                                   at: SourceLocation(file: displayPath, line: 0),
+                                   hint: "wait until the agency's export has finished writing the file (or copy it first), then run again")
+        }
+        stamp = opened
+    }
+
+    /// Where the first undecodable byte before offset `end` of the text handed out is, if any;
+    /// it and the ones before it are then forgotten. A reader asks once a line, with the line's end.
+    func firstUndecodable(before end: Int) -> Int? {
+        guard undecodableCursor < undecodableOffsets.count, undecodableOffsets[undecodableCursor] < end else { return nil }
+        let first = undecodableOffsets[undecodableCursor]
+        while undecodableCursor < undecodableOffsets.count && undecodableOffsets[undecodableCursor] < end { undecodableCursor += 1 }
+        if undecodableCursor == undecodableOffsets.count {
+            undecodableOffsets.removeAll(keepingCapacity: true)
+            undecodableCursor = 0
+        }
+        return first
+    }
+
+    /// Decides how lines end from the first line end in `raw`; a CR that is the last byte read
+    /// is held back (`true`) until the next byte shows whether an LF follows it.
+    private func decideLineEnds(_ raw: [UInt8], atEOF: Bool) -> Bool {
+        guard let i = raw.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+        if raw[i] == 0x0A {
+            lineEnds = .lf
+        } else if i + 1 < raw.count {
+            lineEnds = raw[i + 1] == 0x0A ? .lf : .cr
+        } else if atEOF {
+            lineEnds = .cr
+        } else {
+            return true
+        }
+        return false
+    }
+
+    /// CR → LF, for a file whose lines end in a lone CR.
+    private static func crToLF(_ raw: inout [UInt8]) {
+        raw.withUnsafeMutableBufferPointer { p in
+            for i in p.indices where p[i] == 0x0D { p[i] = 0x0A }
         }
     }
 
@@ -110,19 +202,18 @@ final class TextChunkReader {
                 carry = []
             }
             if raw.isEmpty { finished = true; return nil }
+            var heldCR: [UInt8] = []
+            if lineEnds == .undecided && decideLineEnds(raw, atEOF: atEOF) {
+                heldCR = [raw.removeLast()]  // a CR: is it followed by an LF?
+                if raw.isEmpty { carry = heldCR; continue }
+            }
+            if lineEnds == .cr { Self.crToLF(&raw) }
             var out: [UInt8]
             var usedUpTo = raw.count
+            var badAt: [Int] = []
             switch encoding {
             case .utf8:
-                let outcome = raw.withUnsafeBufferPointer { UTF8Validation.check($0) }
-                switch outcome {
-                case .valid: break
-                case .incomplete(let at):
-                    if atEOF { throw undecodable(raw, at: at, truncated: true) }
-                    usedUpTo = at
-                case .invalid(let at):
-                    throw undecodable(raw, at: at, truncated: false)
-                }
+                usedUpTo = try validate(raw, atEOF: atEOF, undecodable: &badAt)
                 out = usedUpTo == raw.count ? raw : Array(raw[0..<usedUpTo])
             case .gb18030:
                 out = []
@@ -137,16 +228,22 @@ final class TextChunkReader {
                     throw undecodable(raw, at: at, truncated: false)
                 }
             }
-            if usedUpTo < raw.count { carry = Array(raw[usedUpTo...]) }
+            carry = usedUpTo < raw.count ? Array(raw[usedUpTo...]) + heldCR : heldCR
             offset += usedUpTo
             if atEOF { finished = true }
             if out.isEmpty { continue }
+            var shift = 0
             if atStart {
                 // The first character decoded is a whole one, so a byte-order mark is whole too.
                 atStart = false
-                if out.count >= 3, out[0] == 0xEF, out[1] == 0xBB, out[2] == 0xBF { out.removeFirst(3) }
+                if out.count >= 3, out[0] == 0xEF, out[1] == 0xBB, out[2] == 0xBF {
+                    out.removeFirst(3)
+                    shift = 3
+                }
                 if out.isEmpty { continue }
             }
+            for at in badAt { undecodableOffsets.append(delivered + at - shift) }
+            delivered += out.count
             linesDelivered += Self.countLineBreaks(out[...])
             return out
         }
@@ -173,6 +270,31 @@ final class TextChunkReader {
             }
             return n
         }
+    }
+
+    /// How much of `raw` is whole UTF-8 characters (the rest waits for the next chunk). With
+    /// `keepsUndecodableLines`, an undecodable byte is noted in `bad` and the rest of its line is
+    /// not looked at; otherwise it stops the read.
+    private func validate(_ raw: [UInt8], atEOF: Bool, undecodable bad: inout [Int]) throws(Diagnostic) -> Int {
+        var from = 0
+        while from < raw.count {
+            let outcome = raw.withUnsafeBufferPointer { UTF8Validation.check(UnsafeBufferPointer(rebasing: $0[from...])) }
+            switch outcome {
+            case .valid:
+                return raw.count
+            case .incomplete(let at):
+                if !atEOF { return from + at }
+                guard keepsUndecodableLines else { throw undecodable(raw, at: from + at, truncated: true) }
+                bad.append(from + at)
+                return raw.count
+            case .invalid(let at):
+                guard keepsUndecodableLines else { throw undecodable(raw, at: from + at, truncated: false) }
+                bad.append(from + at)
+                guard let lf = raw[(from + at)...].firstIndex(of: 0x0A) else { return raw.count }
+                from = lf + 1
+            }
+        }
+        return raw.count
     }
 
     private func undecodable(_ raw: [UInt8], at: Int, truncated: Bool) -> Diagnostic {

@@ -1,3 +1,4 @@
+import ConnectorKit
 import Dispatch
 import Foundation
 import Synchronization
@@ -6,12 +7,12 @@ import Synchronization
 ///
 /// The roster is read on one core before anything else can start; meanwhile the other core hashes
 /// the sources' files, so the manifest need not read gigabytes again at the end of a run. A digest
-/// is used only if the file's size and modification time are still those it was hashed with;
-/// otherwise (or when it is not ready) the file is hashed when asked for.
+/// is used only if the file's ``FileStamp`` (inode, size, modification time) is still the one it
+/// was hashed with; otherwise (or when it is not ready) the file is hashed when asked for.
 final class InputDigests: Sendable {
     private struct Entry {
         var digest: FileDigest
-        var modified: Date?
+        var stamp: FileStamp
     }
     private let done = Mutex<[String: Entry]>([:])
     private let cancelled = Atomic<Bool>(false)
@@ -34,20 +35,22 @@ final class InputDigests: Sendable {
             }
             for f in files.sorted(by: { $0.size > $1.size }) {
                 if cancelled.load(ordering: .relaxed) { return }
-                let before = InputDigests.modified(f.path)
-                guard let d = try? FileDigest(path: f.path), InputDigests.modified(f.path) == before else { continue }
-                done.withLock { $0[f.path] = Entry(digest: d, modified: before) }
+                guard let d = try? FileDigest(path: f.path), let stamp = d.stamp else { continue }
+                done.withLock { $0[f.path] = Entry(digest: d, stamp: stamp) }
             }
         }
     }
 
-    /// The digest of `path`: the one computed ahead when the file has not changed since, else a new one.
-    func digest(_ path: String) throws -> FileDigest {
-        if let e = done.withLock({ $0[path] }), let a = try? FileManager.default.attributesOfItem(atPath: path),
-           (a[.size] as? Int) == e.digest.size, (a[.modificationDate] as? Date) == e.modified {
+    /// The digest of `path`: the one computed ahead when the file has not changed since, else a
+    /// new one. With `expected` (the stamp of the bytes a reader read), the digest must be of a
+    /// file with that stamp.
+    ///
+    /// - Throws: ``FileChangedError`` when the file is no longer the one that was read.
+    func digest(_ path: String, expected: FileStamp? = nil) throws -> FileDigest {
+        if let e = done.withLock({ $0[path] }), let now = FileStamp(path: path), now == e.stamp, expected == nil || expected == now {
             return e.digest
         }
-        return try FileDigest(path: path)
+        return try FileDigest(path: path, expected: expected)
     }
 
     /// Waits until every file has been hashed ahead.
@@ -59,9 +62,5 @@ final class InputDigests: Sendable {
     func finish() {
         cancelled.store(true, ordering: .relaxed)
         if started.exchange(false, ordering: .relaxed) { finished.wait() }
-    }
-
-    private static func modified(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 }

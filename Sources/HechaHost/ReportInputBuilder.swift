@@ -19,21 +19,22 @@ enum ReportInputBuilder {
             configuration.append(ConfigurationFile(role: role, path: path, sha256: try digest(path).sha256))
         }
         // every input file's path, then their digests, computed concurrently (inputs can be GBs)
-        var paths: [(source: Int, counts: FileCounts, path: String)] = []
+        var paths: [(source: Int, counts: FileCounts, path: String, stamp: FileStamp?)] = []
         for (si, s) in sources.enumerated() {
             guard let entry = entries.first(where: { $0.id == s.id }) else { continue }
             let shown = entry.displayPath.hasSuffix("/") ? String(entry.displayPath.dropLast()) : entry.displayPath
             for counts in s.files {
                 let name = shown.isEmpty ? counts.file : String(counts.file.dropFirst(shown.count + 1))
-                paths.append((si, counts, entry.path.hasSuffix("/") ? entry.path + name : entry.path + "/" + name))
+                let stamp = s.reports.lazy.compactMap { $0.stamp(of: counts.file) }.first
+                paths.append((si, counts, entry.path.hasSuffix("/") ? entry.path + name : entry.path + "/" + name, stamp))
             }
         }
-        let files = paths.map(\.path)
+        let files = paths.map(\.path), stamps = paths.map(\.stamp)
         let digests = Mutex<[Int: Result<FileDigest, HostError>]>([:])
         let order = paths.indices.sorted { paths[$0].counts.read > paths[$1].counts.read }  // largest first
         DispatchQueue.concurrentPerform(iterations: order.count) { n in
             let i = order[n]
-            let d = Result { () throws(HostError) in try digest(files[i], from: ahead) }
+            let d = Result { () throws(HostError) in try digest(files[i], from: ahead, expected: stamps[i]) }
             digests.withLock { $0[i] = d }
         }
         let computed = digests.withLock { $0 }
@@ -56,9 +57,11 @@ enum ReportInputBuilder {
             parameters: EffectiveParameter.all(region.parameters), language: language)
     }
 
-    static func digest(_ path: String, from digests: InputDigests? = nil) throws(HostError) -> FileDigest {
+    static func digest(_ path: String, from digests: InputDigests? = nil, expected: FileStamp? = nil) throws(HostError) -> FileDigest {
         do {
-            return try digests?.digest(path) ?? FileDigest(path: path)
+            return try digests?.digest(path, expected: expected) ?? FileDigest(path: path, expected: expected)
+        } catch let changed as FileChangedError {
+            throw HostError(.data, changed.description)
         } catch {
             throw HostError(.data, "cannot read \(path) to record its SHA-256: \(error.localizedDescription)")
         }

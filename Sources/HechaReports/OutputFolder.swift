@@ -126,7 +126,8 @@ public enum OutputFolder {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        _ = fchmod(fd, mode)  // the umask does not apply to owner-only, and must not widen it either
+        var created = stat()  // open applied the umask (mode & ~umask): keep its stricter bits, never widen
+        _ = fchmod(fd, fstat(fd, &created) == 0 ? mode & created.st_mode & 0o777 : mode)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }

@@ -24,18 +24,31 @@ public enum PrivacyMask {
     }
 
     /// Free text (a reject reason, a message) with every id-like run masked: a run of 14 or more
-    /// ASCII or full-width digits (household ids are shorter), optionally ending in X, is taken for an id number (perhaps a
-    /// wrong one) and masked with ``id(_:)``. Other text is unchanged.
+    /// ASCII or full-width digits (household ids are shorter), optionally ending in X, is taken for
+    /// an id number (perhaps a wrong one) and masked with ``id(_:)``. The digits may be written in
+    /// groups with single spaces (U+3000 too), tabs or dashes between them, as people write ids
+    /// (`420525 1949 0521 2552`, `420525-19490521-2552`): such a run is masked as the id it
+    /// normalises to, separators dropped. Other text is unchanged.
     public static func idsInText(_ text: String) -> String {
         var out = ""
-        var run = ""
+        var run = ""      // the run's digits (and X), separators left out
+        var written = ""  // the run as written, separators kept
+        var separator: Character?  // one separator after the run, kept only if a digit follows
         func flush() {
-            if run.count >= 14 { out += id(run) } else { out += run }
+            out += run.count >= 14 ? id(run) : written
             run = ""
+            written = ""
+            if let s = separator { out.append(s) }
+            separator = nil
         }
         for ch in text {
-            if ch.isIDDigit || (!run.isEmpty && (ch == "X" || ch == "x" || ch == "Ｘ" || ch == "ｘ") && run.last!.isIDDigit) {
+            if ch.isIDDigit || (!run.isEmpty && separator == nil && ch.isIDCheckX && run.last!.isIDDigit) {
+                if let s = separator { written.append(s) }
+                separator = nil
                 run.append(ch)
+                written.append(ch)
+            } else if !run.isEmpty && separator == nil && ch.isIDSeparator {
+                separator = ch
             } else {
                 flush()
                 out.append(ch)
@@ -48,6 +61,9 @@ public enum PrivacyMask {
 
 extension Character {
     fileprivate var isIDDigit: Bool { ("0"..."9").contains(self) || ("０"..."９").contains(self) }
+    fileprivate var isIDCheckX: Bool { self == "X" || self == "x" || self == "Ｘ" || self == "ｘ" }
+    /// What people put between the groups of an id's digits.
+    fileprivate var isIDSeparator: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "-" || self == "－" }
 }
 
 extension String {

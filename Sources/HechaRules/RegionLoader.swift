@@ -213,6 +213,15 @@ public struct RegionLoader: Sendable {
                 var options: [String: String] = [:]
                 for o in p.value.pairs where o.key != "path" && o.key != "encoding" { options[o.key] = o.value.scalar?.string ?? "" }
                 let full = rel.hasPrefix("/") ? rel : regionDir.appendingPathComponent(rel).standardizedFileURL.path
+                // a relative path must stay in the region file's folder unless the entry says otherwise
+                let home = regionDir.standardizedFileURL.path
+                if !rel.hasPrefix("/"), full != home, !full.hasPrefix(home.hasSuffix("/") ? home : home + "/"),
+                   options["outside_region"] != "true" {
+                    diags.error("the path '\(rel)' of source '\(p.key)' leads outside the region file's folder",
+                                at: regionFile.location(pathNode),
+                                hint: "if that folder is meant, add `outside_region: true` to the entry of '\(p.key)' or give an absolute path")
+                    continue
+                }
                 sources.append(SourceEntry(id: p.key, path: full, displayPath: rel, encoding: p.value[key: "encoding"]?.scalar?.string,
                                            options: options, declaredAt: regionFile.location(p.keyNode)))
             }

@@ -1,3 +1,4 @@
+import ConnectorKit
 import Foundation
 import HechaCore
 @testable import HechaHost
@@ -28,5 +29,29 @@ struct InputDigestsTests {
         try "changed\n".write(toFile: a, atomically: true, encoding: .utf8)
         #expect(try digests.digest(a).sha256 == SHA256.hex(Array("changed\n".utf8)))
         #expect(throws: (any Error).self) { try digests.digest(dir + "/missing.csv") }
+    }
+}
+
+/// The manifest's digest must be of the very bytes that were read: a file changed after its rows
+/// were counted fails the run instead of being hashed as it is now.
+struct ReadBytesDigestTests {
+    @Test func aFileChangedAfterItWasReadIsNotHashedForTheManifest() throws {
+        let dir = Repository.temporaryDirectory()
+        let a = dir + "/a.csv"
+        try String(repeating: "one,1\n", count: 10_000).write(toFile: a, atomically: false, encoding: .utf8)
+        let digests = InputDigests()
+        digests.prefetch(folders: [dir])
+        digests.waitUntilDone()
+        let read = try #require(FileStamp(path: a))
+        #expect(try digests.digest(a, expected: read).size == 60_000)
+        // truncated after the reader was done with it
+        #expect(truncate(a, 600) == 0)
+        #expect {
+            try digests.digest(a, expected: read)
+        } throws: { error in
+            "\(error)".contains("\(a): the file changed while it was read") && "\(error)".contains("run again when the export is complete")
+        }
+        #expect(throws: FileChangedError.self) { try FileDigest(path: a, expected: read) }
+        #expect(throws: HostError.self) { try ReportInputBuilder.digest(a, from: digests, expected: read) }
     }
 }

@@ -45,6 +45,17 @@ struct PrivacyMaskTests {
         // household ids (户编号) are not personal: case workers need them whole
         #expect(PrivacyMask.idsInText("household 4205251000034, member 420525194703150027") == "household 4205251000034, member 420525********0027")
     }
+
+    /// An id written in groups is still an id: it must never reach the terminal whole.
+    @Test func idsWrittenWithSpacesOrDashesInsideAreMasked() {
+        #expect(PrivacyMask.idsInText("证件号码 '420525 1949 0521 2552' 校验位错误") == "证件号码 '420525********2552' 校验位错误")
+        #expect(PrivacyMask.idsInText("420525-19490521-255x。") == "420525********255x。")
+        #expect(PrivacyMask.idsInText("'４２０５２５\u{3000}１９４９０５２１２５５２'") == "'４２０５２５********２５５２'")
+        #expect(PrivacyMask.idsInText("420525\t194905212552 ") == "420525********2552 ")
+        // dates, times, amounts and household ids stay as they are, and so do the blanks around them
+        #expect(PrivacyMask.idsInText("2024-06-30 12:00, 第 3 行  4205251000034 -") == "2024-06-30 12:00, 第 3 行  4205251000034 -")
+        #expect(PrivacyMask.idsInText("字段数为 5，表头有 6 列") == "字段数为 5，表头有 6 列")
+    }
 }
 
 /// Personal values of a finding (plates, accounts, addresses) as people see them.
