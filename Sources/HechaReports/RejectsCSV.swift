@@ -13,6 +13,6 @@ public enum RejectsCSV {
 
     /// The file's path inside the output folder.
     public static func path(forSource id: String) -> String {
-        "rejects/" + FindingsCSV.fileName(forTown: id)
+        "rejects/" + SafeFileNames.name(of: id)
     }
 }

@@ -15,7 +15,7 @@ struct WriterGoldenTests {
 
     @Test func findingsByTownship() {
         let files = FindingsCSV.byTownship(ReportFixture.input())
-        #expect(files.map(\.name) == ["城关_新区.csv", "鸣凤镇.csv", "（未知镇街）.csv"])
+        #expect(files.map(\.name) == ["城关_新区-1f495e56.csv", "鸣凤镇.csv", "（未知镇街）.csv"])
         for f in files { #expect(Golden.matches(f.text, "by-township/" + f.name), "\(f.name)") }
     }
 
