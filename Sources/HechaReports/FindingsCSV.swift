@@ -30,21 +30,21 @@ public enum FindingsCSV {
         let personName = f.person.flatMap { h?.memberNames[$0] } ?? ""
         let evidence = EvidenceText.compact(f.evidence)
         return [
-            CSVText.textCode(FindingID.of(f)),
-            input.households.town(of: f.household),
-            h?.village ?? "",
-            CSVText.textCode(f.household),
-            PrivacyMask.name(h?.headName ?? ""),
-            rule?.category ?? ReportTotals.otherCategory,
-            f.rule,
-            rule?.title ?? f.rule,
-            rule.map { ReportLanguage.chinese.text(SeverityLabel.key($0.severity)) } ?? "",
-            PrivacyMask.name(personName),
-            f.person.map(PrivacyMask.id) ?? "",
-            f.application ?? "",
-            f.amount?.decimalString(places: 2) ?? "",
-            evidence,
-        ].map(CSVText.field)
+            CSVText.code(FindingID.of(f)),
+            CSVText.text(input.households.town(of: f.household)),
+            CSVText.text(h?.village ?? ""),
+            CSVText.code(f.household),
+            CSVText.text(PrivacyMask.name(h?.headName ?? "")),
+            CSVText.text(rule?.category ?? ReportTotals.otherCategory),
+            CSVText.text(f.rule),
+            CSVText.text(rule?.title ?? f.rule),
+            CSVText.text(rule.map { ReportLanguage.chinese.text(SeverityLabel.key($0.severity)) } ?? ""),
+            CSVText.text(PrivacyMask.name(personName)),
+            CSVText.text(f.person.map(PrivacyMask.id) ?? ""),
+            CSVText.text(f.application ?? ""),
+            CSVText.number(f.amount?.decimalString(places: 2) ?? ""),
+            CSVText.text(evidence),
+        ]
     }
 }
 
