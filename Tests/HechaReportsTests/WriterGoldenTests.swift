@@ -87,7 +87,7 @@ struct WriterContentTests {
         #expect(totals.categories.map(\.leads) == [1, 3, 1])
         #expect(totals.categories[1].households == 3)
         #expect(totals.total.households == 4)
-        #expect(totals.towns.map(\.name) == ["鸣凤镇", "城关/新区", "（未知镇街）"])
+        #expect(totals.towns.map(\.name) == ["城关/新区", "鸣凤镇", "（未知镇街）"])  // chéng before míng
     }
 
     @Test func manifestCountsAddUp() {
