@@ -70,7 +70,8 @@ struct WriterContentTests {
         #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("https://"))
         #expect(!html.contains("<link") && !html.contains("src="))
-        #expect(html.contains("&lt;b&gt;村&lt;/b&gt;"))
+        #expect(!html.contains("<b>村</b>"))
+        #expect(html.contains("\\u003cb\\u003e村\\u003c/b\\u003e"))
         #expect(html.contains("<svg class=\"chart\""))
         #expect(html.contains("table class=\"sortable findings\""))
     }
