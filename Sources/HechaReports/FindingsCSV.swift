@@ -13,23 +13,15 @@ public enum FindingsCSV {
     }
 
     /// One file per township, as (file name, text), by file name; a township's rows in ``HumanOrder``.
+    /// The names are ``SafeFileNames``: one file per township, whatever its 镇街 value holds.
     public static func byTownship(_ input: ReportInput) -> [(name: String, text: String)] {
+        let sorted = HumanOrder.sorted(input)
+        let names = SafeFileNames.assign(sorted.map { input.households.town(of: $0.household) })
         var rows: [String: [[String]]] = [:]
-        for f in HumanOrder.sorted(input) {
-            rows[fileName(forTown: input.households.town(of: f.household)), default: []].append(row(f, input))
+        for f in sorted {
+            rows[names[input.households.town(of: f.household)]!, default: []].append(row(f, input))
         }
         return rows.keys.sorted().map { ($0, CSVText.file(header: header, rows: rows[$0]!)) }
-    }
-
-    /// A township's name as a file name: characters that no file system takes, and a leading
-    /// dot, become `_`.
-    public static func fileName(forTown town: String) -> String {
-        var name = String(town.map { ch -> Character in
-            if "/\\:*?\"<>|".contains(ch) || ch.unicodeScalars.allSatisfy({ $0.value < 0x20 }) { return "_" }
-            return ch
-        })
-        if name.hasPrefix(".") || name.isEmpty { name = "_" + name }
-        return name + ".csv"
     }
 
     static func row(_ f: Finding, _ input: ReportInput) -> [String] {
@@ -38,21 +30,21 @@ public enum FindingsCSV {
         let personName = f.person.flatMap { h?.memberNames[$0] } ?? ""
         let evidence = EvidenceText.compact(f.evidence)
         return [
-            CSVText.textCode(FindingID.of(f)),
-            input.households.town(of: f.household),
-            h?.village ?? "",
-            CSVText.textCode(f.household),
-            PrivacyMask.name(h?.headName ?? ""),
-            rule?.category ?? ReportTotals.otherCategory,
-            f.rule,
-            rule?.title ?? f.rule,
-            rule.map { ReportLanguage.chinese.text(SeverityLabel.key($0.severity)) } ?? "",
-            PrivacyMask.name(personName),
-            f.person.map(PrivacyMask.id) ?? "",
-            f.application ?? "",
-            f.amount?.decimalString(places: 2) ?? "",
-            evidence,
-        ].map(CSVText.field)
+            CSVText.code(FindingID.of(f)),
+            CSVText.text(input.households.town(of: f.household)),
+            CSVText.text(h?.village ?? ""),
+            CSVText.code(f.household),
+            CSVText.text(PrivacyMask.name(h?.headName ?? "")),
+            CSVText.text(rule?.category ?? ReportTotals.otherCategory),
+            CSVText.text(f.rule),
+            CSVText.text(rule?.title ?? f.rule),
+            CSVText.text(rule.map { ReportLanguage.chinese.text(SeverityLabel.key($0.severity)) } ?? ""),
+            CSVText.text(PrivacyMask.name(personName)),
+            CSVText.text(f.person.map(PrivacyMask.id) ?? ""),
+            CSVText.text(f.application ?? ""),
+            CSVText.number(f.amount?.decimalString(places: 2) ?? ""),
+            CSVText.text(evidence),
+        ]
     }
 }
 

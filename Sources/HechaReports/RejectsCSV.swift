@@ -7,12 +7,12 @@ public enum RejectsCSV {
 
     public static func text(_ rejects: [RejectedRow]) -> String {
         CSVText.file(header: header, rows: rejects.map { r in
-            [r.file, String(r.line), r.reason, r.raw].map(CSVText.field)
+            [CSVText.text(r.file), CSVText.number(String(r.line)), CSVText.text(r.reason), CSVText.text(r.raw)]
         })
     }
 
     /// The file's path inside the output folder.
     public static func path(forSource id: String) -> String {
-        "rejects/" + FindingsCSV.fileName(forTown: id)
+        "rejects/" + SafeFileNames.name(of: id)
     }
 }

@@ -34,7 +34,7 @@ public enum ReportStrings {
         case byCategory, category, total, other
         case byTown, town, village, chartCaption
         case findings, findingID, rule, severity, household, head, person, idNumber, application, evidence
-        case sortHint, maskNote
+        case sortHint, maskNote, allTowns, allRules, searchHint, pageSize, perPage, previousPage, nextPage, pageOf, noMatch, noScript
         case sources, source, file, read, accepted, rejected, duplicates, unmatched
         case notRun, reason, allRulesRan, noFindings
         case high, medium, low
@@ -74,7 +74,19 @@ public enum ReportStrings {
         .idNumber: ("身份证号", "Id number"),
         .application: ("申请编号", "Application"),
         .evidence: ("依据（文件:行）", "Evidence"),
-        .sortHint: ("点击表头排序。", "Click a column header to sort."),
+        .sortHint: ("可按镇街、规则筛选或搜索；点击表头排序；打印时打印筛选出的全部线索。",
+                    "Filter by township or rule, or search; click a column header to sort; printing prints every lead the filters match."),
+        .allTowns: ("全部镇街", "All townships"),
+        .allRules: ("全部规则", "All rules"),
+        .searchHint: ("搜索编号、户编号、姓名、依据…", "Search ids, households, names, evidence…"),
+        .pageSize: ("每页条数", "Leads per page"),
+        .perPage: ("条/页", "per page"),
+        .previousPage: ("上一页", "Previous"),
+        .nextPage: ("下一页", "Next"),
+        .pageOf: ("第 %1 / %2 页，共 %3 条", "Page %1 of %2, %3 leads"),
+        .noMatch: ("没有符合条件的线索。", "No lead matches."),
+        .noScript: ("线索清单需要启用 JavaScript 才能显示；同样的线索见 findings.csv 与 by-township/ 中各镇街的文件。",
+                    "The list of leads needs JavaScript; the same leads are in findings.csv and in by-township/, one file per township."),
         .maskNote: ("身份证号与姓名已脱敏；完整信息仅见 findings.jsonl。", "Id numbers and names are masked; full ids are only in findings.jsonl."),
         .sources: ("数据来源", "Data sources"),
         .source: ("来源", "Source"),

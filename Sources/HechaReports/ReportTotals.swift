@@ -19,7 +19,7 @@ public struct ReportTotals: Sendable {
 
     /// In the order the categories first appear in the rules; 其他 (rules without a category) last.
     public var categories: [Row]
-    /// Most leads first, then by name.
+    /// In ``ChineseOrder`` (by pinyin), ``HouseholdDirectory/unknownTown`` last.
     public var towns: [Row]
     public var total: Row
 
@@ -58,30 +58,12 @@ public struct ReportTotals: Sendable {
         }
         if byCategory[ReportTotals.otherCategory] != nil { categoryOrder.append(ReportTotals.otherCategory) }
         categories = categoryOrder.map { byCategory[$0]?.0 ?? Row(name: $0) }
-        towns = byTown.values.map(\.0).sorted { ($1.leads, $0.name) < ($0.leads, $1.name) }
+        towns = ChineseOrder.sorted(byTown.keys).map { byTown[$0]!.0 }
         total = all.0
     }
 
     /// An amount in 万元 with 2 decimals (exact division, rounded half-up once).
     public static func tenThousands(_ yuan: Exact) -> String {
         yuan.divided(by: Exact(10000))!.decimalString(places: 2)
-    }
-}
-
-/// The order findings are listed in for people: by township, village, household, then the rules'
-/// order, person and application, so that a case worker's leads stand together.
-public enum HumanOrder {
-    public static func sorted(_ input: ReportInput) -> [Finding] {
-        var ruleIndex: [String: Int] = [:]
-        for (i, r) in input.rules.enumerated() where ruleIndex[r.id] == nil { ruleIndex[r.id] = i }
-        return input.findings.sorted { a, b in
-            let ha = input.households[a.household], hb = input.households[b.household]
-            let ka = (input.households.town(of: a.household), ha?.village ?? "", a.household)
-            let kb = (input.households.town(of: b.household), hb?.village ?? "", b.household)
-            if ka != kb { return ka < kb }
-            let ra = ruleIndex[a.rule] ?? Int.max, rb = ruleIndex[b.rule] ?? Int.max
-            if ra != rb { return ra < rb }
-            return Finding.ordered(a, b)
-        }
     }
 }

@@ -74,3 +74,22 @@ enum Golden {
         return Data(text.utf8) == golden
     }
 }
+
+extension ReportFixture {
+    /// The fixture's rules and sources with one household and one `local-check` finding per 镇街
+    /// (household `T<i>`, village `村<i>`), for tests about townships.
+    static func input(towns: [String], villages: [String]? = nil, headNames: [String]? = nil) -> ReportInput {
+        var input = self.input()
+        var households: [String: HouseholdInfo] = [:]
+        var findings: [Finding] = []
+        for (i, town) in towns.enumerated() {
+            let id = "T\(i)"
+            households[id] = HouseholdInfo(town: town, village: villages?[i] ?? "村\(i)", headName: headNames?[i] ?? "张三")
+            findings.append(Finding(rule: "local-check", household: id,
+                                    evidence: [SourceRef(source: "civil-affairs", file: "申请记录.csv", line: i + 2)]))
+        }
+        input.households = HouseholdDirectory(households)
+        input.findings = findings.sorted(by: Finding.ordered)
+        return input
+    }
+}
