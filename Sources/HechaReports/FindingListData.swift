@@ -8,7 +8,7 @@ import HechaCore
 ///
 /// ```
 /// {"towns": ["城关镇", …],                       in ChineseOrder: a row's town number is its rank
-///  "rules": [[title, category, severity label, "high"|"medium"|"low", rank 1–3], …],  ruleset order
+///  "rules": [[title, category, severity label, "high"|"medium"|"low", rank 1–3, 核查要点], …],  ruleset order
 ///  "labels": {"head": "户主：", "page": "第 %1 / %2 页，共 %3 条", …}}
 /// ```
 ///
@@ -16,7 +16,8 @@ import HechaCore
 ///
 /// ```
 /// [id, town number, village, household, head name, rule number, person name, person id,
-///  application, amount ("" when none), [evidence, grouped by file]]
+///  application, amount ("" when none), [evidence, grouped by file],
+///  [member concerned and decisive values, "label：value", masked]]
 /// ```
 ///
 /// Text is escaped so that nothing in the data can close the script element (`<`, `>` and `&`
@@ -39,7 +40,8 @@ enum FindingListData {
             case .low: rank = 3
             }
             return "[" + [s(r?.title ?? id), s(l.category(r?.category ?? ReportTotals.otherCategory)),
-                          s(r.map { l.text(SeverityLabel.key($0.severity)) } ?? ""), s(severity.rawValue), String(rank)]
+                          s(r.map { l.text(SeverityLabel.key($0.severity)) } ?? ""), s(severity.rawValue), String(rank),
+                          s(r?.verify ?? "")]
                 .joined(separator: ",") + "]"
         }
         var labels: [(String, String)] = [("head", s(l.labelled(l.text(.head))))]
@@ -58,7 +60,9 @@ enum FindingListData {
             let fields = [s(FindingID.of(f)), String(townNumber[input.households.town(of: f.household)]!), s(h?.village ?? ""),
                           s(f.household), s(PrivacyMask.name(h?.headName ?? "")), String(ruleNumber[f.rule]!),
                           s(name), s(f.person.map(PrivacyMask.id) ?? ""), s(f.application ?? ""),
-                          s(f.amount?.decimalString(places: 2) ?? ""), "[" + evidence + "]"]
+                          s(f.amount?.decimalString(places: 2) ?? ""), "[" + evidence + "]",
+                          "[" + ([FindingDetailsText.concerned(f, input.households)].filter { !$0.isEmpty }
+                                 + FindingDetailsText.masked(f)).map(s).joined(separator: ",") + "]"]
             out += "[" + fields.joined(separator: ",") + "]" + (i + 1 < ordered.count ? ",\n" : "\n")
         }
         out += "]"

@@ -57,12 +57,13 @@ enum FindingListScript {
         cell(tr, L.id, "", [[r[0], "code"]]);
         cell(tr, L.town, "", [[towns[r[1]]], [r[2], "small"]]);
         cell(tr, L.household, "", [[r[3]], [r[4] ? L.head + r[4] : "", "small"]]);
-        cell(tr, L.rule, "", [[rule[0]], [rule[1], "small"]]);
+        cell(tr, L.rule, "", [[rule[0]], [rule[1], "small"], [rule[5], "small", "verify"]]);
         cell(tr, L.severity, "num sev-" + rule[3], [[rule[2]]]);
         cell(tr, L.person, "", [[r[6]], [r[7], "small", "id"]]);
         cell(tr, L.application, "", [[r[8]]]);
         cell(tr, L.amount, "num", [[r[9]]]);
-        cell(tr, L.evidence, "file", r[10].map(function (e) { return [e]; }));
+        cell(tr, L.evidence, "file", r[11].map(function (d) { return [d, "span", "detail"]; })
+          .concat(r[10].map(function (e) { return [e]; })));
         return tr;
       }
       function render() {
@@ -86,7 +87,7 @@ enum FindingListScript {
         var t = townSel.value === "" ? -1 : +townSel.value, u = ruleSel.value === "" ? -1 : +ruleSel.value;
         var q = query.value.trim().toLowerCase();
         if (q && !hay) hay = rows.map(function (r) {
-          return [r[0], towns[r[1]], r[2], r[3], r[4], rules[r[5]][0], rules[r[5]][1], r[6], r[7], r[8], r[9]].concat(r[10]).join(" ").toLowerCase();
+          return [r[0], towns[r[1]], r[2], r[3], r[4], rules[r[5]][0], rules[r[5]][1], r[6], r[7], r[8], r[9]].concat(r[10], r[11]).join(" ").toLowerCase();
         });
         shown = order.filter(function (i) {
           var r = rows[i];

@@ -2,10 +2,14 @@ import HechaCore
 import HechaRules
 
 /// Writes `findings.csv` and `by-township/<镇街>.csv` for Excel users: one finding a row, Chinese
-/// headers, id numbers and names masked, amounts as plain numbers (yuan, 2 decimals).
+/// headers, id numbers and names masked, amounts as plain numbers (yuan, 2 decimals), with the
+/// member concerned, the decisive values and what to verify. The household's phone and address
+/// are masked in findings.csv and plain in the township's own file, which goes to the case worker
+/// who must reach the household.
 public enum FindingsCSV {
     public static let header = ["线索编号", "镇街", "村居", "户编号", "户主", "问题类别", "规则编号", "规则", "风险等级",
-                                "人员姓名", "身份证号", "申请编号", "金额（元）", "依据"]
+                                "人员姓名", "身份证号", "申请编号", "金额（元）", "涉及成员", "关键数据", "核查要点",
+                                "联系电话", "现住址", "依据"]
 
     /// `findings.csv`: every finding, in ``HumanOrder``.
     public static func text(_ input: ReportInput) -> String {
@@ -19,12 +23,15 @@ public enum FindingsCSV {
         let names = SafeFileNames.assign(sorted.map { input.households.town(of: $0.household) })
         var rows: [String: [[String]]] = [:]
         for f in sorted {
-            rows[names[input.households.town(of: f.household)]!, default: []].append(row(f, input))
+            rows[names[input.households.town(of: f.household)]!, default: []].append(row(f, input, contact: .plain))
         }
         return rows.keys.sorted().map { ($0, CSVText.file(header: header, rows: rows[$0]!)) }
     }
 
-    static func row(_ f: Finding, _ input: ReportInput) -> [String] {
+    /// How a row shows the household's phone and address.
+    enum Contact { case masked, plain }
+
+    static func row(_ f: Finding, _ input: ReportInput, contact: Contact = .masked) -> [String] {
         let h = input.households[f.household]
         let rule = input.rule(f.rule)
         let personName = f.person.flatMap { h?.memberNames[$0] } ?? ""
@@ -43,6 +50,11 @@ public enum FindingsCSV {
             CSVText.text(f.person.map(PrivacyMask.id) ?? ""),
             CSVText.text(f.application ?? ""),
             CSVText.number(f.amount?.decimalString(places: 2) ?? ""),
+            CSVText.text(FindingDetailsText.concerned(f, input.households)),
+            CSVText.text(FindingDetailsText.masked(f).joined(separator: "；")),
+            CSVText.text(rule?.verify ?? ""),
+            CSVText.text(contact == .plain ? h?.phone ?? "" : PrivacyMask.personal(h?.phone ?? "")),
+            CSVText.text(contact == .plain ? h?.address ?? "" : PrivacyMask.personal(h?.address ?? "")),
             CSVText.text(evidence),
         ]
     }

@@ -30,7 +30,7 @@ public enum HTMLReport {
         <span>\(HTMLText.escape(l.labelled(l.text(.auditWindow))))<b>\(r.auditFrom) — \(r.auditTo)</b></span></p>
         </header>
         <main>
-        <section class="cards">
+        \(IncompleteNotice.html(input))<section class="cards">
         \(card(t(.leads), String(totals.total.leads), ""))
         \(card(t(.households), String(totals.total.households), ""))
         \(card(t(.overpaid), ReportTotals.tenThousands(totals.total.overpaid), t(.tenThousandYuan)))

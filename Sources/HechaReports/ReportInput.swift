@@ -86,6 +86,8 @@ public struct RuleSummary: Sendable {
     public var amountKind: AmountKind
     /// Whether the rule computes an amount.
     public var hasAmount: Bool
+    /// What the case worker should verify (核查要点), when the ruleset says.
+    public var verify: String?
 
     public init(id: String, title: String, severity: Severity, category: String?, amountKind: AmountKind = .other,
                 hasAmount: Bool) {
@@ -100,6 +102,7 @@ public struct RuleSummary: Sendable {
     public init(_ rule: CompiledRule) {
         self.init(id: rule.id, title: rule.title, severity: rule.severity, category: rule.category,
                   amountKind: rule.amountKind, hasAmount: rule.amountText != nil)
+        verify = rule.verify
     }
 }
 

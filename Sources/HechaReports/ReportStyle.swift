@@ -31,6 +31,9 @@ enum ReportStyle {
     .findings td.num div { text-align: right; }
     .findings td:nth-child(4) { min-width: 170px; }
     .findings td.file { min-width: 170px; }
+    .incomplete { border: 2px solid #b42318; background: #fef3f2; padding: 8px 14px; border-radius: 6px; }
+    .findings .detail { color: var(--ink); font-size: 13px; word-break: normal; }
+    .findings small.verify { display: block; max-width: 28em; white-space: normal; }
     td:first-child { white-space: nowrap; }
     table.sortable th { cursor: pointer; user-select: none; }
     table.sortable th::after { content: " ↕"; color: #9aa5b1; font-size: 11px; }

@@ -49,6 +49,9 @@ import Testing
         #expect(failed.first?["rule"] as? String == "broken-ratio")
         #expect(failed.first?["households"] as? Int == outcome.evaluation.failures.count)
         #expect((failed.first?["cause"] as? String)?.contains("division by zero") == true)
+        let report = try String(contentsOfFile: out + ".incomplete/report.html", encoding: .utf8)
+        #expect(report.contains("本次结果不完整") && report.contains("broken-ratio"))
+        #expect(!(try String(contentsOfFile: out + "/report.html", encoding: .utf8)).contains("本次结果不完整"))
         // and the next good run replaces the folder as usual
         _ = try run(Repository.path("rulesets/regions/demo.yaml"), into: out)
     }

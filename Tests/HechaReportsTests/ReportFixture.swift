@@ -5,16 +5,18 @@ import HechaReports
 
 /// A small hand-made run: two townships (one with a name that is not a safe file name), a rule
 /// without a category, an over- and an underpayment, a household missing from the roster, a
-/// rejected row, a skipped rule.
+/// rejected row, a skipped rule; decisive values (one personal), a member concerned, a rule with a
+/// 核查要点, a household with a phone and an address.
 enum ReportFixture {
     static func input(_ language: ReportLanguage = .chinese) -> ReportInput {
-        let rules = [
+        var rules = [
             RuleSummary(id: "deceased-still-paid", title: "保障对象死亡后仍在发放", severity: .high, category: "死亡仍发放", amountKind: .overpaid, hasAmount: true),
             RuleSummary(id: "overpaid", title: "多发救助金", severity: .high, category: "多发少发", amountKind: .overpaid, hasAmount: true),
             RuleSummary(id: "underpaid", title: "少发救助金", severity: .high, category: "多发少发", amountKind: .underpaid, hasAmount: true),
             RuleSummary(id: "local-check", title: "本地自定义核查", severity: .low, category: nil, hasAmount: false),
         ]
-        let findings = [
+        rules[0].verify = "核实死亡信息与死亡日期"
+        var findings = [
             Finding(rule: "deceased-still-paid", household: "H001", person: "420525194703150027", amount: Exact(560000, 100) + Exact(1, 3),
                     evidence: [SourceRef(source: "public-security", file: "死亡人员.csv", line: 4),
                                SourceRef(source: "civil-affairs", file: "发放记录.csv", line: 30),
@@ -28,9 +30,14 @@ enum ReportFixture {
             Finding(rule: "underpaid", household: "H999", amount: Exact(7, 1),
                     evidence: [SourceRef(source: "civil-affairs", file: "发放记录.csv", line: 40)]),
         ].sorted(by: Finding.ordered)
+        findings[0].details = [FindingDetail(label: "死亡记录·姓名", text: "李秀英", personal: true),
+                               FindingDetail(label: "死亡记录·死亡日期", text: "2024-03-02"),
+                               FindingDetail(label: "死亡后发放金额", text: "=1+1")]
+        findings[0].concerned = "420525197001010011"
         let households = HouseholdDirectory([
             "H001": HouseholdInfo(town: "鸣凤镇", village: "鸣凤社区", headName: "王大明",
-                                  memberNames: ["420525194703150027": "李秀英", "420525197001010011": "王大明"]),
+                                  memberNames: ["420525194703150027": "李秀英", "420525197001010011": "王大明"],
+                                  phone: "13907171234", address: "鸣凤镇鸣凤社区3组12号"),
             "H002": HouseholdInfo(town: "城关/新区", village: "", headName: "欧阳娜娜"),
             "H003": HouseholdInfo(town: "鸣凤镇", village: "<b>村</b>", headName: "张"),
         ])
