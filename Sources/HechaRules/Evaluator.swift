@@ -42,6 +42,11 @@ public struct Evaluator: Sendable {
     /// - Parameter configuredSources: the connector ids the region configured; a rule that reads
     ///   facts of any other source is skipped and reported.
     public func evaluate(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
+        // compiling a rule recurses once per level of its expression: on a large stack (see LargeStack)
+        LargeStack.run { evaluateOnThisThread(roster: roster, facts: facts, configuredSources: configuredSources) }
+    }
+
+    private func evaluateOnThisThread(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
         var skipped: [SkippedRule] = []
         var rules: [CompiledRule] = []
         for rule in region.rules {
@@ -67,7 +72,7 @@ public struct Evaluator: Sendable {
         let chunk = max(1, min(512, count / 64 + 1))
         let chunks = (count + chunk - 1) / chunk
         let results = Mutex<[(Int, [Finding], [EvaluationFailure])]>([])
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        LargeStack.concurrentPerform(iterations: chunks) { c in
             var found: [Finding] = []
             var failures: [EvaluationFailure] = []
             let lo = c * chunk, hi = min(count, lo + chunk)

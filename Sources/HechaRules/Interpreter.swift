@@ -178,7 +178,10 @@ struct Interpreter: Sendable {
 
     /// Evaluates a term once (to explain one finding); the evaluator compiles each rule once.
     func eval(_ node: Term, _ f: inout Frame) throws(EvaluationError) -> Value {
-        try compile(node)(&f)
+        // compiling and evaluating recurse once per level of the term: on a large stack (see LargeStack)
+        var frame = f
+        defer { f = frame }
+        return try LargeStack.run { () throws(EvaluationError) -> Value in try compile(node)(&frame) }
     }
 
     func compile(_ node: Term) -> Code {

@@ -36,6 +36,14 @@ public struct RegionLoader: Sendable {
 
     func load(regionPath path: String, asOf override: Day?, extraKeys: [String],
               overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?, rulesetOnly: Bool = false) throws(DiagnosticList) -> LoadedRegion {
+        // parsing and checking recurse once per level of an expression: on a large stack (see LargeStack)
+        try LargeStack.run { () throws(DiagnosticList) -> LoadedRegion in
+            try loadOnThisThread(regionPath: path, asOf: override, extraKeys: extraKeys, overlay: overlay, rulesetOnly: rulesetOnly)
+        }
+    }
+
+    private func loadOnThisThread(regionPath path: String, asOf override: Day?, extraKeys: [String],
+                                  overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?, rulesetOnly: Bool) throws(DiagnosticList) -> LoadedRegion {
         var diags = DiagnosticCollector()
         // 1. the chain, base first
         var chain: [YAMLFile] = []
@@ -226,11 +234,23 @@ public struct RegionLoader: Sendable {
                 compiled.append(try compile(def, parameters: parameters, functions: functions))
             } catch { diags.add(error) }
         }
-        // shared definitions are checked even when no enabled rule uses them
+        // shared definitions are checked even when no enabled rule uses them; each once (the
+        // types of those already checked are remembered), so a long chain is checked in linear time
+        var checkedShared: [String: (type: ValueType, height: Int)] = [:]
+        var tooDeepShared: [String: Int] = [:]
+        var reportedTooDeep = false
+        let sharedIDs = Checker.numbering(functions)
         for def in functions.values.sorted(by: { $0.name < $1.name }) where def.parameters.isEmpty {
             var last: Diagnostic?
             for subject in Subject.allCases {
-                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject, source: def.source)
+                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject,
+                                      source: def.source, sharedIDs: sharedIDs)
+                checker.checkedShared = checkedShared
+                checker.tooDeepShared = tooDeepShared
+                defer {
+                    checkedShared = checker.checkedShared ?? checkedShared
+                    tooDeepShared = checker.tooDeepShared
+                }
                 do throws(Diagnostic) {
                     _ = try checker.compile(.name(def.name, offset: 0))
                     last = nil
@@ -240,7 +260,13 @@ public struct RegionLoader: Sendable {
                     if !error.message.contains("is only available in rules with applies_to") { break }
                 }
             }
-            if let last { diags.add(last) }
+            // a chain too deep is too deep for every function after the limit: say it once
+            if let last, Checker.isTooDeep(last) {
+                if !reportedTooDeep { diags.add(last) }
+                reportedTooDeep = true
+            } else if let last {
+                diags.add(last)
+            }
         }
         // 5. every parameter a rule reads has a value
         if !diags.hasErrors && !rulesetOnly {
