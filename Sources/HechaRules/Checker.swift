@@ -466,7 +466,17 @@ struct Checker {
                 let hint = (lt == .date || lt == .month) ? "use add_days(date, n) or add_months(date, n) for date arithmetic" : nil
                 throw fail("'\(op)' needs numbers, not \(Checker.describe(lt)) and \(Checker.describe(rt))", offset, hint: hint)
             }
-            return (.arithmetic(Operation(rawValue: op)!, ln, rn, at: location(offset)), .number)
+            let operation = Operation(rawValue: op)!
+            // constants are computed now: a result that cannot be computed is a mistake in the file
+            if case .constant(.number(let a)) = ln, case .constant(.number(let b)) = rn {
+                do throws(ExactError) {
+                    return (.constant(.number(try operation.apply(a, b))), .number)
+                } catch {
+                    throw fail("\(a) \(op) \(b): \(error)", offset,
+                               hint: error == .divisionByZero ? nil : "numbers in rules are exact and have at most 38 digits; check this constant")
+                }
+            }
+            return (.arithmetic(operation, ln, rn, at: location(offset)), .number)
         case "in", "not in":
             guard case .list(let elem) = rt else {
                 throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,

@@ -3,9 +3,26 @@ import HechaCore
 /// A problem that stops one rule for one subject: a parameter with no value in force on a date,
 /// a date outside the calendar, a division by zero.
 public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong for this subject, with its values.
     public var message: String
+    /// The place in the rule (or the parameter) that failed.
     public var location: SourceLocation?
+    /// What went wrong, without what differs from one household to the next: failures with the
+    /// same cause and location are one problem to fix (``FailureSummary``). `nil`: the message.
+    public var cause: String? = nil
+    /// `location: message`.
     public var description: String { (location.map { "\($0): " } ?? "") + message }
+
+    /// An arithmetic operation of a rule without an exact result; `operation` shows its values.
+    static func arithmetic(_ error: ExactError, _ operation: String, at: SourceLocation?) -> EvaluationError {
+        switch error {
+        case .divisionByZero:
+            return EvaluationError(message: "division by zero in \(operation)", location: at, cause: "division by zero")
+        case .overflow:
+            return EvaluationError(message: "\(error): \(operation)", location: at,
+                                   cause: "\(error); check the values this expression multiplies or divides")
+        }
+    }
 }
 
 /// Run-wide values every evaluation sees.
@@ -364,20 +381,17 @@ struct Interpreter: Sendable {
             let l = compile(l), r = compile(r)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let a) = try l(&f), case .number(let b) = try r(&f) else { return .unknown }
-                switch op {
-                case .add: return .number(a + b)
-                case .subtract: return .number(a - b)
-                case .multiply: return .number(a * b)
-                case .divide:
-                    guard let q = a.divided(by: b) else { throw EvaluationError(message: "division by zero", location: at) }
-                    return .number(q)
+                do throws(ExactError) {
+                    return .number(try op.apply(a, b))
+                } catch {
+                    throw EvaluationError.arithmetic(error, "\(a) \(op.rawValue) \(b)", at: at)
                 }
             }
         case .negate(let n):
             let n = compile(n)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let a) = try n(&f) else { return .unknown }
-                return .number(-a)
+                do throws(ExactError) { return .number(try a.negated()) } catch { throw EvaluationError.arithmetic(error, "-\(a)", at: nil) }
             }
         case .membership(let l, let r, let negated):
             let l = compile(l), r = compile(r)
@@ -653,7 +667,11 @@ struct Interpreter: Sendable {
                     let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
                     guard case .number(let n) = v else { return .unknown }
                     f.note(item)
-                    total = total + n
+                    do throws(ExactError) {
+                        total = try total.adding(n)
+                    } catch {
+                        throw EvaluationError.arithmetic(error, "sum: \(total) + \(n)", at: at)
+                    }
                 }
                 return .number(total)
             }
@@ -804,13 +822,17 @@ struct Interpreter: Sendable {
                 guard let places = p.intValue, (0...10).contains(places) else {
                     throw EvaluationError(message: "round needs 0…10 decimal places, not \(p)", location: at)
                 }
-                return .number(x.rounded(places: places))
+                do throws(ExactError) { return .number(try x.checkedRounded(places: places)) } catch {
+                    throw EvaluationError.arithmetic(error, "round(\(x), \(places))", at: at)
+                }
             }
         case .abs:
             let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let x) = try a0(&f) else { return .unknown }
-                return .number(x.isNegative ? -x : x)
+                do throws(ExactError) { return .number(x.isNegative ? try x.negated() : x) } catch {
+                    throw EvaluationError.arithmetic(error, "abs(\(x))", at: at)
+                }
             }
         case .coalesce:
             let a0 = compile(args[0]), a1 = compile(args[1])
