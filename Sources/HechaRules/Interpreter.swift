@@ -514,7 +514,8 @@ struct Interpreter: Sendable {
         }
         guard let data = setting.value(on: date) else {
             let first = setting.entries.first?.from.map { "\($0)" } ?? "?"
-            throw EvaluationError(message: "parameter '\(name)' has no value in force on \(date) (its first value is from \(first), \(setting.definedAt)); add an entry that covers this date", location: at)
+            throw EvaluationError(message: "parameter '\(name)' has no value in force on \(date) (its first value is from \(first), \(setting.definedAt)); add an entry that covers this date", location: at,
+                                  cause: "parameter '\(name)' is read on dates before its first value, which is from \(first) (\(setting.definedAt)); add an entry from the start of the audit window or earlier, or begin the window on \(first)")
         }
         if f.trace != nil {
             let entry = setting.entries.last { ($0.from ?? date) <= date } ?? setting.entries[0]

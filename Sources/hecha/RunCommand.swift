@@ -3,6 +3,7 @@ import Foundation
 import HechaCore
 import HechaHost
 import HechaReports
+import HechaRules
 
 /// The region file used when none is given: the shipped demo region.
 let demoRegion = "rulesets/regions/demo.yaml"
@@ -92,11 +93,7 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
         }
         if !outcome.evaluation.failures.isEmpty {
-            let f = outcome.evaluation.failures
-            var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"
-            for x in f.prefix(20) { text += "  \(x)\n" }
-            if f.count > 20 { text += "  … and \(f.count - 20) more\n" }
-            printError(text)
+            printError(FailureSummary(outcome.evaluation.failures).text())
             throw ExitCode(HechaExitCode.data.rawValue)
         }
     }
