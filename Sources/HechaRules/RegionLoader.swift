@@ -11,6 +11,10 @@ public struct RegionLoader: Sendable {
     public var rulesetsDirectory: String
     public var catalog: FactCatalog
 
+    /// The keys a source entry may have besides `path:` and `encoding:`, by connector id: the
+    /// options a connector reads. Any other key is an error (a misspelt `encodng:` is not ignored).
+    public var sourceOptionKeys: [String: Set<String>] = [:]
+
     public init(rulesetsDirectory: String, catalog: FactCatalog) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog
@@ -208,6 +212,13 @@ public struct RegionLoader: Sendable {
                             hint: "calendars are the .yaml files under rulesets/calendars/, or a path to your own file")
             }
         }
+        if let calendar, let day = asOf, !calendar.covers(day) {
+            let given = override != nil ? "--as-of \(day)" : "as_of \(day)"
+            let place = override != nil ? root[key: "calendar"].map(regionFile.location) : root[key: "as_of"].map(regionFile.location)
+            diags.error("\(given) is outside the calendar '\(calendar.name)', which covers \(calendar.firstYear) to \(calendar.lastYear)",
+                        at: place ?? SourceLocation(file: regionFile.path, line: 1),
+                        hint: "choose a date in those years, or add the year \(day.year) to the calendar file")
+        }
         var sources: [SourceEntry] = []
         if let s = root[key: "sources"] {
             let regionDir = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -217,8 +228,16 @@ public struct RegionLoader: Sendable {
                                 hint: "\(p.key): {path: data/\(p.key)}")
                     continue
                 }
+                let entryKeys = ["path", "encoding"] + (sourceOptionKeys[p.key] ?? []).sorted()
                 var options: [String: String] = [:]
-                for o in p.value.pairs where o.key != "path" && o.key != "encoding" { options[o.key] = o.value.scalar?.string ?? "" }
+                for o in p.value.pairs where o.key != "path" && o.key != "encoding" {
+                    guard entryKeys.contains(o.key) else {
+                        diags.error("unknown key '\(o.key)' in source '\(p.key)'\(NameSuggestion.didYouMean(o.key, in: entryKeys))",
+                                    at: regionFile.location(o.keyNode), hint: "a source entry's keys are: \(entryKeys.joined(separator: ", "))")
+                        continue
+                    }
+                    options[o.key] = o.value.scalar?.string ?? ""
+                }
                 let full = rel.hasPrefix("/") ? rel : regionDir.appendingPathComponent(rel).standardizedFileURL.path
                 sources.append(SourceEntry(id: p.key, path: full, displayPath: rel, encoding: p.value[key: "encoding"]?.scalar?.string,
                                            options: options, declaredAt: regionFile.location(p.keyNode)))
