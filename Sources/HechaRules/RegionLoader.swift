@@ -298,7 +298,7 @@ public struct RegionLoader: Sendable {
         try diags.check()
         return LoadedRegion(file: regionFile.path, code: code, name: name, asOf: asOf!, auditFrom: auditFrom!, auditTo: auditTo!,
                             calendar: calendar, sources: sources, parameters: parameters, rules: compiled, disabled: disabled,
-                            files: files, catalog: catalog)
+                            files: files, catalog: catalog, warnings: diags.diagnostics.filter { $0.severity == .warning })
     }
 
     /// `name` → `<folder>/<name>.yaml`; a name with a `/` or ending in `.yaml` is a path relative to the file.
@@ -316,54 +316,6 @@ public struct RegionLoader: Sendable {
     func displayPath(_ full: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
-    }
-
-    private func readDeclarations(_ node: Yams.Node, file: YAMLFile, into set: inout ParameterSet, values: Bool, _ diags: inout DiagnosticCollector) {
-        let reader = ValueReader(file: file)
-        for p in node.pairs {
-            let at = file.location(p.keyNode)
-            guard p.value.mapping != nil, let typeNode = p.value[key: "type"], let typeName = typeNode.scalar?.string else {
-                diags.error("parameter '\(p.key)' needs a declaration {type: …, default: …, title: …}", at: at,
-                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
-                continue
-            }
-            for k in p.value.pairs where !["type", "default", "title", "unit", "description"].contains(k.key) {
-                diags.error("unknown key '\(k.key)' in the declaration of '\(p.key)'", at: file.location(k.keyNode))
-            }
-            guard let type = ValueType(name: typeName) else {
-                diags.error("unknown type '\(typeName)' for parameter '\(p.key)'", at: file.location(typeNode),
-                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
-                continue
-            }
-            if set.declarations[p.key] != nil {
-                diags.error("parameter '\(p.key)' is already declared at \(set.declarations[p.key]!.declaredAt)", at: at)
-                continue
-            }
-            set.declare(ParameterDeclaration(name: p.key, type: type, title: p.value[key: "title"]?.scalar?.string ?? "", declaredAt: at))
-            if let d = p.value[key: "default"] {
-                do throws(Diagnostic) { set.set(p.key, try reader.setting(d, type, name: p.key)) } catch { diags.add(error) }
-            }
-        }
-    }
-
-    /// Region values: nested mappings (`deadlines: {approval_workdays: 12}`) or dotted keys.
-    func readValues(_ node: Yams.Node, prefix: String, file: YAMLFile, reader: ValueReader,
-                            into set: inout ParameterSet, _ diags: inout DiagnosticCollector) {
-        for p in node.pairs {
-            let name = prefix.isEmpty ? p.key : "\(prefix).\(p.key)"
-            if let decl = set.declarations[name] {
-                do throws(Diagnostic) { set.set(name, try reader.setting(p.value, decl.type, name: name)) } catch { diags.add(error) }
-                continue
-            }
-            let isGroup = set.order.contains { $0.hasPrefix(name + ".") }
-            if isGroup, p.value.mapping != nil {
-                readValues(p.value, prefix: name, file: file, reader: reader, into: &set, &diags)
-                continue
-            }
-            let candidates = set.order + set.order.compactMap { $0.split(separator: ".").first.map(String.init) }
-            diags.error("unknown parameter '\(name)'\(NameSuggestion.didYouMean(name, in: Set(candidates)))", at: file.location(p.keyNode),
-                        hint: isGroup ? "'\(name)' is a group: set its entries, e.g. \(name): {…}" : "to add a parameter of your own, declare it under declare: with its type")
-        }
     }
 
     private func function(_ key: String, _ keyNode: Yams.Node, _ value: Yams.Node, file: YAMLFile) throws(Diagnostic) -> FunctionDefinition {

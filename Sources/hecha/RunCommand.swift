@@ -82,6 +82,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+        for w in outcome.region.warnings { printError(w.description) }
         if !quiet { print(RunSummary.text(outcome), terminator: "") }
         if timings || verbose {
             var text = "stage timings (wall clock; resident memory when the stage ended):\n"
@@ -112,6 +113,7 @@ struct ValidateCommand: ParsableCommand {
         let asOf = try options.day()
         do {
             let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
+            for w in region.warnings { printError(w.description) }
             print("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)")
         } catch {
             throw fail(error)

@@ -1,3 +1,4 @@
+import Foundation
 import HechaCore
 @testable import HechaRules
 import Testing
@@ -53,5 +54,30 @@ struct RegionSettingsTests {
         let path = Fixtures.file("region.yaml", Fixtures.header.replacingOccurrences(of: "as_of: 2024-12-31", with: "as_of: 2024-12-31\ncalendar: china"))
         #expect(throws: DiagnosticList.self) { try loader.load(regionPath: path, asOf: Day(iso: "2022-06-30")) }
         #expect(try loader.load(regionPath: path, asOf: Day(iso: "2025-06-30")).asOf == Day(iso: "2025-06-30"))
+    }
+}
+
+/// Likely mistakes that do not stop a run are warnings, kept with the loaded region.
+struct RegionWarningTests {
+    @Test func aMapKeyOutsideTheDeclaredOnesIsAWarning() throws {
+        let base = Fixtures.file("base.yaml", """
+            ruleset: base
+            parameters:
+              review.interval_months: {type: "{number}", default: {A: 1, B: 3, C: 6}}
+            """)
+        let region = URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent("region.yaml").path
+        try """
+            extends: base.yaml
+            as_of: 2024-12-31
+            audit_window: {from: 2024-01, to: 2024-12}
+            parameters:
+              review: {interval_months: {B: 2, D: 3}}
+            """.write(toFile: region, atomically: true, encoding: .utf8)
+        let loaded = try RegionLoader(rulesetsDirectory: Fixtures.rulesets, catalog: Fixtures.catalog).load(regionPath: region)
+        #expect(loaded.warnings.count == 1)
+        let w = try #require(loaded.warnings.first)
+        #expect(w.severity == .warning)
+        #expect(w.message == "parameter 'review.interval_months' has no key 'D' in its declaration; its keys are A, B, C")
+        #expect(w.location?.line == 5 && w.location?.column == 36)
     }
 }
