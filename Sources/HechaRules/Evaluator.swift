@@ -107,7 +107,13 @@ public struct Evaluator: Sendable {
                 }
                 guard let amountTerm = rule.amount else { return (true, nil, frame.evidence) }
                 switch try amountTerm(&frame) {
-                case .number(let n): return (true, n, frame.evidence)
+                case .number(let n) where abs(n) < Evaluator.largestAmount: return (true, n, frame.evidence)
+                case .number(let n):
+                    failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
+                                                      error: EvaluationError(message: "the amount \(n) is too large to be a sum of money (the limit is 10^15)",
+                                                                             location: rule.definedAt,
+                                                                             cause: "the amount is too large to be a sum of money (the limit is 10^15); check what the amount multiplies")))
+                    return (true, nil, frame.evidence)
                 default:
                     failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
                                                       error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
@@ -159,6 +165,14 @@ public struct Evaluator: Sendable {
         for s in facts.sorted() where seen.insert(s).inserted { out.append(s) }
         return out
     }
+}
+
+extension Evaluator {
+    /// Amounts at or above this, in magnitude, are failures rather than findings: no payment is
+    /// that large, and the report's totals of many findings must stay far from overflowing.
+    static let largestAmount = Exact(1_000_000_000_000_000)
+
+    static func abs(_ x: Exact) -> Exact { x.isNegative ? -x : x }
 }
 
 /// What the hot loop needs of a rule: its condition and amount compiled to ``Code``, behind one

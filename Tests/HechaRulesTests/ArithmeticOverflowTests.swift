@@ -36,6 +36,14 @@ struct ArithmeticOverflowTests {
         #expect(f.error.message == "the result is too large to compute exactly (more than 38 digits): 300000000000000000000 * 1000000000000000000")
     }
 
+    /// An amount that fits an exact number but no sum of money fails too: totals of many of them
+    /// would overflow in the report.
+    @Test func anAmountTooLargeForMoneyFailsTheRule() throws {
+        let result = EvaluationFixture.evaluate(try region(amount: "household.per_capita_income * 1000000000000000000 * 100000000000000000"))
+        #expect(result.findings.allSatisfy { $0.amount == nil })
+        #expect(result.failures.first?.error.message == "the amount 30000000000000000000000000000000000000 is too large to be a sum of money (the limit is 10^15)")
+    }
+
     @Test func fortyEightDivisionsBySevenFailTheRule() throws {
         let divisions = Array(repeating: "7", count: 48).joined(separator: " / ")
         let result = EvaluationFixture.evaluate(try region(amount: "household.per_capita_income / \(divisions)"))
