@@ -112,74 +112,120 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return v
     }
 
-    public static func + (a: Exact, b: Exact) -> Exact {
-        if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage, d1 == d2 {
+    /// `a + b`. Traps when the result does not fit; rules use ``adding(_:)``.
+    public static func + (a: Exact, b: Exact) -> Exact { a.unwrap { (x) throws(ExactError) in try x.adding(b) } }
+    /// `-a`. Traps when the result does not fit; rules use ``negated()``.
+    public static prefix func - (a: Exact) -> Exact { a.unwrap { (x) throws(ExactError) in try x.negated() } }
+    /// `a - b`. Traps when the result does not fit; rules use ``subtracting(_:)``.
+    public static func - (a: Exact, b: Exact) -> Exact { a.unwrap { (x) throws(ExactError) in try x.subtracting(b) } }
+    /// `a × b`. Traps when the result does not fit; rules use ``multiplied(by:)``.
+    public static func * (a: Exact, b: Exact) -> Exact { a.unwrap { (x) throws(ExactError) in try x.multiplied(by: b) } }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    private func unwrap(_ operation: (Exact) throws(ExactError) -> Exact) -> Exact {
+        do throws(ExactError) { return try operation(self) } catch { preconditionFailure("exact number: \(error)") }
+    }
+
+    /// Division; `nil` when dividing by zero (or when the result does not fit).
+    public func divided(by b: Exact) -> Exact? { try? dividing(by: b) }
+
+    /// `n / d` reduced, or an error when a part is `Int128.min` (whose negation does not fit).
+    private static func checked(_ n: Int128, _ d: Int128) throws(ExactError) -> Exact {
+        guard d != 0 else { throw .divisionByZero }
+        guard n != .min, d != .min else { throw .overflow }
+        return Exact(unchecked: n, d)
+    }
+
+    /// `self + b`, or ``ExactError/overflow`` when a part of the result needs more than 127 bits.
+    public func adding(_ b: Exact) throws(ExactError) -> Exact {
+        if case .small(let n1, let d1) = storage, case .small(let n2, let d2) = b.storage, d1 == d2 {
             let (n, overflow) = n1.addingReportingOverflow(n2)
             if !overflow, n != .min { return Exact(small: n, d1) }
         }
-        if a.denominator == b.denominator { return Exact(unchecked: a.numerator + b.numerator, a.denominator) }
-        let g = gcd(a.denominator, b.denominator)
-        let d = a.denominator / g * b.denominator
-        return Exact(unchecked: a.numerator * (d / a.denominator) + b.numerator * (d / b.denominator), d)
-    }
-    public static prefix func - (a: Exact) -> Exact {
-        if case .small(let n, let d) = a.storage, n != .min { return Exact(storage: .small(-n, d)) }
-        return Exact(unchecked: -a.numerator, a.denominator)
+        if denominator == b.denominator { return try Exact.checked(try numerator.plus(b.numerator), denominator) }
+        let g = Exact.gcd(denominator, b.denominator)
+        let d = try (denominator / g).times(b.denominator)
+        return try Exact.checked(try numerator.times(d / denominator).plus(try b.numerator.times(d / b.denominator)), d)
     }
 
-    private init(storage: Storage) { self.storage = storage }
-    public static func - (a: Exact, b: Exact) -> Exact { a + (-b) }
-    public static func * (a: Exact, b: Exact) -> Exact {
-        let g1 = gcd(abs(a.numerator), b.denominator)
-        let g2 = gcd(abs(b.numerator), a.denominator)
-        return Exact(unchecked: (a.numerator / g1) * (b.numerator / g2), (a.denominator / g2) * (b.denominator / g1))
-    }
-    /// Division; `nil` when dividing by zero.
-    public func divided(by b: Exact) -> Exact? {
-        guard b.numerator != 0 else { return nil }
-        return self * Exact(unchecked: b.denominator, b.numerator)
+    /// `-self`; cannot overflow (no part is ever `Int128.min`), but says so if it did.
+    public func negated() throws(ExactError) -> Exact {
+        if case .small(let n, let d) = storage, n != .min { return Exact(storage: .small(-n, d)) }
+        return try Exact.checked(-numerator, denominator)
     }
 
+    /// `self - b`, or ``ExactError/overflow``.
+    public func subtracting(_ b: Exact) throws(ExactError) -> Exact { try adding(try b.negated()) }
+
+    /// `self × b`, or ``ExactError/overflow``.
+    public func multiplied(by b: Exact) throws(ExactError) -> Exact {
+        let g1 = Exact.gcd(abs(numerator), b.denominator)
+        let g2 = Exact.gcd(abs(b.numerator), denominator)
+        return try Exact.checked(try (numerator / g1).times(b.numerator / g2), try (denominator / g2).times(b.denominator / g1))
+    }
+
+    /// `self ÷ b`, or ``ExactError/divisionByZero`` or ``ExactError/overflow``.
+    public func dividing(by b: Exact) throws(ExactError) -> Exact {
+        guard b.numerator != 0 else { throw .divisionByZero }
+        return try multiplied(by: Exact(unchecked: b.denominator, b.numerator))
+    }
+
+    /// Exact for every pair of values: the cross products are compared at 256 bits.
     public static func < (a: Exact, b: Exact) -> Bool {
         if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage, d1 == d2 { return n1 < n2 }
-        return a.numerator * b.denominator < b.numerator * a.denominator
+        let l = a.numerator.multipliedFullWidth(by: b.denominator)
+        let r = b.numerator.multipliedFullWidth(by: a.denominator)
+        return (l.high, l.low) < (r.high, r.low)
     }
 
-    /// Rounds half away from zero to `places` decimal places ("四舍五入").
-    public func rounded(places: Int) -> Exact {
-        var scale: Int128 = 1
-        for _ in 0..<max(0, places) { scale *= 10 }
-        let scaled = numerator * scale
-        let q = scaled / denominator
-        let r = scaled % denominator
-        var result = q
-        if abs(r) * 2 >= denominator { result += (scaled < 0 ? -1 : 1) }
-        return Exact(unchecked: result, scale)
+    /// The value rounded half away from zero to `places` decimals, as a whole number of
+    /// 10^-places in magnitude: (whole part, decimals), never overflowing.
+    private func roundedParts(places: Int) -> (negative: Bool, whole: UInt128, fraction: UInt128, scale: UInt128)? {
+        guard places >= 0, places <= 38 else { return nil }
+        var scale: UInt128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let m = numerator.magnitude, d = denominator.magnitude
+        var whole = m / d
+        let r = m % d
+        // r × scale < d × scale, so the quotient fits
+        var (fraction, remainder) = d.dividingFullWidth(r.multipliedFullWidth(by: scale))
+        if remainder >= d - remainder { fraction += 1 }
+        if fraction == scale { fraction = 0; whole += 1 }
+        return (numerator < 0, whole, fraction, scale)
     }
 
-    /// The value rounded half-up to the fen, in fen.
+    /// Rounds half away from zero to `places` decimal places ("四舍五入"), or
+    /// ``ExactError/overflow`` when the rounded value needs more than 38 digits.
+    public func checkedRounded(places: Int) throws(ExactError) -> Exact {
+        guard let p = roundedParts(places: places) else { throw .overflow }
+        let (scaled, o1) = p.whole.multipliedReportingOverflow(by: p.scale)
+        let (units, o2) = scaled.addingReportingOverflow(p.fraction)
+        guard !o1, !o2, units <= UInt128(Int128.max) else { throw .overflow }
+        return try Exact.checked(p.negative ? -Int128(units) : Int128(units), Int128(p.scale))
+    }
+
+    /// Rounds half away from zero to `places` decimal places ("四舍五入"); traps when the
+    /// result does not fit (rules use ``checkedRounded(places:)``).
+    public func rounded(places: Int) -> Exact { unwrap { (x) throws(ExactError) in try x.checkedRounded(places: places) } }
+
+    /// The value rounded half-up to the fen, in fen; saturates at the Int128 bounds (above 10³⁶ yuan).
     public var fen: Int128 {
-        let r = rounded(places: 2)
+        guard let r = try? checkedRounded(places: 2) else { return isNegative ? .min + 1 : .max }
         return r.numerator * (100 / r.denominator)
     }
 
     /// Decimal text with exactly `places` decimals after rounding half-up, e.g. `"1234.50"`.
+    /// Works for every value (the digits are never put in one integer).
     public func decimalString(places: Int = 2) -> String {
-        let r = rounded(places: places)
-        var scale: Int128 = 1
-        for _ in 0..<places { scale *= 10 }
-        let units = r.numerator * (scale / r.denominator)
-        let negative = units < 0
-        let a = negative ? -units : units
-        let whole = a / scale
-        let frac = a % scale
-        var text = String(whole)
+        guard let p = roundedParts(places: min(max(0, places), 38)) else { return description }
+        var text = String(p.whole)
         if places > 0 {
-            var f = String(frac)
+            var f = String(p.fraction)
             while f.count < places { f = "0" + f }
             text += "." + f
         }
-        return negative ? "-" + text : text
+        return p.negative && (p.whole != 0 || p.fraction != 0) ? "-" + text : text
     }
 
     /// Shortest exact text: an integer, a finite decimal, or `n/d`.
@@ -195,7 +241,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         if d == 1 {
             // find the smallest number of places that is exact
-            for p in 0...max(places, 1) * 2 where rounded(places: p) == self {
+            for p in 0...min(38, max(places, 1) * 2) where (try? checkedRounded(places: p)) == self {
                 return decimalString(places: p)
             }
         }
@@ -253,6 +299,33 @@ extension Exact {
     }
 }
 
+/// Why an exact operation has no result.
+public enum ExactError: Error, Sendable, CustomStringConvertible {
+    /// A part of the result (numerator or denominator) needs more than 127 bits (about 38 digits).
+    case overflow
+    /// A division whose divisor is zero.
+    case divisionByZero
+
+    public var description: String {
+        switch self {
+        case .overflow: return "the result is too large to compute exactly (more than 38 digits)"
+        case .divisionByZero: return "division by zero"
+        }
+    }
+}
+
 extension Int128 {
     fileprivate static func abs(_ v: Int128) -> Int128 { v < 0 ? -v : v }
+
+    fileprivate func plus(_ b: Int128) throws(ExactError) -> Int128 {
+        let (r, o) = addingReportingOverflow(b)
+        if o { throw .overflow }
+        return r
+    }
+
+    fileprivate func times(_ b: Int128) throws(ExactError) -> Int128 {
+        let (r, o) = multipliedReportingOverflow(by: b)
+        if o { throw .overflow }
+        return r
+    }
 }

@@ -2,16 +2,11 @@ import HechaReports
 import HechaRules
 
 extension FailedRule {
-    /// One entry per rule that failed, in the order the rules first failed, with the number of
-    /// distinct households and the first cause given.
+    /// One entry per distinct cause (``FailureSummary``): the rule, how many households it
+    /// stopped, and what to fix.
     static func grouped(_ failures: [EvaluationFailure]) -> [FailedRule] {
-        var order: [String] = []
-        var households: [String: Set<String>] = [:]
-        var cause: [String: String] = [:]
-        for f in failures {
-            if households[f.rule] == nil { order.append(f.rule); cause[f.rule] = "\(f.error)" }
-            households[f.rule, default: []].insert(f.household)
+        FailureSummary(failures).groups.map { g in
+            FailedRule(rule: g.rule, households: g.households, cause: (g.location.map { "\($0): " } ?? "") + g.cause)
         }
-        return order.map { FailedRule(rule: $0, households: households[$0]?.count ?? 0, cause: cause[$0] ?? "") }
     }
 }

@@ -30,8 +30,23 @@ struct Checker {
 
     private var scopes: [[String: (slot: Int, type: ValueType)]] = [[:]]
     private(set) var slotCount = 0
-    private var lazyCache: [String: (node: Term, type: ValueType)] = [:]
+    private var lazyCache: [String: (node: Term, type: ValueType, height: Int)] = [:]
+    /// The functions and `let` values being expanded, outermost first.
     private var expanding: [String] = []
+    /// How many expressions deep the one being compiled is, counting through the functions and
+    /// `let` values it expands; `deepest` is the most reached since it was last reset.
+    private var depth = 0
+    private var deepest = 0
+    /// The deepest a rule's expression may be once its functions are expanded. Evaluating
+    /// recurses once per level, so this bound keeps evaluation far from the end of a thread's stack.
+    static let maximumDepth = 1_000
+    /// When set, shared functions without parameters already checked (by this or an earlier
+    /// checker of the same subject) are not checked again: their type and height are looked up and
+    /// a placeholder term stands for them. For checking definitions on their own, never for rules.
+    var checkedShared: [String: (type: ValueType, height: Int)]? = nil
+    /// With `checkedShared`: the depth at which each shared function was found too deep to expand,
+    /// so that the functions calling it fail at once instead of going down the chain again.
+    var tooDeepShared: [String: Int] = [:]
     private var source: ExpressionSource
     /// Connector ids whose facts the checked expressions read.
     private(set) var usedSources: Set<String> = []
@@ -43,14 +58,20 @@ struct Checker {
     /// A number for each shared function, the same in every rule of a region (they share values).
     private let sharedIDs: [String: Int]
 
+    /// `sharedIDs`: ``Checker/numbering(_:)`` of `functions`, when the caller has it already.
     init(catalog: FactCatalog, parameters: ParameterSet, functions: [String: FunctionDefinition],
-         subject: Subject, source: ExpressionSource) {
+         subject: Subject, source: ExpressionSource, sharedIDs: [String: Int]? = nil) {
         self.catalog = catalog
         self.parameters = parameters
-        sharedIDs = Dictionary(uniqueKeysWithValues: functions.keys.sorted().enumerated().map { ($1, $0) })
+        self.sharedIDs = sharedIDs ?? Checker.numbering(functions)
         self.functions = functions
         self.subject = subject
         self.source = source
+    }
+
+    /// A number for each shared function: its place in name order.
+    static func numbering(_ functions: [String: FunctionDefinition]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: functions.keys.sorted().enumerated().map { ($1, $0) })
     }
 
     // MARK: entry points
@@ -131,6 +152,28 @@ struct Checker {
     // MARK: compile
 
     mutating func compile(_ e: Expr) throws(Diagnostic) -> (Term, ValueType) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Checker.maximumDepth { throw tooDeep(e.offset) }
+        deepest = max(deepest, depth)
+        return try compileNode(e)
+    }
+
+    /// Whether `d` is the error of ``tooDeep(_:)``.
+    static func isTooDeep(_ d: Diagnostic) -> Bool { d.message.contains("levels deep here") }
+
+    /// The error for an expression that is nested too deeply, naming the chain of functions that led there.
+    private func tooDeep(_ offset: Int) -> Diagnostic {
+        var chain = ""
+        if !expanding.isEmpty {
+            let names = expanding.count <= 6 ? expanding : Array(expanding.prefix(3)) + ["…"] + Array(expanding.suffix(3))
+            chain = ", counting the \(expanding.count) function(s) and let value(s) it goes through (\(names.joined(separator: " → ")))"
+        }
+        return fail("the expression is nested more than \(Checker.maximumDepth) levels deep here\(chain)", offset,
+                    hint: "a chain of functions that each call the previous one is limited to a few hundred; compute the value in fewer steps")
+    }
+
+    private mutating func compileNode(_ e: Expr) throws(Diagnostic) -> (Term, ValueType) {
         switch e {
         case .literal(let v, _):
             switch v {
@@ -332,7 +375,21 @@ struct Checker {
                        hint: "functions and let values cannot be recursive")
         }
         let cacheKey = (def.shared ? "function " : "let ") + def.name
-        if def.parameters.isEmpty, let cached = lazyCache[cacheKey] { return cached }
+        if def.parameters.isEmpty, let cached = lazyCache[cacheKey] {
+            if depth + cached.height > Checker.maximumDepth { throw tooDeep(offset) }
+            return (cached.node, cached.type)
+        }
+        let memoKey = "\(subject) \(def.name)"
+        if def.shared, def.parameters.isEmpty, checkedShared != nil, let failedAt = tooDeepShared[memoKey], depth >= failedAt {
+            throw tooDeep(offset)
+        }
+        if def.shared, def.parameters.isEmpty, let known = checkedShared?[memoKey] {
+            if depth + known.height > Checker.maximumDepth { throw tooDeep(offset) }
+            deepest = max(deepest, depth + known.height)
+            return (.constant(.unknown), known.type)
+        }
+        let outerDeepest = deepest
+        deepest = depth
         // compile the arguments in the caller's scope
         var bound: [(slot: Int, node: Term, type: ValueType)] = []
         for a in args {
@@ -355,19 +412,30 @@ struct Checker {
             lets = savedLets
             expanding.removeLast()
         }
-        let (body, type) = try compile(def.body)
+        let body: Term, type: ValueType
+        do throws(Diagnostic) {
+            (body, type) = try compile(def.body)
+        } catch {
+            if def.shared, def.parameters.isEmpty, checkedShared != nil, Checker.isTooDeep(error) {
+                tooDeepShared[memoKey] = min(tooDeepShared[memoKey] ?? depth, depth)
+            }
+            throw error
+        }
+        let height = deepest - depth
+        deepest = max(outerDeepest, deepest)
+        if def.shared, def.parameters.isEmpty, checkedShared != nil { checkedShared?[memoKey] = (type, height) }
         let arguments = bound.map { (slot: $0.slot, value: $0.node) }
         // a shared function that does not look at the member or application is computed once per
         // household and arguments, for every rule
         if def.shared && !body.mentions(.member) && !body.mentions(.application) {
             let node = Term.shared(name: def.name, id: sharedIDs[def.name] ?? 0, arguments: arguments, body: body)
-            if def.parameters.isEmpty { lazyCache[cacheKey] = (node, type) }
+            if def.parameters.isEmpty { lazyCache[cacheKey] = (node, type, height) }
             return (node, type)
         }
         if def.parameters.isEmpty {
             let slot = newSlot()
             let node = Term.lazySlot(slot, body, name: def.name)
-            lazyCache[cacheKey] = (node, type)
+            lazyCache[cacheKey] = (node, type, height)
             return (node, type)
         }
         return (.function(name: def.name, arguments: arguments, body: body), type)
@@ -398,7 +466,17 @@ struct Checker {
                 let hint = (lt == .date || lt == .month) ? "use add_days(date, n) or add_months(date, n) for date arithmetic" : nil
                 throw fail("'\(op)' needs numbers, not \(Checker.describe(lt)) and \(Checker.describe(rt))", offset, hint: hint)
             }
-            return (.arithmetic(Operation(rawValue: op)!, ln, rn, at: location(offset)), .number)
+            let operation = Operation(rawValue: op)!
+            // constants are computed now: a result that cannot be computed is a mistake in the file
+            if case .constant(.number(let a)) = ln, case .constant(.number(let b)) = rn {
+                do throws(ExactError) {
+                    return (.constant(.number(try operation.apply(a, b))), .number)
+                } catch {
+                    throw fail("\(a) \(op) \(b): \(error)", offset,
+                               hint: error == .divisionByZero ? nil : "numbers in rules are exact and have at most 38 digits; check this constant")
+                }
+            }
+            return (.arithmetic(operation, ln, rn, at: location(offset)), .number)
         case "in", "not in":
             guard case .list(let elem) = rt else {
                 throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,

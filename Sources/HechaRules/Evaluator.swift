@@ -42,6 +42,11 @@ public struct Evaluator: Sendable {
     /// - Parameter configuredSources: the connector ids the region configured; a rule that reads
     ///   facts of any other source is skipped and reported.
     public func evaluate(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
+        // compiling a rule recurses once per level of its expression: on a large stack (see LargeStack)
+        LargeStack.run { evaluateOnThisThread(roster: roster, facts: facts, configuredSources: configuredSources) }
+    }
+
+    private func evaluateOnThisThread(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
         var skipped: [SkippedRule] = []
         var rules: [CompiledRule] = []
         for rule in region.rules {
@@ -67,7 +72,7 @@ public struct Evaluator: Sendable {
         let chunk = max(1, min(512, count / 64 + 1))
         let chunks = (count + chunk - 1) / chunk
         let results = Mutex<[(Int, [Finding], [EvaluationFailure])]>([])
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        LargeStack.concurrentPerform(iterations: chunks) { c in
             var found: [Finding] = []
             var failures: [EvaluationFailure] = []
             let lo = c * chunk, hi = min(count, lo + chunk)
@@ -102,9 +107,15 @@ public struct Evaluator: Sendable {
                 }
                 var fired = Fired(evidence: [])
                 if let amountTerm = rule.amount {
-                    if case .number(let n) = try amountTerm(&frame) {
+                    switch try amountTerm(&frame) {
+                    case .number(let n) where Evaluator.abs(n) < Evaluator.largestAmount:
                         fired.amount = n
-                    } else {
+                    case .number(let n):
+                        failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
+                                                          error: EvaluationError(message: "the amount \(n) is too large to be a sum of money (the limit is 10^15)",
+                                                                                 location: rule.definedAt,
+                                                                                 cause: "the amount is too large to be a sum of money (the limit is 10^15); check what the amount multiplies")))
+                    default:
                         failures.append(EvaluationFailure(rule: rule.id, household: household.id, subject: subject(),
                                                           error: EvaluationError(message: "the amount is unknown (a value it needs is missing)", location: rule.definedAt)))
                     }
@@ -174,6 +185,14 @@ struct Fired {
         f.concerned = concerned
         return f
     }
+}
+
+extension Evaluator {
+    /// Amounts at or above this, in magnitude, are failures rather than findings: no payment is
+    /// that large, and the report's totals of many findings must stay far from overflowing.
+    static let largestAmount = Exact(1_000_000_000_000_000)
+
+    static func abs(_ x: Exact) -> Exact { x.isNegative ? -x : x }
 }
 
 /// What the hot loop needs of a rule: its condition and amount compiled to ``Code``, behind one

@@ -3,9 +3,26 @@ import HechaCore
 /// A problem that stops one rule for one subject: a parameter with no value in force on a date,
 /// a date outside the calendar, a division by zero.
 public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong for this subject, with its values.
     public var message: String
+    /// The place in the rule (or the parameter) that failed.
     public var location: SourceLocation?
+    /// What went wrong, without what differs from one household to the next: failures with the
+    /// same cause and location are one problem to fix (``FailureSummary``). `nil`: the message.
+    public var cause: String? = nil
+    /// `location: message`.
     public var description: String { (location.map { "\($0): " } ?? "") + message }
+
+    /// An arithmetic operation of a rule without an exact result; `operation` shows its values.
+    static func arithmetic(_ error: ExactError, _ operation: String, at: SourceLocation?) -> EvaluationError {
+        switch error {
+        case .divisionByZero:
+            return EvaluationError(message: "division by zero in \(operation)", location: at, cause: "division by zero")
+        case .overflow:
+            return EvaluationError(message: "\(error): \(operation)", location: at,
+                                   cause: "\(error); check the values this expression multiplies or divides")
+        }
+    }
 }
 
 /// Run-wide values every evaluation sees.
@@ -178,7 +195,10 @@ struct Interpreter: Sendable {
 
     /// Evaluates a term once (to explain one finding); the evaluator compiles each rule once.
     func eval(_ node: Term, _ f: inout Frame) throws(EvaluationError) -> Value {
-        try compile(node)(&f)
+        // compiling and evaluating recurse once per level of the term: on a large stack (see LargeStack)
+        var frame = f
+        defer { f = frame }
+        return try LargeStack.run { () throws(EvaluationError) -> Value in try compile(node)(&frame) }
     }
 
     func compile(_ node: Term) -> Code {
@@ -361,20 +381,17 @@ struct Interpreter: Sendable {
             let l = compile(l), r = compile(r)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let a) = try l(&f), case .number(let b) = try r(&f) else { return .unknown }
-                switch op {
-                case .add: return .number(a + b)
-                case .subtract: return .number(a - b)
-                case .multiply: return .number(a * b)
-                case .divide:
-                    guard let q = a.divided(by: b) else { throw EvaluationError(message: "division by zero", location: at) }
-                    return .number(q)
+                do throws(ExactError) {
+                    return .number(try op.apply(a, b))
+                } catch {
+                    throw EvaluationError.arithmetic(error, "\(a) \(op.rawValue) \(b)", at: at)
                 }
             }
         case .negate(let n):
             let n = compile(n)
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let a) = try n(&f) else { return .unknown }
-                return .number(-a)
+                do throws(ExactError) { return .number(try a.negated()) } catch { throw EvaluationError.arithmetic(error, "-\(a)", at: nil) }
             }
         case .membership(let l, let r, let negated):
             let l = compile(l), r = compile(r)
@@ -497,7 +514,8 @@ struct Interpreter: Sendable {
         }
         guard let data = setting.value(on: date) else {
             let first = setting.entries.first?.from.map { "\($0)" } ?? "?"
-            throw EvaluationError(message: "parameter '\(name)' has no value in force on \(date) (its first value is from \(first), \(setting.definedAt)); add an entry that covers this date", location: at)
+            throw EvaluationError(message: "parameter '\(name)' has no value in force on \(date) (its first value is from \(first), \(setting.definedAt)); add an entry that covers this date", location: at,
+                                  cause: "parameter '\(name)' is read on dates before its first value, which is from \(first) (\(setting.definedAt)); add an entry from the start of the audit window or earlier, or begin the window on \(first)")
         }
         if f.trace != nil {
             let entry = setting.entries.last { ($0.from ?? date) <= date } ?? setting.entries[0]
@@ -650,7 +668,11 @@ struct Interpreter: Sendable {
                     let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
                     guard case .number(let n) = v else { return .unknown }
                     f.note(item)
-                    total = total + n
+                    do throws(ExactError) {
+                        total = try total.adding(n)
+                    } catch {
+                        throw EvaluationError.arithmetic(error, "sum: \(total) + \(n)", at: at)
+                    }
                 }
                 return .number(total)
             }
@@ -801,13 +823,17 @@ struct Interpreter: Sendable {
                 guard let places = p.intValue, (0...10).contains(places) else {
                     throw EvaluationError(message: "round needs 0…10 decimal places, not \(p)", location: at)
                 }
-                return .number(x.rounded(places: places))
+                do throws(ExactError) { return .number(try x.checkedRounded(places: places)) } catch {
+                    throw EvaluationError.arithmetic(error, "round(\(x), \(places))", at: at)
+                }
             }
         case .abs:
             let a0 = compile(args[0])
             return { (f: inout Frame) throws(EvaluationError) -> Value in
                 guard case .number(let x) = try a0(&f) else { return .unknown }
-                return .number(x.isNegative ? -x : x)
+                do throws(ExactError) { return .number(x.isNegative ? try x.negated() : x) } catch {
+                    throw EvaluationError.arithmetic(error, "abs(\(x))", at: at)
+                }
             }
         case .coalesce:
             let a0 = compile(args[0]), a1 = compile(args[1])

@@ -46,7 +46,9 @@ struct Lexer {
                     if i + 7 < n, text[i + 7] == "-", digits(from: i + 8) == 2 {
                         let d = Int(String(String.UnicodeScalarView(text[i + 8..<i + 10])))!
                         guard let day = Day(year: y, month: m, day: d) else {
-                            throw RuleSyntaxError(message: "'\(String(String.UnicodeScalarView(text[i..<i + 10])))' is not a valid date", offset: i, length: 10)
+                            let written = String(String.UnicodeScalarView(text[i..<i + 10]))
+                            throw RuleSyntaxError(message: "'\(written)' is not a valid date" + (Day.whyImpossible(written).map { ": \($0)" } ?? ""),
+                                                  offset: i, length: 10)
                         }
                         out.append(Token(kind: .date(day), offset: i, length: 10))
                         i += 10

@@ -4,6 +4,13 @@ import HechaCore
 struct Parser {
     private var tokens: [Token]
     private var pos = 0
+    /// How many levels deep the expression being parsed is nested at `pos`.
+    private var depth = 0
+
+    /// The deepest an expression may nest: brackets, `not`s, `-`s, `if`s and chains of operators
+    /// (`a + b + c` is three levels). Checking and evaluating recurse once per level, so the bound
+    /// keeps both far from the end of the stack.
+    static let maximumDepth = 200
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -51,11 +58,23 @@ struct Parser {
         _ = next()
     }
 
+    /// Goes one level deeper at `t`, or stops with an error there when that is too deep.
+    private mutating func enter(_ t: Token, levels: Int = 1) throws(RuleSyntaxError) {
+        depth += levels
+        guard depth <= Parser.maximumDepth else {
+            throw RuleSyntaxError(message: "the expression is nested more than \(Parser.maximumDepth) levels deep here", offset: t.offset,
+                                  length: max(1, t.length),
+                                  hint: "split it into `let:` values or shared functions, each of a few levels")
+        }
+    }
+
     static let keywords: Set<String> = ["and", "or", "not", "in", "is", "if", "then", "else", "true", "false", "unknown", "known"]
 
     mutating func expression() throws(RuleSyntaxError) -> Expr {
         if isKeyword("if") {
             let t = next()
+            try enter(t)
+            defer { depth -= 1 }
             let c = try expression()
             guard isKeyword("then") else {
                 throw RuleSyntaxError(message: "expected 'then' after the condition of 'if', found \(describe(peek))", offset: peek.offset, length: max(1, peek.length))
@@ -75,8 +94,11 @@ struct Parser {
 
     private mutating func orExpr() throws(RuleSyntaxError) -> Expr {
         var lhs = try andExpr()
+        let entered = depth
+        defer { depth = entered }
         while isKeyword("or") {
             let t = next()
+            try enter(t)
             lhs = .binary("or", lhs, try andExpr(), offset: t.offset)
         }
         return lhs
@@ -84,8 +106,11 @@ struct Parser {
 
     private mutating func andExpr() throws(RuleSyntaxError) -> Expr {
         var lhs = try notExpr()
+        let entered = depth
+        defer { depth = entered }
         while isKeyword("and") {
             let t = next()
+            try enter(t)
             lhs = .binary("and", lhs, try notExpr(), offset: t.offset)
         }
         return lhs
@@ -94,6 +119,8 @@ struct Parser {
     private mutating func notExpr() throws(RuleSyntaxError) -> Expr {
         if isKeyword("not") {
             let t = next()
+            try enter(t)
+            defer { depth -= 1 }
             return .unary("not", try notExpr(), offset: t.offset)
         }
         return try comparison()
@@ -132,8 +159,11 @@ struct Parser {
 
     private mutating func additive() throws(RuleSyntaxError) -> Expr {
         var lhs = try multiplicative()
+        let entered = depth
+        defer { depth = entered }
         while isSymbol("+") || isSymbol("-") {
             let t = next()
+            try enter(t)
             guard case .symbol(let s) = t.kind else { break }
             lhs = .binary(s, lhs, try multiplicative(), offset: t.offset)
         }
@@ -142,8 +172,11 @@ struct Parser {
 
     private mutating func multiplicative() throws(RuleSyntaxError) -> Expr {
         var lhs = try unary()
+        let entered = depth
+        defer { depth = entered }
         while isSymbol("*") || isSymbol("/") {
             let t = next()
+            try enter(t)
             guard case .symbol(let s) = t.kind else { break }
             lhs = .binary(s, lhs, try unary(), offset: t.offset)
         }
@@ -153,6 +186,8 @@ struct Parser {
     private mutating func unary() throws(RuleSyntaxError) -> Expr {
         if isSymbol("-") {
             let t = next()
+            try enter(t)
+            defer { depth -= 1 }
             return .unary("-", try unary(), offset: t.offset)
         }
         return try postfix()
@@ -160,9 +195,12 @@ struct Parser {
 
     private mutating func postfix() throws(RuleSyntaxError) -> Expr {
         var e = try primary()
+        let entered = depth
+        defer { depth = entered }
         while true {
             if isSymbol(".") {
                 let dot = next()
+                try enter(dot)
                 guard case .identifier(let name) = peek.kind else {
                     throw RuleSyntaxError(message: "expected a field name after '.', found \(describe(peek))", offset: peek.offset, length: max(1, peek.length))
                 }
@@ -170,6 +208,7 @@ struct Parser {
                 e = .field(e, name, offset: dot.offset + 1)
             } else if isSymbol("[") {
                 let t = next()
+                try enter(t)
                 let i = try expression()
                 try expect("]", "to close the index")
                 e = .index(e, i, offset: t.offset)
@@ -199,7 +238,8 @@ struct Parser {
             }
             _ = next()
             if isSymbol("(") {
-                _ = next()
+                try enter(next())
+                defer { depth -= 1 }
                 var args: [Expr] = []
                 if !isSymbol(")") {
                     while true {
@@ -213,12 +253,14 @@ struct Parser {
             }
             return .name(name, offset: t.offset)
         case .symbol("("):
-            _ = next()
+            try enter(next())
+            defer { depth -= 1 }
             let e = try expression()
             try expect(")", "to close '('")
             return e
         case .symbol("["):
-            _ = next()
+            try enter(next())
+            defer { depth -= 1 }
             var items: [Expr] = []
             if !isSymbol("]") {
                 while true {
@@ -241,6 +283,8 @@ struct Parser {
             if Parser.keywords.contains(name) {
                 throw RuleSyntaxError(message: "'\(name)' cannot be a parameter name", offset: t.offset, length: t.length)
             }
+            try enter(t)
+            defer { depth -= 1 }
             return .lambda([name], try expression(), offset: t.offset)
         }
         return try expression()

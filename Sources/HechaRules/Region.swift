@@ -31,4 +31,7 @@ public struct LoadedRegion: Sendable {
     /// Every file read: the region file, each ruleset of its chain, the calendar.
     public var files: [String]
     public var catalog: FactCatalog
+    /// Things that are likely mistakes but do not stop a run (a map key no rule knows), for
+    /// `validate` and `run` to print.
+    public var warnings: [Diagnostic] = []
 }

@@ -11,6 +11,10 @@ public struct RegionLoader: Sendable {
     public var rulesetsDirectory: String
     public var catalog: FactCatalog
 
+    /// The keys a source entry may have besides `path:` and `encoding:`, by connector id: the
+    /// options a connector reads. Any other key is an error (a misspelt `encodng:` is not ignored).
+    public var sourceOptionKeys: [String: Set<String>] = [:]
+
     public init(rulesetsDirectory: String, catalog: FactCatalog) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog
@@ -37,6 +41,14 @@ public struct RegionLoader: Sendable {
 
     func load(regionPath path: String, asOf override: Day?, extraKeys: [String],
               overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?, rulesetOnly: Bool = false) throws(DiagnosticList) -> LoadedRegion {
+        // parsing and checking recurse once per level of an expression: on a large stack (see LargeStack)
+        try LargeStack.run { () throws(DiagnosticList) -> LoadedRegion in
+            try loadOnThisThread(regionPath: path, asOf: override, extraKeys: extraKeys, overlay: overlay, rulesetOnly: rulesetOnly)
+        }
+    }
+
+    private func loadOnThisThread(regionPath path: String, asOf override: Day?, extraKeys: [String],
+                                  overlay: ((inout ParameterSet, inout DiagnosticCollector) -> Void)?, rulesetOnly: Bool) throws(DiagnosticList) -> LoadedRegion {
         var diags = DiagnosticCollector()
         // 1. the chain, base first
         var chain: [YAMLFile] = []
@@ -201,6 +213,13 @@ public struct RegionLoader: Sendable {
                             hint: "calendars are the .yaml files under rulesets/calendars/, or a path to your own file")
             }
         }
+        if let calendar, let day = asOf, !calendar.covers(day) {
+            let given = override != nil ? "--as-of \(day)" : "as_of \(day)"
+            let place = override != nil ? root[key: "calendar"].map(regionFile.location) : root[key: "as_of"].map(regionFile.location)
+            diags.error("\(given) is outside the calendar '\(calendar.name)', which covers \(calendar.firstYear) to \(calendar.lastYear)",
+                        at: place ?? SourceLocation(file: regionFile.path, line: 1),
+                        hint: "choose a date in those years, or add the year \(day.year) to the calendar file")
+        }
         var sources: [SourceEntry] = []
         if let s = root[key: "sources"] {
             let regionDir = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -210,8 +229,16 @@ public struct RegionLoader: Sendable {
                                 hint: "\(p.key): {path: data/\(p.key)}")
                     continue
                 }
+                let entryKeys = ["path", "encoding", "outside_region"] + (sourceOptionKeys[p.key] ?? []).sorted()
                 var options: [String: String] = [:]
-                for o in p.value.pairs where o.key != "path" && o.key != "encoding" { options[o.key] = o.value.scalar?.string ?? "" }
+                for o in p.value.pairs where o.key != "path" && o.key != "encoding" {
+                    guard entryKeys.contains(o.key) else {
+                        diags.error("unknown key '\(o.key)' in source '\(p.key)'\(NameSuggestion.didYouMean(o.key, in: entryKeys))",
+                                    at: regionFile.location(o.keyNode), hint: "a source entry's keys are: \(entryKeys.joined(separator: ", "))")
+                        continue
+                    }
+                    options[o.key] = o.value.scalar?.string ?? ""
+                }
                 let full = rel.hasPrefix("/") ? rel : regionDir.appendingPathComponent(rel).standardizedFileURL.path
                 // a relative path must stay in the region file's folder unless the entry says otherwise
                 let home = regionDir.standardizedFileURL.path
@@ -236,11 +263,23 @@ public struct RegionLoader: Sendable {
                 compiled.append(try compile(def, parameters: parameters, functions: functions))
             } catch { diags.add(error) }
         }
-        // shared definitions are checked even when no enabled rule uses them
+        // shared definitions are checked even when no enabled rule uses them; each once (the
+        // types of those already checked are remembered), so a long chain is checked in linear time
+        var checkedShared: [String: (type: ValueType, height: Int)] = [:]
+        var tooDeepShared: [String: Int] = [:]
+        var reportedTooDeep = false
+        let sharedIDs = Checker.numbering(functions)
         for def in functions.values.sorted(by: { $0.name < $1.name }) where def.parameters.isEmpty {
             var last: Diagnostic?
             for subject in Subject.allCases {
-                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject, source: def.source)
+                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject,
+                                      source: def.source, sharedIDs: sharedIDs)
+                checker.checkedShared = checkedShared
+                checker.tooDeepShared = tooDeepShared
+                defer {
+                    checkedShared = checker.checkedShared ?? checkedShared
+                    tooDeepShared = checker.tooDeepShared
+                }
                 do throws(Diagnostic) {
                     _ = try checker.compile(.name(def.name, offset: 0))
                     last = nil
@@ -250,7 +289,13 @@ public struct RegionLoader: Sendable {
                     if !error.message.contains("is only available in rules with applies_to") { break }
                 }
             }
-            if let last { diags.add(last) }
+            // a chain too deep is too deep for every function after the limit: say it once
+            if let last, Checker.isTooDeep(last) {
+                if !reportedTooDeep { diags.add(last) }
+                reportedTooDeep = true
+            } else if let last {
+                diags.add(last)
+            }
         }
         // 5. every parameter a rule reads has a value
         if !diags.hasErrors && !rulesetOnly {
@@ -263,7 +308,7 @@ public struct RegionLoader: Sendable {
         try diags.check()
         return LoadedRegion(file: regionFile.path, code: code, name: name, asOf: asOf!, auditFrom: auditFrom!, auditTo: auditTo!,
                             calendar: calendar, sources: sources, parameters: parameters, rules: compiled, disabled: disabled,
-                            files: files, catalog: catalog)
+                            files: files, catalog: catalog, warnings: diags.diagnostics.filter { $0.severity == .warning })
     }
 
     /// `name` → `<folder>/<name>.yaml`; a name with a `/` or ending in `.yaml` is a path relative to the file.
@@ -281,54 +326,6 @@ public struct RegionLoader: Sendable {
     func displayPath(_ full: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
-    }
-
-    private func readDeclarations(_ node: Yams.Node, file: YAMLFile, into set: inout ParameterSet, values: Bool, _ diags: inout DiagnosticCollector) {
-        let reader = ValueReader(file: file)
-        for p in node.pairs {
-            let at = file.location(p.keyNode)
-            guard p.value.mapping != nil, let typeNode = p.value[key: "type"], let typeName = typeNode.scalar?.string else {
-                diags.error("parameter '\(p.key)' needs a declaration {type: …, default: …, title: …}", at: at,
-                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
-                continue
-            }
-            for k in p.value.pairs where !["type", "default", "title", "unit", "description"].contains(k.key) {
-                diags.error("unknown key '\(k.key)' in the declaration of '\(p.key)'", at: file.location(k.keyNode))
-            }
-            guard let type = ValueType(name: typeName) else {
-                diags.error("unknown type '\(typeName)' for parameter '\(p.key)'", at: file.location(typeNode),
-                            hint: "types: number, string, bool, date, month, [T] for lists, {T} for maps")
-                continue
-            }
-            if set.declarations[p.key] != nil {
-                diags.error("parameter '\(p.key)' is already declared at \(set.declarations[p.key]!.declaredAt)", at: at)
-                continue
-            }
-            set.declare(ParameterDeclaration(name: p.key, type: type, title: p.value[key: "title"]?.scalar?.string ?? "", declaredAt: at))
-            if let d = p.value[key: "default"] {
-                do throws(Diagnostic) { set.set(p.key, try reader.setting(d, type, name: p.key)) } catch { diags.add(error) }
-            }
-        }
-    }
-
-    /// Region values: nested mappings (`deadlines: {approval_workdays: 12}`) or dotted keys.
-    func readValues(_ node: Yams.Node, prefix: String, file: YAMLFile, reader: ValueReader,
-                            into set: inout ParameterSet, _ diags: inout DiagnosticCollector) {
-        for p in node.pairs {
-            let name = prefix.isEmpty ? p.key : "\(prefix).\(p.key)"
-            if let decl = set.declarations[name] {
-                do throws(Diagnostic) { set.set(name, try reader.setting(p.value, decl.type, name: name)) } catch { diags.add(error) }
-                continue
-            }
-            let isGroup = set.order.contains { $0.hasPrefix(name + ".") }
-            if isGroup, p.value.mapping != nil {
-                readValues(p.value, prefix: name, file: file, reader: reader, into: &set, &diags)
-                continue
-            }
-            let candidates = set.order + set.order.compactMap { $0.split(separator: ".").first.map(String.init) }
-            diags.error("unknown parameter '\(name)'\(NameSuggestion.didYouMean(name, in: Set(candidates)))", at: file.location(p.keyNode),
-                        hint: isGroup ? "'\(name)' is a group: set its entries, e.g. \(name): {…}" : "to add a parameter of your own, declare it under declare: with its type")
-        }
     }
 
     private func function(_ key: String, _ keyNode: Yams.Node, _ value: Yams.Node, file: YAMLFile) throws(Diagnostic) -> FunctionDefinition {

@@ -67,6 +67,16 @@ enum Comparison: String, Sendable {
 /// An arithmetic operator.
 enum Operation: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/"
+
+    /// `a op b`, exactly, or why there is no such number.
+    func apply(_ a: Exact, _ b: Exact) throws(ExactError) -> Exact {
+        switch self {
+        case .add: return try a.adding(b)
+        case .subtract: return try a.subtracting(b)
+        case .multiply: return try a.multiplied(by: b)
+        case .divide: return try a.dividing(by: b)
+        }
+    }
 }
 
 /// A one-parameter function passed to a built-in (`v -> v.price >= 1000`).

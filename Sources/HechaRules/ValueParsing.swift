@@ -17,6 +17,9 @@ struct ValueReader {
     func day(_ node: Yams.Node, what: String) throws(Diagnostic) -> Day {
         let s = try string(node, what: what)
         guard let d = Day(iso: s.trimmed) else {
+            if let why = Day.whyImpossible(s.trimmed) {
+                throw fail("\(what) '\(s)' is not a date: \(why)", node, hint: "correct the day; dates are written YYYY-MM-DD")
+            }
             throw fail("\(what) '\(s)' is not a date", node, hint: "write dates as YYYY-MM-DD, e.g. 2024-12-31")
         }
         return d

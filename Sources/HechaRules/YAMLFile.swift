@@ -28,6 +28,11 @@ public struct YAMLFile: @unchecked Sendable {
 
     /// Composes YAML text; `path` names it in messages.
     public static func parse(text: String, path: String) throws(DiagnosticList) -> YAMLFile {
+        do throws(Diagnostic) {
+            try YAMLAliasBudget.check(text, path: path)
+        } catch {
+            throw DiagnosticList([error])
+        }
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)

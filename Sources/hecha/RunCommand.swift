@@ -3,6 +3,7 @@ import Foundation
 import HechaCore
 import HechaHost
 import HechaReports
+import HechaRules
 
 /// The region file used when none is given: the shipped demo region.
 let demoRegion = "rulesets/regions/demo.yaml"
@@ -81,6 +82,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+        for w in outcome.region.warnings { printError(w.description) }
         if !quiet { print(RunSummary.text(outcome), terminator: "") }
         if timings || verbose {
             var text = "stage timings (wall clock; resident memory when the stage ended):\n"
@@ -92,10 +94,8 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
         }
         if !outcome.evaluation.failures.isEmpty {
-            let f = outcome.evaluation.failures
-            var text = "error: \(f.count) rule evaluation(s) failed; the findings of those rules are incomplete:\n"
-            for x in f.prefix(20) { text += "  \(x)\n" }
-            if f.count > 20 { text += "  … and \(f.count - 20) more\n" }
+            var text = FailureSummary(outcome.evaluation.failures).text()
+            if !text.hasSuffix("\n") { text += "\n" }
             text += "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)\n"
             printError(text)
             throw ExitCode(HechaExitCode.data.rawValue)
@@ -116,6 +116,7 @@ struct ValidateCommand: ParsableCommand {
         let asOf = try options.day()
         do {
             let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
+            for w in region.warnings { printError(w.description) }
             print("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)")
         } catch {
             throw fail(error)

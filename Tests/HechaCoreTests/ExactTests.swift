@@ -62,3 +62,38 @@ struct ExactStorageTests {
         #expect(Set([Exact(Int128(Int64.max) * 2, 2), Exact(Int128(Int64.max), 1)]).count == 1)
     }
 }
+
+/// Results too large for 127-bit parts are errors on the checked path, never a trap.
+struct ExactOverflowTests {
+    let quintillion = Exact(1_000_000_000_000_000_000)
+
+    @Test func productsThatDoNotFitAreErrors() throws {
+        let big = try quintillion.multiplied(by: quintillion)
+        #expect(big.description == "1" + String(repeating: "0", count: 36))
+        #expect(throws: ExactError.overflow) { try big.multiplied(by: quintillion) }
+        #expect(throws: ExactError.overflow) { try big.multiplied(by: big).adding(.one) }
+        #expect(throws: ExactError.overflow) { try big.adding(big).multiplied(by: Exact(1000)) }
+    }
+
+    @Test func fortyEightDivisionsBySevenAreAnError() throws {
+        var x = Exact(300)
+        var failedAfter: Int?
+        for i in 1...48 {
+            do { x = try x.dividing(by: Exact(7)) } catch { failedAfter = i; break }
+        }
+        #expect(failedAfter != nil && failedAfter! > 40)
+        #expect(throws: ExactError.divisionByZero) { try Exact.one.dividing(by: .zero) }
+    }
+
+    @Test func largeValuesCompareRoundAndPrintWithoutTrapping() throws {
+        let big = try quintillion.multiplied(by: quintillion).multiplied(by: Exact(100))   // 10^38
+        let almost = try big.subtracting(.one).dividing(by: Exact(3))
+        #expect(almost < big)
+        #expect(!(big < almost))
+        #expect(try big.dividing(by: Exact(7)) > big.dividing(by: Exact(8)))
+        #expect(throws: ExactError.overflow) { try big.checkedRounded(places: 2) }
+        #expect(big.decimalString(places: 2) == "1" + String(repeating: "0", count: 38) + ".00")
+        #expect(almost.decimalString(places: 1) == String(repeating: "3", count: 38) + ".0")
+        #expect(try Exact(2).dividing(by: Exact(3)).checkedRounded(places: 2) == Exact(decimal: "0.67")!)
+    }
+}
