@@ -128,6 +128,7 @@ public struct RegionRun: Sendable {
                 problems += ExportFileCheck.missing(c.exportFiles, in: s)
             }
         }
+        problems += ConfigurationChecks.encodings(region) + ConfigurationChecks.datedParameters(region)
         if rosterSources != 1 {
             let rosterIDs = registry.connectors.filter { $0 is any RosterConnector.Type }.map { $0.id }
             problems.append(.error(rosterSources == 0

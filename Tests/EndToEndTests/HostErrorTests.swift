@@ -60,6 +60,38 @@ struct HostErrorTests {
         #expect(message.contains("no *.jsonl file in folder 'demo/data/banking' (source 'banking')"))
     }
 
+    func validate(_ dir: String) -> HostError? {
+        do {
+            _ = try RegionRun(registry: .known).validate(regionFile: dir + "/region.yaml", rulesetsDirectory: Repository.path("rulesets"))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func anUnknownEncodingIsAConfigurationErrorBeforeReading() {
+        let dir = demoCopy { $0.replacingOccurrences(of: "encoding: gb18030", with: "encoding: gb18031") }
+        let e = validate(dir)
+        #expect(e?.code == .configuration)
+        #expect(e?.message.contains("region.yaml:18:3: error: unknown encoding 'gb18031' for source 'public-security'; did you mean 'gb18030'?") == true,
+                "\(e?.message ?? "")")
+    }
+
+    @Test func aDatedStandardStartingInsideTheAuditWindowIsAConfigurationError() {
+        let dir = demoCopy {
+            $0.replacingOccurrences(of: "urban: [{from: 2024-01-01, value: 800}, {from: 2024-07-01, value: 850}]",
+                                    with: "urban: [{from: 2024-03-01, value: 800}, {from: 2024-07-01, value: 850}]")
+        }
+        let e = validate(dir)
+        #expect(e?.code == .configuration)
+        #expect(e?.message.contains("error: parameter 'standard.urban' has no value before 2024-03-01, but the audit window starts on 2024-01-01") == true,
+                "\(e?.message ?? "")")
+        #expect(e?.message.contains("region.yaml:12:") == true)
+        // and so the run stops before reading anything: no output folder appears
+        #expect(run(dir)?.code == .configuration)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
     @Test func missingColumnIsADataError() throws {
         let dir = demoCopy { $0 }
         let file = dir + "/demo/data/vehicles/机动车登记.csv"
