@@ -12,12 +12,13 @@ public enum RosterSchema {
             FieldSchema("district", .string, column: "区县"),
             FieldSchema("town", .string, column: "镇街"),
             FieldSchema("village", .string, optional: true, column: "村居"),
-            FieldSchema("program", .string, column: "救助类别", doc: "城市低保 | 农村低保 | 特困供养"),
-            FieldSchema("category", .string, column: "管理类别", doc: "A | B | C"),
+            FieldSchema("program", .string, column: "救助类别", doc: "城市低保 | 农村低保 | 特困供养",
+                        choices: ["城市低保", "农村低保", "特困供养"]),
+            FieldSchema("category", .string, column: "管理类别", doc: "A | B | C", choices: ["A", "B", "C"]),
             FieldSchema("per_capita_income", .number, column: "家庭月人均收入", doc: "yuan per person per month, assessed at enrolment"),
             FieldSchema("allowance", .number, column: "月保障金", doc: "yuan per month"),
             FieldSchema("enrolled", .date, column: "纳入日期"),
-            FieldSchema("status", .string, column: "状态", doc: "在保 | 停保"),
+            FieldSchema("status", .string, column: "状态", doc: "在保 | 停保", choices: ["在保", "停保"]),
             FieldSchema("last_review", .date, column: "最近复核日期"),
         ])
 

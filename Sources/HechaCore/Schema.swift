@@ -81,15 +81,19 @@ public struct FieldSchema: Sendable, Hashable {
     /// Personal data (an id number, a name, a plate, an account, a phone number, an address):
     /// masked wherever a finding shows it to people.
     public var personal: Bool
+    /// The values a text field can take, when the export has a closed list (救助类别: 城市低保 |
+    /// 农村低保 | 特困供养); a rule comparing it with any other value gets a warning.
+    public var choices: [String]?
 
     public init(_ name: String, _ type: ValueType, optional: Bool = false, column: String? = nil, doc: String = "",
-                personal: Bool = false) {
+                personal: Bool = false, choices: [String]? = nil) {
         self.name = name
         self.type = type
         self.optional = optional
         self.column = column
         self.doc = doc
         self.personal = personal
+        self.choices = choices
     }
 }
 

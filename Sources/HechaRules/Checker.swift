@@ -47,7 +47,9 @@ struct Checker {
     /// With `checkedShared`: the depth at which each shared function was found too deep to expand,
     /// so that the functions calling it fail at once instead of going down the chain again.
     var tooDeepShared: [String: Int] = [:]
-    private var source: ExpressionSource
+    private(set) var source: ExpressionSource
+    /// Warnings about checked expressions (a comparison that can never hold); they do not stop a run.
+    var warnings: [Diagnostic] = []
     /// Connector ids whose facts the checked expressions read.
     private(set) var usedSources: Set<String> = []
     /// The fields the checked expressions read, as "record.field" (`payment.month`).
@@ -450,6 +452,7 @@ struct Checker {
             guard rt.fits(.bool) else { throw fail("'\(op)' joins conditions; its right side is \(Checker.describe(rt))", r.offset) }
             return (op == "and" ? .and(ln, rn) : .or(ln, rn), .bool)
         case "==", "!=", "<", "<=", ">", ">=":
+            if op == "==" || op == "!=" { try warnOutsideClosedList(l, r, op: op) }
             guard let t = unify(lt, rt) else {
                 throw fail("cannot compare \(Checker.describe(lt)) with \(Checker.describe(rt))", offset,
                            hint: lt == .date || rt == .date ? "use month(date) to compare a date with a month" : nil)
@@ -478,6 +481,7 @@ struct Checker {
             }
             return (.arithmetic(operation, ln, rn, at: location(offset)), .number)
         case "in", "not in":
+            try warnOutsideClosedList(l, r, op: op)
             guard case .list(let elem) = rt else {
                 throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,
                            hint: "write x in [\"a\", \"b\"] or x in param(\"some.list\")")

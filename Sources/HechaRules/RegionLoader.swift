@@ -260,7 +260,9 @@ public struct RegionLoader: Sendable {
         var compiled: [CompiledRule] = []
         for def in definitions where !disabledIDs.contains(def.id) {
             do throws(Diagnostic) {
-                compiled.append(try compile(def, parameters: parameters, functions: functions))
+                let rule = try compile(def, parameters: parameters, functions: functions)
+                for w in rule.warnings where !diags.diagnostics.contains(w) { diags.add(w) }  // a shared function warns once
+                compiled.append(rule)
             } catch { diags.add(error) }
         }
         // shared definitions are checked even when no enabled rule uses them; each once (the
@@ -434,7 +436,7 @@ public struct RegionLoader: Sendable {
                             category: def.category, amountKind: def.amountKind,
                             whenText: def.when.string, amountText: def.amount?.string, definedAt: def.definedAt,
                             sources: checker.usedSources, parameters: checker.usedParameters, fields: checker.usedFields,
-                            verify: def.verify, shows: shows, letValues: letValues,
+                            verify: def.verify, shows: shows, letValues: letValues, warnings: checker.warnings,
                             condition: cond, amount: amount, concerned: concerned, slotCount: checker.slotCount)
     }
 }

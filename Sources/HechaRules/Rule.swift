@@ -46,6 +46,8 @@ public struct CompiledRule: Sendable {
     public var shows: [CompiledShow] = []
     /// The rule's parameterless `let:` values, for `explain`.
     var letValues: [(name: String, term: Term)] = []
+    /// Warnings found while checking the rule (a comparison that can never hold).
+    var warnings: [Diagnostic] = []
     var condition: Term
     var amount: Term?
     /// The member a household-level finding is about (`concerned:`, a person id).

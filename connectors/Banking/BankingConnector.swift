@@ -31,7 +31,7 @@ public struct BankingConnector: Connector {
             FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
             FieldSchema("institution", .string, column: "机构"),
             FieldSchema("account", .string, column: "账号", doc: "half-width", personal: true),
-            FieldSchema("account_type", .string, column: "账户类型", doc: "活期 | 定期 | 理财 | 证券"),
+            FieldSchema("account_type", .string, column: "账户类型", doc: "活期 | 定期 | 理财 | 证券", choices: accountTypes),
             FieldSchema("balance", .number, column: "余额", doc: "yuan, on query_date"),
             FieldSchema("query_date", .date, column: "查询日期"),
         ])

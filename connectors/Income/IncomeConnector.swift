@@ -26,7 +26,7 @@ public struct IncomeConnector: Connector {
             FieldSchema("annual", .bool, column: "所属期", doc: "true when 所属期 is a year (YYYY)"),
             FieldSchema("month", .month, optional: true, column: "所属期", doc: "the month of a monthly record; unknown for an annual one"),
             FieldSchema("year", .number, column: "所属期", doc: "the year of 所属期, for both kinds"),
-            FieldSchema("type", .string, column: "收入类型", doc: "工资薪金 | 劳务报酬 | 经营所得 | 养老金 | 失业保险金 | 农业经营收入"),
+            FieldSchema("type", .string, column: "收入类型", doc: "工资薪金 | 劳务报酬 | 经营所得 | 养老金 | 失业保险金 | 农业经营收入", choices: types),
             FieldSchema("amount", .number, column: "金额", doc: "yuan, for the whole 所属期"),
             FieldSchema("source", .string, column: "数据来源"),
         ])

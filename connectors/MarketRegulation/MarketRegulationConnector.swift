@@ -25,11 +25,11 @@ public struct MarketRegulationConnector: Connector {
         fields: [
             FieldSchema("credit_code", .string, column: "统一社会信用代码", doc: "half-width, upper-case"),
             FieldSchema("name", .string, column: "主体名称"),
-            FieldSchema("type", .string, column: "主体类型", doc: "个体工商户 | 有限责任公司 | 股份有限公司 | 农民专业合作社"),
+            FieldSchema("type", .string, column: "主体类型", doc: "个体工商户 | 有限责任公司 | 股份有限公司 | 农民专业合作社", choices: types),
             FieldSchema("representative_id", .string, column: "法定代表人证件号", doc: "normalised id number", personal: true),
             FieldSchema("capital_wan", .number, column: capitalColumn, doc: "registered capital in 万元 (50 = 500,000 yuan)"),
             FieldSchema("founded", .date, column: "成立日期"),
-            FieldSchema("status", .string, column: "登记状态", doc: "存续 | 注销 | 吊销"),
+            FieldSchema("status", .string, column: "登记状态", doc: "存续 | 注销 | 吊销", choices: statuses),
         ])
 
     public static let factSchemas = [FactSchema(record: business, key: .person, collection: "businesses")]

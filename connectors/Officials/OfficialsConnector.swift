@@ -24,7 +24,7 @@ public struct OfficialsConnector: Connector {
             FieldSchema("id", .string, column: "身份证号", doc: "normalised id number", personal: true),
             FieldSchema("name", .string, column: "姓名", personal: true),
             FieldSchema("employer", .string, column: "工作单位"),
-            FieldSchema("category", .string, column: "人员类别", doc: "公务员 | 参公人员 | 事业编制 | 村(社区)干部"),
+            FieldSchema("category", .string, column: "人员类别", doc: "公务员 | 参公人员 | 事业编制 | 村(社区)干部", choices: categories),
         ])
 
     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]

@@ -23,7 +23,7 @@ public struct PublicSecurityConnector: Connector {
             FieldSchema("id", .string, column: "公民身份号码", doc: "normalised id number", personal: true),
             FieldSchema("name", .string, column: "姓名", personal: true),
             FieldSchema("date", .date, column: "死亡日期"),
-            FieldSchema("source", .string, column: "数据来源", doc: "户籍注销 | 火化记录 | 医学死亡证明"),
+            FieldSchema("source", .string, column: "数据来源", doc: "户籍注销 | 火化记录 | 医学死亡证明", choices: origins),
         ])
 
     public static let factSchemas = [FactSchema(record: death, key: .person, collection: "deaths")]

@@ -28,10 +28,10 @@ public struct RealEstateConnector: Connector {
             FieldSchema("unit", .string, column: "不动产单元号", doc: "half-width, upper-case; the same for every owner of a property"),
             FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number", personal: true),
             FieldSchema("location", .string, column: "坐落", personal: true),
-            FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位"),
+            FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位", choices: uses),
             FieldSchema("area", .number, column: "建筑面积", doc: "square metres"),
             FieldSchema("registered", .date, column: "登记日期"),
-            FieldSchema("status", .string, column: "权属状态", doc: "现势 | 历史"),
+            FieldSchema("status", .string, column: "权属状态", doc: "现势 | 历史", choices: statuses),
         ])
 
     public static let factSchemas = [FactSchema(record: property, key: .person, collection: "properties")]

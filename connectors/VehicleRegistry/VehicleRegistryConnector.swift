@@ -25,7 +25,7 @@ public struct VehicleRegistryConnector: Connector {
             FieldSchema("type", .string, column: "车辆类型", doc: "e.g. 小型轿车, 普通二轮摩托车, 残疾人专用车 (open list)"),
             FieldSchema("owner_id", .string, column: "所有人证件号码", doc: "normalised id number", personal: true),
             FieldSchema("registered", .date, optional: true, column: "初次登记日期"),
-            FieldSchema("status", .string, column: "机动车状态", doc: "正常 | 抵押 | 注销 | 报废"),
+            FieldSchema("status", .string, column: "机动车状态", doc: "正常 | 抵押 | 注销 | 报废", choices: statuses),
             FieldSchema("price", .number, optional: true, column: "购置价格", doc: "yuan; unknown when empty"),
         ])
 
