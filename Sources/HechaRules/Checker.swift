@@ -648,6 +648,19 @@ struct Checker {
             let (y, yt) = try compile(args[1])
             guard let t = unify(xt, yt) else { throw fail("coalesce needs two values of one type, not \(Checker.describe(xt)) and \(Checker.describe(yt))", offset) }
             return (.call(b, [x, y], lambda: nil, at: at), t)
+        case .birthDate, .sex:
+            try expectArgs(b, args, 1...1, offset)
+            return (.call(b, [try scalar(args[0], .string, b, "first")], lambda: nil, at: at), b == .sex ? .string : .date)
+        case .age:
+            try expectArgs(b, args, 2...2, offset)
+            let id = try scalar(args[0], .string, b, "first")
+            let d = try scalar(args[1], .date, b, "second")
+            return (.call(b, [id, d], lambda: nil, at: at), .number)
+        case .contains:
+            try expectArgs(b, args, 2...2, offset)
+            let text = try scalar(args[0], .string, b, "first")
+            let part = try scalar(args[1], .string, b, "second")
+            return (.call(b, [text, part], lambda: nil, at: at), .bool)
         case .param:
             throw fail("param is handled separately", offset)
         }

@@ -841,6 +841,8 @@ struct Interpreter: Sendable {
                 let x = try a0(&f)
                 return x.isUnknown ? try a1(&f) : x
             }
+        case .birthDate, .sex, .age, .contains:
+            return IDNumberFacts.compile(b, args.map(compile))
         case .param:
             return { _ in .unknown }
         }

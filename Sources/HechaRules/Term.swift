@@ -149,6 +149,8 @@ enum Builtin: String, Sendable, CaseIterable {
     case addDays = "add_days"
     case daysBetween = "days_between"
     case workdays, round, abs, coalesce
+    case birthDate = "birth_date"
+    case age, sex, contains
     case param
 
     /// One line of documentation per built-in, shown by `hecha functions` and in error hints.
@@ -178,6 +180,10 @@ enum Builtin: String, Sendable, CaseIterable {
         case .workdays: return "workdays(a, b): the number of workdays d with a < d ≤ b, by the region's calendar"
         case .round: return "round(x, places): rounded half-up to `places` decimals"
         case .abs: return "abs(x): the absolute value"
+        case .birthDate: return "birth_date(id): the birth date in an 18-character id number (unknown when the id is not valid)"
+        case .age: return "age(id, date): whole years of age on date, from the id number's birth date"
+        case .sex: return "sex(id): \"男\" or \"女\", from the id number's 17th character (odd: 男)"
+        case .contains: return "contains(text, part): true when part occurs in text"
         case .coalesce: return "coalesce(a, b): a when it is known, otherwise b"
         case .param: return "param(\"name\") or param(\"name\", date): a parameter's value in force on as_of (or on date)"
         }
