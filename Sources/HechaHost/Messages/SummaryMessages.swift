@@ -18,6 +18,8 @@ enum SummaryMessages {
                         "已写入 {folder}：report.html、findings.csv、by-township/、findings.jsonl、rejects/、manifest.json"),
         MessageTemplate("{count} rule evaluation(s) failed; the findings of those rules are incomplete:", "{count} 次规则求值失败；这些规则的线索不完整："),
         MessageTemplate("… and {count} more", "……另有 {count} 条"),
+        MessageTemplate("rule {rule}, household {household}, {subject}: {place}: {message}", "规则 {rule}，家庭 {household}，{subject}：{place}: {message}"),
+        MessageTemplate("rule {rule}, household {household}: {place}: {message}", "规则 {rule}，家庭 {household}：{place}: {message}"),
         MessageTemplate("the output folder {folder} was left as it was; this run's incomplete outputs are in {partial}",
                         "输出文件夹 {folder} 保持原样；这次运行的不完整输出在 {partial}"),
         MessageTemplate("stage timings (wall clock; resident memory when the stage ended):", "各阶段用时（实际耗时；阶段结束时的常驻内存）："),

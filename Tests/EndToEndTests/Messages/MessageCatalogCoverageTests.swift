@@ -48,6 +48,13 @@ struct MessageCatalogCoverageTests {
         #expect(MessageCatalog.text("x.yaml:1:2: error: syntax error: division by zero", in: .chinese) == "x.yaml:1:2: 错误：语法错误：除数为零")
     }
 
+    @Test func aFailedRuleEvaluationIsChinese() {
+        let text = "error: 1 rule evaluation(s) failed; the findings of those rules are incomplete:\n"
+            + "  rule overpaid, household 4205251020041: rulesets/national.yaml:120:9: division by zero\n"
+        #expect(MessageCatalog.text(text, in: .chinese) == "错误：1 次规则求值失败；这些规则的线索不完整：\n"
+                + "  规则 overpaid，家庭 4205251020041：rulesets/national.yaml:120:9: 除数为零\n")
+    }
+
     @Test func englishIsReturnedByteForByte() {
         let text = "a.yaml:3:4: error: unknown key 'x'; did you mean 'y'?\n  hint: the keys of this file are: y\n\nwrote 3 files to out\n"
         #expect(MessageCatalog.text(text, in: .english) == text)
