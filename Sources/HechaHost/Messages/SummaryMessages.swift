@@ -43,6 +43,9 @@ enum SummaryMessages {
         MessageTemplate("case '{name}' failed", "用例 '{name}' 未通过"),
         MessageTemplate("case '{name}' could not run", "用例 '{name}' 无法运行"),
         MessageTemplate("a rule test file needs cases: (a list of test cases)", "规则测试文件需要 cases:（测试用例列表）"),
+        MessageTemplate("evaluation failed:", "求值失败："),
+        MessageTemplate("expected {count} finding(s):", "应有 {count} 条线索："),
+        MessageTemplate("got {count}:", "实有 {count} 条："),
     ]
 
     /// The headers of the summary's two tables, word by word; each Chinese word is no wider than

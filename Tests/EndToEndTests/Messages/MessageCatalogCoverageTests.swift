@@ -55,6 +55,11 @@ struct MessageCatalogCoverageTests {
                 + "  规则 overpaid，家庭 4205251020041：rulesets/national.yaml:120:9: 除数为零\n")
     }
 
+    @Test func aFailedRuleTestCaseIsChinese() {
+        let text = "t.yaml:4:5: error: case 'car' failed\n  expected 1 finding(s):\n    vehicle-owned 1\n  got 0:\n"
+        #expect(MessageCatalog.text(text, in: .chinese) == "t.yaml:4:5: 错误：用例 'car' 未通过\n  应有 1 条线索：\n    vehicle-owned 1\n  实有 0 条：\n")
+    }
+
     @Test func englishIsReturnedByteForByte() {
         let text = "a.yaml:3:4: error: unknown key 'x'; did you mean 'y'?\n  hint: the keys of this file are: y\n\nwrote 3 files to out\n"
         #expect(MessageCatalog.text(text, in: .english) == text)
