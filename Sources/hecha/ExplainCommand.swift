@@ -29,8 +29,12 @@ struct ExplainCommand: ParsableCommand {
     var lang: String = "zh"
 
     func validate() throws {
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
-        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang is zh or en") }
+        guard ["zh", "en"].contains(lang) else { throw ValidationError(in: .chinese, "--lang is zh or en") }
+        guard ["text", "json"].contains(format) else { throw ValidationError(in: language, "--format is text or json") }
+    }
+
+    /// The language of the messages, the same as the explanation's.
+    var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .chinese
     }
 
     func run() throws {
@@ -39,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
             found = try RegionRun(registry: .known).explain(
                 ExplainRequest(findingID: findingID, outputDirectory: out, regionFile: region, rulesetsDirectory: rulesets))
         } catch {
-            throw fail(error)
+            throw fail(error, in: language)
         }
         let context = ExplanationReport.Context(findingID: found.findingID, town: found.household?.town,
                                                 headName: found.household?.headName, warnings: found.warnings)

@@ -12,17 +12,19 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "The rulesets folder.")
     var folder: String = "rulesets"
 
+    @OptionGroup var messages: MessageOptions
+
     func run() throws {
         let results = RulesetLint(registry: .known).lint(folder: folder)
         var errors = 0
         for r in results {
             for d in r.problems {
-                print(d)
+                print(MessageCatalog.text(d.description, in: messages.language))
                 errors += 1
             }
         }
         let bad = results.filter { !$0.problems.isEmpty }.count
-        print("\(results.count) files checked, \(results.count - bad) ok, \(bad) with errors")
+        print(MessageCatalog.text("\(results.count) files checked, \(results.count - bad) ok, \(bad) with errors", in: messages.language))
         if errors > 0 { throw ExitCode(HechaExitCode.configuration.rawValue) }
     }
 }

@@ -9,10 +9,13 @@ final class ProgressDisplay: Sendable {
     enum Level { case quiet, normal, verbose }
     let level: Level
     let isTerminal: Bool
+    /// The language the lines are printed in (they are made in English).
+    let language: MessageLanguage
     private let lock = Mutex(())
 
-    init(level: Level, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    init(level: Level, language: MessageLanguage = .chinese, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.level = level
+        self.language = language
         self.isTerminal = isTerminal
     }
 
@@ -38,7 +41,9 @@ final class ProgressDisplay: Sendable {
 
     /// On a terminal a status line (what is being done now) stays at the bottom: each new line
     /// is written over it ("\r" and erase) and the status is written again after it.
-    private func line(_ text: String, status: String = "") {
+    private func line(_ english: String, status englishStatus: String = "") {
+        let text = MessageCatalog.text(english, in: language)
+        let status = MessageCatalog.text(englishStatus, in: language)
         lock.withLock { _ in
             let out = isTerminal ? "\r\u{1B}[2K" + text + "\n" + status : text + "\n"
             FileHandle.standardError.write(Data(out.utf8))

@@ -18,29 +18,31 @@ struct RegionOptions: ParsableArguments {
     @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
     var rulesets: String?
 
-    func regionFile() throws -> String {
+    func regionFile(_ language: MessageLanguage) throws -> String {
         if let region { return region }
         guard FileManager.default.fileExists(atPath: demoRegion) else {
-            throw ValidationError("no --region given and the demo region \(demoRegion) is not here; run from the project folder or pass --region FILE")
+            throw ValidationError(in: language, "no --region given and the demo region \(demoRegion) is not here; run from the project folder or pass --region FILE")
         }
         return demoRegion
     }
 
-    func day() throws -> Day? {
+    func day(_ language: MessageLanguage) throws -> Day? {
         guard let asOf else { return nil }
-        guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
+        guard let d = Day(iso: asOf) else { throw ValidationError(in: language, "--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
         return d
     }
 }
 
-/// Prints a host error on stderr (id numbers masked: the terminal is for people) and exits with its code.
-func fail(_ error: HostError) -> ExitCode {
-    printError(error.message)
+/// Prints a host error on stderr in `language` (id numbers masked: the terminal is for people)
+/// and exits with its code.
+func fail(_ error: HostError, in language: MessageLanguage) -> ExitCode {
+    printError(error.message, in: language)
     return ExitCode(error.code.rawValue)
 }
 
-/// Writes a message for people on stderr, with id numbers masked.
-func printError(_ text: String) {
+/// Writes a message for people on stderr in `language`, with id numbers masked.
+func printError(_ english: String, in language: MessageLanguage) {
+    let text = MessageCatalog.text(english, in: language)
     FileHandle.standardError.write(Data((PrivacyMask.idsInText(text) + (text.hasSuffix("\n") ? "" : "\n")).utf8))
 }
 
@@ -55,7 +57,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder: report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json. Replaced as a whole when the run succeeds.")
     var out: String = "out"
 
-    @Option(name: .long, help: "The language of report.html: zh (中文) or en.")
+    @Option(name: .long, help: "The language of report.html and of the messages: zh (中文) or en.")
     var lang: String = "zh"
 
     @Flag(name: .long, help: "Print only errors.")
@@ -68,22 +70,26 @@ struct RunCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)' is not known; use zh or en") }
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(in: .chinese, "--lang '\(lang)' is not known; use zh or en") }
+        if quiet && verbose { throw ValidationError(in: language, "--quiet and --verbose cannot be used together") }
+    }
+
+    /// The language of the messages, the same as the report's.
+    var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .chinese
     }
 
     func run() throws {
-        let request = RunRequest(regionFile: try options.regionFile(), outputDirectory: out, asOf: try options.day(),
+        let request = RunRequest(regionFile: try options.regionFile(language), outputDirectory: out, asOf: try options.day(language),
                                  rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese)
-        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
+        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {
             outcome = try RegionRun(registry: .known).run(request, progress: display.show)
         } catch {
-            throw fail(error)
+            throw fail(error, in: language)
         }
-        for w in outcome.region.warnings { printError(w.description) }
-        if !quiet { print(RunSummary.text(outcome), terminator: "") }
+        for w in outcome.region.warnings { printError(w.description, in: language) }
+        if !quiet { print(MessageCatalog.text(RunSummary.text(outcome), in: language), terminator: "") }
         if timings || verbose {
             var text = "stage timings (wall clock; resident memory when the stage ended):\n"
             for t in outcome.timings {
@@ -91,13 +97,13 @@ struct RunCommand: ParsableCommand {
                 if let bytes = t.residentBytes { text += String(format: "%9.0f MiB", Double(bytes) / 1_048_576) }
                 text += "\n"
             }
-            FileHandle.standardError.write(Data(text.utf8))
+            FileHandle.standardError.write(Data(MessageCatalog.text(text, in: language).utf8))
         }
         if !outcome.evaluation.failures.isEmpty {
             var text = FailureSummary(outcome.evaluation.failures).text()
             if !text.hasSuffix("\n") { text += "\n" }
             text += "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)\n"
-            printError(text)
+            printError(text, in: language)
             throw ExitCode(HechaExitCode.data.rawValue)
         }
     }
@@ -110,16 +116,18 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var options: RegionOptions
+    @OptionGroup var messages: MessageOptions
 
     func run() throws {
-        let file = try options.regionFile()
-        let asOf = try options.day()
+        let language = messages.language
+        let file = try options.regionFile(language)
+        let asOf = try options.day(language)
         do {
             let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
-            for w in region.warnings { printError(w.description) }
-            print("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)")
+            for w in region.warnings { printError(w.description, in: language) }
+            print(MessageCatalog.text("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)", in: language))
         } catch {
-            throw fail(error)
+            throw fail(error, in: language)
         }
     }
 }
@@ -131,15 +139,17 @@ struct RulesCommand: ParsableCommand {
     )
 
     @OptionGroup var options: RegionOptions
+    @OptionGroup var messages: MessageOptions
 
     func run() throws {
-        let file = try options.regionFile()
-        let asOf = try options.day()
+        let language = messages.language
+        let file = try options.regionFile(language)
+        let asOf = try options.day(language)
         let region: LoadedRegionSummary
         do {
             region = LoadedRegionSummary(try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets))
         } catch {
-            throw fail(error)
+            throw fail(error, in: language)
         }
         print(region.text, terminator: "")
     }

@@ -18,14 +18,17 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list the rules of the national ruleset that no case tests.")
     var coverage = false
 
+    @OptionGroup var messages: MessageOptions
+
     func run() throws {
         let files: [String]
-        do { files = try RuleTestSuite.files(paths) } catch { throw fail(error) }
+        let language = messages.language
+        do { files = try RuleTestSuite.files(paths) } catch { throw fail(error, in: language) }
         let results = RuleTestSuite(registry: .known).run(files: files, rulesetsDirectory: rulesets)
         var failed = 0
         for r in results where !r.passed {
             failed += 1
-            print(r.message)
+            print(MessageCatalog.text(r.message, in: language))
         }
         let passed = results.count - failed
         if coverage {
@@ -38,9 +41,10 @@ struct TestCommand: ParsableCommand {
                     return t.hasPrefix("- id: ") ? String(t.dropFirst(6)) : nil
                 } ?? []
             let missing = RuleTestSuite.uncovered(rules: ids, results: results)
-            print(missing.isEmpty ? "coverage: every rule of national.yaml has test cases" : "coverage: rules with no test case: \(missing.joined(separator: ", "))")
+            print(MessageCatalog.text(missing.isEmpty ? "coverage: every rule of national.yaml has test cases"
+                                      : "coverage: rules with no test case: \(missing.joined(separator: ", "))", in: language))
         }
-        print("\(passed) passed, \(failed) failed")
+        print(MessageCatalog.text("\(passed) passed, \(failed) failed", in: language))
         if failed > 0 { throw ExitCode.failure }
     }
 }

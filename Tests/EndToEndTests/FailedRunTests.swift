@@ -1,6 +1,7 @@
 import Foundation
 import HechaCore
-import HechaHost
+@testable import HechaHost
+import HechaRules
 import Testing
 
 /// A run in which a rule cannot be evaluated never replaces the last good run's folder: its
@@ -52,6 +53,9 @@ import Testing
         let report = try String(contentsOfFile: out + ".incomplete/report.html", encoding: .utf8)
         #expect(report.contains("本次结果不完整") && report.contains("broken-ratio"))
         #expect(!(try String(contentsOfFile: out + "/report.html", encoding: .utf8)).contains("本次结果不完整"))
+        // the terminal's grouped failure text has a Chinese line for each of its lines
+        let summary = FailureSummary(outcome.evaluation.failures).text()
+        #expect(MessageCatalog.untranslatedLines(summary).filter { !$0.isEmpty }.isEmpty, "\(MessageCatalog.text(summary, in: .chinese))")
         // and the next good run replaces the folder as usual
         _ = try run(Repository.path("rulesets/regions/demo.yaml"), into: out)
     }
