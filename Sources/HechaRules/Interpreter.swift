@@ -19,7 +19,7 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
         case .divisionByZero:
             return EvaluationError(message: "division by zero in \(operation)", location: at, cause: "division by zero")
         case .overflow:
-            return EvaluationError(message: "\(error): \(operation)", location: at,
+            return EvaluationError(message: "the result is too large to compute exactly (more than 38 digits): \(operation)", location: at,
                                    cause: "\(error); check the values this expression multiplies or divides")
         }
     }
