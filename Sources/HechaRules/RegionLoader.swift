@@ -93,7 +93,10 @@ public struct RegionLoader: Sendable {
         for (level, file) in chain.enumerated() {
             let isBase = level == 0
             let isRegion = level == chain.count - 1 && chain.count > 1
-            let allowed = RegionLoader.rulesetKeys + (isRegion || chain.count == 1 ? RegionLoader.regionKeys + extraKeys : [])
+            // a region file may be extended (by a test file, or a district's file extending its
+            // county's): every file but the national base may hold region settings
+            let allowed = RegionLoader.rulesetKeys + (!isBase || chain.count == 1 ? RegionLoader.regionKeys : [])
+                + (isRegion || chain.count == 1 ? extraKeys : [])
             for p in file.root.pairs where !allowed.contains(p.key) {
                 diags.error("unknown key '\(p.key)'\(NameSuggestion.didYouMean(p.key, in: allowed))", at: file.location(p.keyNode),
                             hint: "the keys of this file are: \(allowed.joined(separator: ", "))")
@@ -166,16 +169,21 @@ public struct RegionLoader: Sendable {
         }
 
         // 3. region settings
-        let root = regionFile.root
+        /// The nearest file of the chain (the region file first) that sets `key`.
+        func settingFile(_ key: String) -> YAMLFile {
+            chain.reversed().first { $0.root[key: key] != nil } ?? regionFile
+        }
+        let root = settingFile("region").root
         var code = "", name = ""
         if let r = root[key: "region"] {
             code = r[key: "code"]?.scalar?.string ?? ""
             name = r[key: "name"]?.scalar?.string ?? ""
         }
         var asOf = override
+        let asOfFile = settingFile("as_of")
         if asOf == nil {
-            if let n = root[key: "as_of"] {
-                do throws(Diagnostic) { asOf = try regionReader.day(n, what: "as_of") } catch { diags.add(error) }
+            if let n = asOfFile.root[key: "as_of"] {
+                do throws(Diagnostic) { asOf = try ValueReader(file: asOfFile).day(n, what: "as_of") } catch { diags.add(error) }
             } else if rulesetOnly {
                 asOf = Day(year: 2000, month: 1, day: 1)
             } else {
@@ -184,7 +192,9 @@ public struct RegionLoader: Sendable {
             }
         }
         var auditFrom: Month?, auditTo: Month?
-        if let w = root[key: "audit_window"] {
+        let windowFile = settingFile("audit_window")
+        if let w = windowFile.root[key: "audit_window"] {
+            let regionReader = ValueReader(file: windowFile)
             do throws(Diagnostic) {
                 guard let f = w[key: "from"], let t = w[key: "to"] else {
                     throw regionReader.fail("audit_window needs from: and to: months", w, hint: "audit_window: {from: 2024-01, to: 2024-12}")
@@ -201,28 +211,33 @@ public struct RegionLoader: Sendable {
         }
         var calendar: WorkdayCalendar?
         var files = chain.map(\.path)
-        if let c = root[key: "calendar"], let cname = c.scalar?.string {
-            let target = resolve(cname, relativeTo: path, folder: rulesetsDirectory + "/calendars")
+        let calendarFile = settingFile("calendar")
+        if let c = calendarFile.root[key: "calendar"], let cname = c.scalar?.string {
+            let target = resolve(cname, relativeTo: calendarFile.path, folder: rulesetsDirectory + "/calendars")
             if FileManager.default.fileExists(atPath: target.path) {
                 do throws(DiagnosticList) {
                     calendar = try CalendarFile.load(path: target.path, displayPath: target.display, name: cname)
                     files.append(target.display)
                 } catch { for d in error.diagnostics { diags.add(d) } }
             } else {
-                diags.error("calendar '\(cname)' not found (looked for \(target.display))", at: regionFile.location(c),
+                diags.error("calendar '\(cname)' not found (looked for \(target.display))", at: calendarFile.location(c),
                             hint: "calendars are the .yaml files under rulesets/calendars/, or a path to your own file")
             }
         }
         if let calendar, let day = asOf, !calendar.covers(day) {
             let given = override != nil ? "--as-of \(day)" : "as_of \(day)"
-            let place = override != nil ? root[key: "calendar"].map(regionFile.location) : root[key: "as_of"].map(regionFile.location)
+            let place = override != nil ? calendarFile.root[key: "calendar"].map(calendarFile.location)
+                : asOfFile.root[key: "as_of"].map(asOfFile.location)
             diags.error("\(given) is outside the calendar '\(calendar.name)', which covers \(calendar.firstYear) to \(calendar.lastYear)",
                         at: place ?? SourceLocation(file: regionFile.path, line: 1),
                         hint: "choose a date in those years, or add the year \(day.year) to the calendar file")
         }
         var sources: [SourceEntry] = []
-        if let s = root[key: "sources"] {
-            let regionDir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        // sources: from the nearest file that has them, their paths relative to that file
+        let sourcesFile = settingFile("sources")
+        if let s = sourcesFile.root[key: "sources"] {
+            let regionFile = sourcesFile
+            let regionDir = URL(fileURLWithPath: sourcesFile.path == chain.last!.path ? path : sourcesFile.path).deletingLastPathComponent()
             for p in s.pairs {
                 guard let pathNode = p.value[key: "path"], let rel = pathNode.scalar?.string else {
                     diags.error("source '\(p.key)' needs a path: the folder that holds its files", at: regionFile.location(p.value),
