@@ -46,11 +46,29 @@ public final class LedgerStore: Sendable {
                 let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
                 throw LedgerError("\(path): error: this ledger was written by a newer Hecha (schema \(applied.subtracting(known).sorted().joined(separator: ", ")) is not known to this one); hint: upgrade Hecha, or pass --ledger with another file")
             }
-            try migrator.migrate(queue)
+            try LedgerStore.migrate(queue, with: migrator)
         } catch let e as LedgerError {
             throw e
         } catch {
             throw LedgerStore.explain(error, path: path, doing: "prepare", waited: busySeconds)
+        }
+    }
+
+    /// Applies the pending migrations. Each one is a transaction of its own, but the list of
+    /// pending ones is read before: two processes creating one ledger at once may both try the
+    /// same migration, and the later one fails. It is then tried again, against the schema the
+    /// other process left, which is always a whole number of migrations.
+    static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
+        for attempt in 1...3 {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                if attempt == 3 || (try? queue.read({ db in try migrator.hasCompletedMigrations(db) })) == true {
+                    if attempt == 3 { throw error }
+                    return
+                }
+            }
         }
     }
 

@@ -36,6 +36,19 @@ struct LedgerConcurrencyTests {
         #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test func severalConnectionsCreatingOneLedgerAtOnceAllGetIt() throws {
+        for _ in 0..<5 {
+            let file = LedgerFixture.temporaryDirectory() + "/new.sqlite"
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { _ = try LedgerStore(path: file) } catch { failures.withLock { $0.append("\(error)") } }
+            }
+            #expect(failures.withLock { $0 } == [])
+            let store = try LedgerStore(path: file)
+            #expect(try store.read { db in try LedgerSchema.migrator.hasCompletedMigrations(db) })
+        }
+    }
+
     @Test func aWriterThatWaitsTooLongIsRefusedClearly() throws {
         let file = LedgerFixture.temporaryDirectory() + "/l.sqlite"
         let holder = try LedgerStore(path: file)
