@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HechaCore
 import HechaHost
+import HechaLedger
 import HechaReports
 
 /// The region file used when none is given: the shipped demo region.
@@ -57,6 +58,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The language of report.html: zh (中文) or en.")
     var lang: String = "zh"
 
+    @Option(name: .long, help: "The lead ledger that follows every lead across runs (default: <region file's folder>/<region file name>.ledger.sqlite).")
+    var ledger: String?
+
+    @Flag(name: .customLong("no-ledger"), help: "Run without a lead ledger: every finding is listed as if new, nothing is recorded.")
+    var noLedger = false
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
@@ -69,11 +76,14 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger cannot be used together") }
     }
 
     func run() throws {
-        let request = RunRequest(regionFile: try options.regionFile(), outputDirectory: out, asOf: try options.day(),
-                                 rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese)
+        let regionFile = try options.regionFile()
+        let request = RunRequest(regionFile: regionFile, outputDirectory: out, asOf: try options.day(),
+                                 rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese,
+                                 ledgerFile: noLedger ? nil : ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile))
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let outcome: RunOutcome
         do {

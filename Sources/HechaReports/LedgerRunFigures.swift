@@ -1,0 +1,80 @@
+/// What one run changed in the lead ledger, per rule and per township: the figures the run
+/// summary and `manifest.json` show when a ledger is used.
+public struct LedgerRunFigures: Sendable, Equatable {
+    /// The six counts of one rule, one township or the whole run.
+    public struct Counts: Sendable, Equatable {
+        /// Leads found for the first time.
+        public var new = 0
+        /// Open or in-progress leads found again.
+        public var stillOpen = 0
+        /// Of those still open, the ones past their rule's verification deadline (超期未核查).
+        public var overdue = 0
+        /// Open or in-progress leads no longer found: the data changed (closed by the data).
+        public var closedByData = 0
+        /// Dismissed leads found again with the same evidence: they stay dismissed.
+        public var suppressed = 0
+        /// Dismissed or data-closed leads found again with changed evidence: open again.
+        public var reopened = 0
+
+        /// No counts yet.
+        public init() {}
+
+        /// The sum of two counts.
+        public static func + (a: Counts, b: Counts) -> Counts {
+            var c = Counts()
+            c.new = a.new + b.new; c.stillOpen = a.stillOpen + b.stillOpen; c.overdue = a.overdue + b.overdue
+            c.closedByData = a.closedByData + b.closedByData; c.suppressed = a.suppressed + b.suppressed
+            c.reopened = a.reopened + b.reopened
+            return c
+        }
+
+        /// The counts as `(name, value)`, in the order they are shown.
+        public var named: [(String, Int)] {
+            [("new", new), ("still_open", stillOpen), ("overdue", overdue), ("closed_by_data", closedByData),
+             ("suppressed", suppressed), ("reopened", reopened)]
+        }
+    }
+
+    /// The ledger file.
+    public var file: String
+    /// The ledger's run number of this run.
+    public var run: Int64
+    /// Per rule id, in rule order.
+    public var byRule: [(key: String, counts: Counts)]
+    /// Per township, sorted.
+    public var byTownship: [(key: String, counts: Counts)]
+
+    /// Figures as given.
+    public init(file: String, run: Int64, byRule: [(key: String, counts: Counts)], byTownship: [(key: String, counts: Counts)]) {
+        self.file = file
+        self.run = run
+        self.byRule = byRule
+        self.byTownship = byTownship
+    }
+
+    /// All rules together.
+    public var total: Counts { byRule.reduce(Counts()) { $0 + $1.counts } }
+
+    public static func == (a: LedgerRunFigures, b: LedgerRunFigures) -> Bool {
+        a.file == b.file && a.run == b.run && a.byRule.map(\.key) == b.byRule.map(\.key) && a.byRule.map(\.counts) == b.byRule.map(\.counts)
+            && a.byTownship.map(\.key) == b.byTownship.map(\.key) && a.byTownship.map(\.counts) == b.byTownship.map(\.counts)
+    }
+}
+
+/// The `ledger` object of `manifest.json`, present only when the run used a ledger (so runs
+/// without one keep their bytes).
+enum LedgerManifestSection {
+    static func pairs(_ input: ReportInput) -> [(String, PrettyJSON)] {
+        guard let l = input.ledger else { return [] }
+        func counts(_ c: LedgerRunFigures.Counts) -> String {
+            JSONText.object(c.named.map { ($0.0, String($0.1)) })
+        }
+        return [("ledger", .object([
+            ("file", .string(l.file)),
+            ("run", .int(Int(l.run))),
+            ("total", .raw(counts(l.total))),
+            ("by_rule", .object(l.byRule.map { ($0.key, .raw(counts($0.counts))) })),
+            ("by_township", .object(l.byTownship.map { ($0.key, .raw(counts($0.counts))) })),
+        ]))]
+    }
+}
