@@ -1,0 +1,77 @@
+import Foundation
+import HechaCore
+import HechaReports
+
+/// `hecha leads stats`: per rule and per township, the leads found, confirmed, dismissed, still
+/// open and overdue; each rule's precision (confirmed ÷ (confirmed + dismissed)); the money
+/// confirmed overpaid (the findings' amounts of confirmed leads) and recovered or paid back. Purged
+/// leads still count: their counts and amounts are kept.
+public struct LeadStatistics: Sendable {
+    /// The figures of one rule or township.
+    public struct Row: Sendable, Equatable {
+        public var key: String
+        public var found = 0
+        public var confirmed = 0
+        public var dismissed = 0
+        public var unverifiable = 0
+        public var open = 0
+        public var overdue = 0
+        /// In fen.
+        public var confirmedAmountFen: Int64 = 0
+        public var settledFen: Int64 = 0
+
+        /// confirmed ÷ (confirmed + dismissed), nil before any is decided.
+        public var precision: Double? { confirmed + dismissed == 0 ? nil : Double(confirmed) / Double(confirmed + dismissed) }
+
+        mutating func add(_ l: Lead, day: String) {
+            found += 1
+            switch l.status {
+            case .confirmed:
+                confirmed += 1
+                confirmedAmountFen += LeadUpdate.fen(l.amount ?? "") ?? 0
+                settledFen += LeadUpdate.fen(l.amountSettled ?? "") ?? 0
+            case .dismissed: dismissed += 1
+            case .unverifiable: unverifiable += 1
+            case .open, .inProgress:
+                if l.present { open += 1 }
+                if l.isOverdue(on: day) { overdue += 1 }
+            }
+        }
+    }
+
+    public var byRule: [Row]
+    public var byTownship: [Row]
+    public var total: Row
+
+    /// The statistics of every lead of the ledger.
+    public init(_ store: LedgerStore) throws(LedgerError) {
+        let day = try store.lastRunDay() ?? ""
+        var rules: [String: Row] = [:], towns: [String: Row] = [:]
+        var total = Row(key: "total 合计")
+        for l in try store.leads() {
+            rules[l.rule, default: Row(key: l.rule)].add(l, day: day)
+            towns[l.township, default: Row(key: l.township)].add(l, day: day)
+            total.add(l, day: day)
+        }
+        byRule = rules.keys.sorted().map { rules[$0]! }
+        byTownship = towns.keys.sorted().map { towns[$0]! }
+        self.total = total
+    }
+
+    static let header = ["found 线索", "confirmed 属实", "dismissed 不属实", "unverifiable 无法核实", "open 待核查", "overdue 超期",
+                         "precision 查实率", "confirmed overpaid 属实金额", "recovered 追回/补发"]
+
+    static func cells(_ r: Row) -> [String] {
+        [r.key, String(r.found), String(r.confirmed), String(r.dismissed), String(r.unverifiable), String(r.open), String(r.overdue),
+         r.precision.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
+         Exact(fen: r.confirmedAmountFen).decimalString(places: 2), Exact(fen: r.settledFen).decimalString(places: 2)]
+    }
+
+    /// The two tables, for the terminal.
+    public var text: String {
+        let right = Set(1...9)
+        return SummaryTable.render(header: ["rule 规则"] + LeadStatistics.header, rows: (byRule + [total]).map(LeadStatistics.cells), rightAligned: right)
+            + "\n" + SummaryTable.render(header: ["township 镇街"] + LeadStatistics.header, rows: byTownship.map(LeadStatistics.cells),
+                                         rightAligned: right)
+    }
+}
