@@ -23,6 +23,9 @@ public struct LeadStatistics: Sendable {
         /// confirmed ÷ (confirmed + dismissed), nil before any is decided.
         public var precision: Double? { confirmed + dismissed == 0 ? nil : Double(confirmed) / Double(confirmed + dismissed) }
 
+        /// The precision as a percentage, or "—" before any lead is decided.
+        public var precisionText: String { precision.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
+
         mutating func add(_ l: Lead, day: String) {
             found += 1
             switch l.status {
@@ -45,10 +48,14 @@ public struct LeadStatistics: Sendable {
 
     /// The statistics of every lead of the ledger.
     public init(_ store: LedgerStore) throws(LedgerError) {
-        let day = try store.lastRunDay() ?? ""
+        self.init(leads: try store.leads(), day: try store.lastRunDay() ?? "")
+    }
+
+    /// The statistics of `leads`; `day` (the last run's as-of date) decides which are overdue.
+    init(leads: [Lead], day: String) {
         var rules: [String: Row] = [:], towns: [String: Row] = [:]
         var total = Row(key: "total 合计")
-        for l in try store.leads() {
+        for l in leads {
             rules[l.rule, default: Row(key: l.rule)].add(l, day: day)
             towns[l.township, default: Row(key: l.township)].add(l, day: day)
             total.add(l, day: day)
@@ -63,8 +70,17 @@ public struct LeadStatistics: Sendable {
 
     static func cells(_ r: Row) -> [String] {
         [r.key, String(r.found), String(r.confirmed), String(r.dismissed), String(r.unverifiable), String(r.open), String(r.overdue),
-         r.precision.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
-         Exact(fen: r.confirmedAmountFen).decimalString(places: 2), Exact(fen: r.settledFen).decimalString(places: 2)]
+         r.precisionText, Exact(fen: r.confirmedAmountFen).decimalString(places: 2), Exact(fen: r.settledFen).decimalString(places: 2)]
+    }
+
+    /// The per-rule rows as the report shows them.
+    var records: [LedgerRunFigures.RuleRecord] {
+        byRule.map { r in
+            LedgerRunFigures.RuleRecord(rule: r.key, found: r.found, confirmed: r.confirmed, dismissed: r.dismissed, open: r.open,
+                                        overdue: r.overdue, precision: r.precisionText,
+                                        confirmedAmount: Exact(fen: r.confirmedAmountFen).decimalString(places: 2),
+                                        recovered: Exact(fen: r.settledFen).decimalString(places: 2))
+        }
     }
 
     /// The two tables, for the terminal.

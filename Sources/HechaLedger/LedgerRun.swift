@@ -137,8 +137,15 @@ public struct LedgerRun: Sendable {
             if open { count(lead.rule, lead.township) { $0.closedByData += 1 } }
         }
         let ruleOrder = rules + byRule.keys.filter { !rules.contains($0) }.sorted()
-        return LedgerRunFigures(file: file, run: run,
-                                byRule: ruleOrder.map { ($0, byRule[$0] ?? .init()) },
-                                byTownship: byTown.keys.sorted().map { ($0, byTown[$0]!) })
+        var figures = LedgerRunFigures(file: file, run: run,
+                                       byRule: ruleOrder.map { ($0, byRule[$0] ?? .init()) },
+                                       byTownship: byTown.keys.sorted().map { ($0, byTown[$0]!) })
+        // where each finding stands, and every rule's record so far, for the report
+        let leads = try Lead.all(db)
+        for l in leads where seen.contains(l.id) {
+            figures.standings[l.id] = .init(status: l.isOverdue(on: day) ? "\(l.status.label)（超期未核查）" : l.status.label, since: l.firstSeen)
+        }
+        figures.records = LeadStatistics(leads: leads, day: day).records
+        return figures
     }
 }

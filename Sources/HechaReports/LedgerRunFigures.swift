@@ -1,6 +1,6 @@
 /// What one run changed in the lead ledger, per rule and per township: the figures the run
 /// summary and `manifest.json` show when a ledger is used.
-public struct LedgerRunFigures: Sendable, Equatable {
+public struct LedgerRunFigures: Sendable {
     /// The six counts of one rule, one township or the whole run.
     public struct Counts: Sendable, Equatable {
         /// Leads found for the first time.
@@ -44,6 +44,54 @@ public struct LedgerRunFigures: Sendable, Equatable {
     /// Per township, sorted.
     public var byTownship: [(key: String, counts: Counts)]
 
+    /// Where one finding of the run stands in the ledger.
+    public struct Standing: Sendable, Equatable {
+        /// The status label (待核查, 属实, …), with 超期未核查 when overdue.
+        public var status: String
+        /// The as-of date of the run that first found it.
+        public var since: String
+
+        /// A standing as given.
+        public init(status: String, since: String) {
+            self.status = status
+            self.since = since
+        }
+    }
+
+    /// One rule's record over every run so far (the ledger's statistics).
+    public struct RuleRecord: Sendable, Equatable {
+        public var rule: String
+        public var found: Int
+        public var confirmed: Int
+        public var dismissed: Int
+        public var open: Int
+        public var overdue: Int
+        /// confirmed ÷ (confirmed + dismissed) as a percentage text, or "—".
+        public var precision: String
+        /// Yuan, two places: the findings' amounts of confirmed leads, and what was recovered or paid back.
+        public var confirmedAmount: String
+        public var recovered: String
+
+        /// A record as given.
+        public init(rule: String, found: Int, confirmed: Int, dismissed: Int, open: Int, overdue: Int, precision: String,
+                    confirmedAmount: String, recovered: String) {
+            self.rule = rule
+            self.found = found
+            self.confirmed = confirmed
+            self.dismissed = dismissed
+            self.open = open
+            self.overdue = overdue
+            self.precision = precision
+            self.confirmedAmount = confirmedAmount
+            self.recovered = recovered
+        }
+    }
+
+    /// Finding id → where it stands, for this run's findings.
+    public var standings: [String: Standing] = [:]
+    /// Per rule, every lead so far.
+    public var records: [RuleRecord] = []
+
     /// Figures as given.
     public init(file: String, run: Int64, byRule: [(key: String, counts: Counts)], byTownship: [(key: String, counts: Counts)]) {
         self.file = file
@@ -54,11 +102,6 @@ public struct LedgerRunFigures: Sendable, Equatable {
 
     /// All rules together.
     public var total: Counts { byRule.reduce(Counts()) { $0 + $1.counts } }
-
-    public static func == (a: LedgerRunFigures, b: LedgerRunFigures) -> Bool {
-        a.file == b.file && a.run == b.run && a.byRule.map(\.key) == b.byRule.map(\.key) && a.byRule.map(\.counts) == b.byRule.map(\.counts)
-            && a.byTownship.map(\.key) == b.byTownship.map(\.key) && a.byTownship.map(\.counts) == b.byTownship.map(\.counts)
-    }
 }
 
 /// The `ledger` object of `manifest.json`, present only when the run used a ledger (so runs

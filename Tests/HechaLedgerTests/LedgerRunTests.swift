@@ -54,6 +54,7 @@ struct LedgerRunTests {
                                                                     rulesetsDirectory: LedgerFixture.path("rulesets")))
         #expect(outcome.ledger == nil)
         #expect(try !String(contentsOfFile: dir + "/out/manifest.json", encoding: .utf8).contains("\"ledger\""))
+        #expect(try !String(contentsOfFile: dir + "/out/report.html", encoding: .utf8).contains("线索台账"))
         #expect(!FileManager.default.fileExists(atPath: ledger(dir)))
     }
 
@@ -83,6 +84,21 @@ struct LedgerRunTests {
         #expect(events.map(\.kind) == ["found", "set", "reopened"])
         #expect(events[1].by == "鸣凤镇 张三" && events[1].from == "open" && events[1].to == "dismissed")
         #expect(events[2].note?.contains("the evidence changed since it was dismissed (车辆已过户)") == true)
+    }
+
+    @Test func aConfirmedLeadsRecoveredAmountAndStatusShowInTheReport() throws {
+        let dir = LedgerFixture.demoCopy()
+        try LedgerFixture.run(dir)
+        let store = try LedgerStore(path: ledger(dir))
+        let lead = try #require(try store.leads().first { $0.rule == "deceased-still-paid" })
+        try store.set(lead.id, LeadUpdate(status: "属实", action: "追回", amount: "1234.5", date: "2025-01-10", settings: LedgerFixture.settings),
+                      by: "张三", at: "2025-01-10T08:00:00Z")
+        try LedgerFixture.run(dir)
+        let html = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>线索台账 Lead ledger</h2>"))
+        #expect(html.contains("<tr><td><code>deceased-still-paid</code></td><td class=\"num\">\(try store.leads().filter { $0.rule == "deceased-still-paid" }.count)</td><td class=\"num\">1</td>"))
+        #expect(html.contains("<td class=\"num\">100%</td><td class=\"num\">\(lead.amount!)</td><td class=\"num\">1234.50</td></tr>"))
+        #expect(html.contains("<tr><td><code>\(lead.id)</code></td><td>deceased-still-paid</td><td>属实</td><td>2024-12-31</td></tr>"))
     }
 
     @Test func aLeadTheDataNoLongerGivesIsClosedByTheData() throws {
