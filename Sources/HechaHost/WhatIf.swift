@@ -10,19 +10,24 @@ import HechaRules
 public struct WhatIf: Sendable {
     /// One rule's difference.
     public struct Row: Sendable, Equatable {
+        /// The rule id.
         public var rule: String
+        /// Its findings as configured, and with the change.
         public var before = 0
         public var after = 0
         /// Finding ids only the changed evaluation gives, and only the configured one.
         public var added: [String] = []
         public var removed: [String] = []
+        /// Of the added and removed findings, how many the ledger holds as 属实 and as 不属实.
         public var addedConfirmed = 0
         public var addedDismissed = 0
         public var removedConfirmed = 0
         public var removedDismissed = 0
     }
 
+    /// Every enabled rule, in ruleset order.
     public var rows: [Row]
+    /// The changes compared.
     public var overrides: [ParameterOverride]
 
     /// Runs both evaluations; `ledger` (when given and present) tells the statuses.

@@ -5,6 +5,7 @@ import GRDB
 public struct Lead: Sendable, Equatable, FetchableRecord {
     /// The finding's stable id (`FindingID`).
     public var id: String
+    /// The rule that found it.
     public var rule: String
     /// 户编号; empty once purged.
     public var household: String
@@ -22,6 +23,7 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     public var lastSeen: String
     /// False once the data no longer gives the finding (closed by the data).
     public var present: Bool
+    /// Where it stands with the case workers.
     public var status: LeadStatus
     /// The finding's amount (yuan, 2 places) as last found.
     public var amount: String?
@@ -33,6 +35,7 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     public var outcomeDate: String?
     /// Why a dismissed lead was not true, from the ruleset's closed list.
     public var reason: String?
+    /// The case workers' last note.
     public var note: String?
     /// The date by which the lead should be verified (first seen + the rule's days).
     public var verifyBy: String

@@ -7,13 +7,19 @@ public struct LeadEvent: Sendable, Equatable, FetchableRecord {
         case found, reopened, closedByData = "closed-by-data", reappeared, set, purged
     }
 
+    /// When (ISO 8601), and who: a case worker, or `hecha run`.
     public var at: String
     public var by: String
+    /// The lead's id.
     public var lead: String
+    /// A ``Kind`` raw value.
     public var kind: String
+    /// The status before and after.
     public var from: String?
     public var to: String?
+    /// What changed, why; nil once purged.
     public var note: String?
+    /// The ledger run that made the change, for changes made by a run.
     public var run: Int64?
 
     /// Reads an `events` row.

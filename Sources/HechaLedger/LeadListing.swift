@@ -10,6 +10,7 @@ public enum LeadListing {
 
     /// Which leads to show; nil shows all.
     public struct Filter: Sendable {
+        /// Only leads with this status, of this rule, of this township.
         public var status: LeadStatus?
         public var rule: String?
         public var township: String?

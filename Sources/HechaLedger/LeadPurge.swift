@@ -13,6 +13,7 @@ public enum LeadPurge {
         public var byRule: [String: Int] = [:]
         /// Closed before this date.
         public var cutoff: String = ""
+        /// Leads purged in all.
         public var total: Int { byRule.values.reduce(0, +) }
 
         /// The report for people.

@@ -9,7 +9,9 @@ import HechaReports
 public struct LeadStatistics: Sendable {
     /// The figures of one rule or township.
     public struct Row: Sendable, Equatable {
+        /// The rule id or township.
         public var key: String
+        /// Leads ever found, and of them: 属实, 不属实, 无法核实, open or in progress and still found, overdue.
         public var found = 0
         public var confirmed = 0
         public var dismissed = 0
@@ -42,6 +44,7 @@ public struct LeadStatistics: Sendable {
         }
     }
 
+    /// Per rule, per township (both sorted), and over all leads.
     public var byRule: [Row]
     public var byTownship: [Row]
     public var total: Row

@@ -2,10 +2,15 @@ import Foundation
 
 /// Where a lead stands with the case workers. Input accepts the id or the Chinese label.
 public enum LeadStatus: String, Sendable, CaseIterable {
+    /// 待核查: found, not yet looked at.
     case open
+    /// 核查中: a case worker is on it.
     case inProgress = "in-progress"
+    /// 属实: true; with the action taken.
     case confirmed
+    /// 不属实: not true; with a reason from the ruleset's closed list.
     case dismissed
+    /// 无法核实: cannot be verified.
     case unverifiable
 
     /// The label case workers use.
@@ -35,10 +40,15 @@ public enum LeadStatus: String, Sendable, CaseIterable {
 
 /// What was done about a confirmed (属实) lead.
 public enum LeadAction: String, Sendable, CaseIterable {
+    /// 停发: payments stopped.
     case stop = "停发"
+    /// 减发: payments reduced.
     case reduce = "减发"
+    /// 追回: money paid wrongly recovered.
     case recover = "追回"
+    /// 补发: money owed paid back.
     case backPay = "补发"
+    /// 其他: anything else (say what in the note).
     case other = "其他"
 
     /// The English id also accepted on input.

@@ -6,6 +6,7 @@ import HechaRules
 /// A case worker's finding on one lead: the new status and, for 属实, what was done (action,
 /// amount recovered or paid back, date); for 不属实, the reason from the ruleset's closed list.
 public struct LeadUpdate: Sendable, Equatable {
+    /// The new status; for 不属实 its reason; for 属实 the action taken.
     public var status: LeadStatus
     public var reason: String?
     public var action: LeadAction?
@@ -13,6 +14,7 @@ public struct LeadUpdate: Sendable, Equatable {
     public var amount: String?
     /// YYYY-MM-DD: when it was verified (for 属实, when the money was recovered or paid back).
     public var date: String?
+    /// A note for the record.
     public var note: String?
 
     /// Checks the texts as typed (status and action by id or label) against each other and

@@ -14,11 +14,13 @@ import HechaRules
 public struct LedgerRun: Sendable {
     /// What the run found, and where.
     public var findings: [Finding]
+    /// Township and village of the findings' households.
     public var households: HouseholdDirectory
     /// The rules that ran, in order (their leads not found are closed by the data).
     public var rules: [String]
     /// The run's as-of date: leads' ages and deadlines count from it.
     public var asOf: Day
+    /// The region code, and the ruleset chain's ledger settings.
     public var region: String
     public var settings: LedgerSettings
     /// Finding → evidence fingerprint.

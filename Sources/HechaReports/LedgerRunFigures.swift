@@ -60,6 +60,7 @@ public struct LedgerRunFigures: Sendable {
 
     /// One rule's record over every run so far (the ledger's statistics).
     public struct RuleRecord: Sendable, Equatable {
+        /// The rule id; its leads found, 属实, 不属实, still open, overdue.
         public var rule: String
         public var found: Int
         public var confirmed: Int
