@@ -4,7 +4,7 @@ import GRDB
 public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     /// The kinds of change a run records; a case worker's change is `set`.
     public enum Kind: String, Sendable {
-        case found, reopened, closedByData = "closed-by-data", reappeared, set, purged
+        case found, reopened, closedByData = "closed-by-data", reappeared, evidenceChanged = "evidence-changed", set, purged
     }
 
     /// When (ISO 8601), and who: a case worker, or `hecha run`.

@@ -118,8 +118,17 @@ public struct LedgerRun: Sendable {
                 try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: id, kind: .reappeared, from: lead.status.rawValue,
                                      to: lead.status.rawValue, run: run)
             }
-            try db.execute(sql: "UPDATE leads SET present = 1, amount = ?, last_run = ?, last_seen = ? WHERE id = ?",
-                           arguments: [amount, run, day, id])
+            // a dismissed lead keeps the fingerprint it was dismissed on; any other follows its evidence,
+            // so that a later dismissal is judged against what the case worker last saw
+            let keptPrint = lead.status == .dismissed ? lead.fingerprint : print
+            try db.execute(sql: "UPDATE leads SET present = 1, amount = ?, fingerprint = ?, last_run = ?, last_seen = ? WHERE id = ?",
+                           arguments: [amount, keptPrint, run, day, id])
+            let changes = [lead.amount != amount ? "amount \(lead.amount ?? "none") → \(amount ?? "none")" : nil,
+                           keptPrint != lead.fingerprint ? "evidence changed" : nil].compactMap { $0 }
+            if !changes.isEmpty {
+                try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: id, kind: .evidenceChanged, from: lead.status.rawValue,
+                                     to: lead.status.rawValue, note: changes.joined(separator: "; "), run: run)
+            }
             switch lead.status {
             case .open, .inProgress:
                 let overdue = lead.isOverdue(on: day)

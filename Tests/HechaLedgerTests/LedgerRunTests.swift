@@ -101,6 +101,24 @@ struct LedgerRunTests {
         #expect(html.contains("<tr><td><code>\(lead.id)</code></td><td>deceased-still-paid</td><td>属实</td><td>2024-12-31</td></tr>"))
     }
 
+    @Test func aLeadDismissedAfterItsEvidenceChangedStaysDismissed() throws {
+        let dir = LedgerFixture.demoCopy()
+        try LedgerFixture.run(dir)
+        // while the lead is open a second car appears; the run records it
+        try appendVehicle(dir, plate: "鄂E9Z88Q")
+        try LedgerFixture.run(dir)
+        var store = try LedgerStore(path: ledger(dir))
+        let lead = try vehicleLead(store)
+        #expect(try store.events(of: lead.id).map(\.kind) == ["found", "evidence-changed"])
+        // the township looks at both cars and dismisses the lead: the next run leaves it dismissed
+        try store.set(lead.id, LeadUpdate(status: "dismissed", reason: "非共同生活", settings: LedgerFixture.settings), by: "李四", at: "t")
+        let next = try #require(try LedgerFixture.run(dir).ledger)
+        #expect(next.byRule.first { $0.key == "vehicle-owned" }?.counts.suppressed == 1)
+        #expect(next.total.reopened == 0)
+        store = try LedgerStore(path: ledger(dir))
+        #expect(try vehicleLead(store).status == .dismissed)
+    }
+
     @Test func aLeadTheDataNoLongerGivesIsClosedByTheData() throws {
         let dir = LedgerFixture.demoCopy()
         try LedgerFixture.run(dir)
