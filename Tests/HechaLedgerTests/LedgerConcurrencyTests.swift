@@ -37,7 +37,7 @@ struct LedgerConcurrencyTests {
     }
 
     @Test func severalConnectionsCreatingOneLedgerAtOnceAllGetIt() throws {
-        for _ in 0..<5 {
+        for _ in 0..<20 {
             let file = LedgerFixture.temporaryDirectory() + "/new.sqlite"
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 4) { _ in

@@ -39,14 +39,8 @@ public final class LedgerStore: Sendable {
         } catch {
             throw LedgerStore.explain(error, path: path, doing: "open", waited: busySeconds)
         }
-        let migrator = LedgerSchema.migrator
         do {
-            if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                let known = Set(migrator.migrations)
-                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
-                throw LedgerError("\(path): error: this ledger was written by a newer Hecha (schema \(applied.subtracting(known).sorted().joined(separator: ", ")) is not known to this one); hint: upgrade Hecha, or pass --ledger with another file")
-            }
-            try LedgerStore.migrate(queue, with: migrator)
+            try LedgerStore.prepare(queue, path: path)
         } catch let e as LedgerError {
             throw e
         } catch {
@@ -54,20 +48,27 @@ public final class LedgerStore: Sendable {
         }
     }
 
-    /// Applies the pending migrations. Each one is a transaction of its own, but the list of
-    /// pending ones is read before: two processes creating one ledger at once may both try the
-    /// same migration, and the later one fails. It is then tried again, against the schema the
-    /// other process left, which is always a whole number of migrations.
-    static func migrate(_ queue: DatabaseQueue, with migrator: DatabaseMigrator) throws {
-        for attempt in 1...3 {
+    /// Refuses a ledger of a newer Hecha, then applies the pending migrations. Each migration is a
+    /// transaction of its own, but the list of pending ones is read before, outside of them: two
+    /// processes creating one ledger at once may both try the same migration (or read the schema
+    /// while the other is creating it), and the later one fails. It then tries again, against the
+    /// schema the other process left, which is always a whole number of migrations.
+    static func prepare(_ queue: DatabaseQueue, path: String) throws {
+        let migrator = LedgerSchema.migrator
+        for attempt in 1...5 {
             do {
+                if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                    let known = Set(migrator.migrations)
+                    let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+                    throw LedgerError("\(path): error: this ledger was written by a newer Hecha (schema \(applied.subtracting(known).sorted().joined(separator: ", ")) is not known to this one); hint: upgrade Hecha, or pass --ledger with another file")
+                }
                 try migrator.migrate(queue)
                 return
+            } catch let e as LedgerError {
+                throw e
             } catch {
-                if attempt == 3 || (try? queue.read({ db in try migrator.hasCompletedMigrations(db) })) == true {
-                    if attempt == 3 { throw error }
-                    return
-                }
+                if attempt == 5 { throw error }
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
             }
         }
     }
