@@ -32,6 +32,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // SHA-256 with the processor's SHA instructions, for hashing gigabytes of inputs quickly.
@@ -42,9 +43,11 @@ let package = Package(
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"], swiftSettings: releaseSettings),
         // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
         .target(name: "HechaGenerator", swiftSettings: releaseSettings),
+        // The lead ledger: every lead across runs, its status and its case workers' outcomes, in SQLite.
+        .target(name: "HechaLedger", dependencies: ["HechaCore", "HechaRules", "HechaReports", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "HechaHost",
-            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports"]
+            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"]
                 + connectors.map { .target(name: $0.target) },
             swiftSettings: releaseSettings
         ),
@@ -56,7 +59,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hecha",
-            dependencies: ["HechaHost", "HechaReports", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: releaseSettings
         ),
         .plugin(
@@ -77,6 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
+        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator"],
                     exclude: ["Golden"]),
     ]

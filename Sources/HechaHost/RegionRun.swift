@@ -2,6 +2,7 @@ import ConnectorKit
 import Dispatch
 import Foundation
 import HechaCore
+import HechaLedger
 import HechaReports
 import HechaRules
 
@@ -13,9 +14,12 @@ public struct RunRequest: Sendable {
     public var rulesetsDirectory: String?
     /// The language of report.html.
     public var language: ReportLanguage
+    /// The lead ledger file to follow the leads in, or nil for a run without one.
+    public var ledgerFile: String?
 
     public init(regionFile: String, outputDirectory: String, asOf: Day? = nil, rulesetsDirectory: String? = nil,
-                language: ReportLanguage = .chinese) {
+                language: ReportLanguage = .chinese, ledgerFile: String? = nil) {
+        self.ledgerFile = ledgerFile
         self.regionFile = regionFile
         self.outputDirectory = outputDirectory
         self.asOf = asOf
@@ -91,6 +95,8 @@ public struct RunOutcome: Sendable {
     /// True when some rule failed: the outputs went to ``RegionRun/incompleteFolder(of:)`` and the
     /// requested output folder was left exactly as it was.
     public var previousOutputKept = false
+    /// What the run changed in the lead ledger, when it used one.
+    public var ledger: LedgerRunFigures?
 }
 
 /// A whole run for one region: load and check the configuration, read the roster and then every
@@ -151,6 +157,7 @@ public struct RegionRun: Sendable {
             mark = t
         }
         let region = try validate(regionFile: request.regionFile, asOf: request.asOf, rulesetsDirectory: request.rulesetsDirectory)
+        let ledger = try LedgerRunStep.open(request.ledgerFile, region: region)
         stage("configuration")
         // the output folder is claimed before any data is read: a folder holding a user's files,
         // or one another run is writing, is refused now rather than after the whole run
@@ -180,23 +187,38 @@ public struct RegionRun: Sendable {
         var input = try ReportInputBuilder.build(region: region, sources: outcomes, entries: entries, evaluation: evaluation,
                                                  households: households, language: request.language, digests: digests)
         input.failedRules = FailedRule.grouped(evaluation.failures)
-        let files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
         let written = input.failedRules.isEmpty ? request.outputDirectory : RegionRun.incompleteFolder(of: request.outputDirectory)
-        do throws(OutputFolderError) {
-            if input.failedRules.isEmpty {
-                try OutputFolder.replace(reservation, with: files)
-            } else {
-                try OutputFolder.replace(written, with: files)
+        var files: [OutputFile] = []
+        func publish(_ input: ReportInput) throws(HostError) {
+            files = RunOutputs.files(input, started: RunClock.iso(started), now: { RunClock.iso(Date()) })
+            do throws(OutputFolderError) {
+                if input.failedRules.isEmpty {
+                    try OutputFolder.replace(reservation, with: files)
+                } else {
+                    try OutputFolder.replace(written, with: files)
+                }
+            } catch {
+                throw HostError(.output, error.description)
             }
-        } catch {
-            throw HostError(.output, error.description)
+        }
+        // a ledger changes only with a good run, and only once its output folder is in place
+        var figures: LedgerRunFigures?
+        if let ledger, input.failedRules.isEmpty {
+            figures = try ledger.apply(host: self, region: region, data: data, evaluation: evaluation, households: households,
+                                       at: RunClock.iso(started)) {
+                (f: LedgerRunFigures) throws(HostError) in
+                input.ledger = f
+                try publish(input)
+            }
+        } else {
+            try publish(input)
         }
         progress(.written(folder: written, files: files.count))
         stage("writing the output folder")
         let findingsFile = URL(fileURLWithPath: written).appendingPathComponent("findings.jsonl").path
         return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
                           outputDirectory: written, findingsFile: findingsFile, timings: timings,
-                          previousOutputKept: !input.failedRules.isEmpty)
+                          previousOutputKept: !input.failedRules.isEmpty, ledger: figures)
     }
 
     /// Where a run whose findings are incomplete writes them: beside the output folder, never over it.

@@ -42,6 +42,7 @@ public enum RunSummary {
                 if s.rejects.count > 50 { out += "  … and \(s.rejects.count - 50) more in \(s.id)\n" }
             }
         }
+        if let ledger = o.ledger { out += LedgerSummary.text(ledger) }
         out += "\nWritten to \(o.outputDirectory): report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json\n"
         return out
     }

@@ -79,6 +79,7 @@ public enum HTMLReport {
             script = "<script>\(FindingListScript.text)</script>\n"
         }
         out += "</section>\n\n"
+        out += LedgerReportSection.html(input)
         // sources
         out += "<section>\n<h2>\(t(.sources))</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>\(t(.source))</th><th>\(t(.file))</th>"
         for k in [ReportStrings.Key.read, .accepted, .rejected, .duplicates, .unmatched] { out += "<th class=\"num\">\(t(k))</th>" }

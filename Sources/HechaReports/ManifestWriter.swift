@@ -70,6 +70,7 @@ public enum ManifestWriter {
             })),
             ("rows_total", .object(counts(grand))),
             ("findings", .int(input.findings.count)),
+        ] + LedgerManifestSection.pairs(input) + [
             ("outputs", .array(outputs.map { o in
                 .raw(JSONText.object([("path", JSONText.string(o.path)), ("sha256", JSONText.string(o.sha256))]))
             })),

@@ -23,6 +23,8 @@ public struct ReportInput: Sendable {
     /// is listed, the findings are incomplete and the outputs go to a folder of their own, never
     /// over the last good run.
     public var failedRules: [FailedRule] = []
+    /// What the run changed in the lead ledger, when it used one (shown in the manifest).
+    public var ledger: LedgerRunFigures?
 
     public init(region: RegionHeading, rules: [RuleSummary], findings: [Finding], households: HouseholdDirectory,
                 sources: [SourceInput], notRun: [RuleNotRun], configurationFiles: [ConfigurationFile],

@@ -21,9 +21,10 @@ public struct RegionLoader: Sendable {
     }
 
     static let rulesetKeys = ["ruleset", "title", "description", "extends", "parameters", "declare", "functions", "rules"]
+        + LedgerSettings.rulesetKeys
     static let regionKeys = ["region", "as_of", "audit_window", "calendar", "sources"]
     static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "category", "amount_kind", "let", "when", "amount", "override",
-                           "verify", "show", "concerned"]
+                           "verify", "show", "concerned"] + LedgerSettings.ruleKeys
 
     /// Loads and checks `path`. `asOf` overrides the file's `as_of`.
     public func load(regionPath path: String, asOf override: Day? = nil) throws(DiagnosticList) -> LoadedRegion {

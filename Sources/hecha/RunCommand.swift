@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HechaCore
 import HechaHost
+import HechaLedger
 import HechaReports
 import HechaRules
 
@@ -18,7 +19,7 @@ struct RegionOptions: ParsableArguments {
     @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
     var rulesets: String?
 
-    func regionFile(_ language: MessageLanguage) throws -> String {
+    func regionFile(_ language: MessageLanguage = .chinese) throws -> String {
         if let region { return region }
         guard FileManager.default.fileExists(atPath: demoRegion) else {
             throw ValidationError(in: language, "no --region given and the demo region \(demoRegion) is not here; run from the project folder or pass --region FILE")
@@ -26,7 +27,7 @@ struct RegionOptions: ParsableArguments {
         return demoRegion
     }
 
-    func day(_ language: MessageLanguage) throws -> Day? {
+    func day(_ language: MessageLanguage = .chinese) throws -> Day? {
         guard let asOf else { return nil }
         guard let d = Day(iso: asOf) else { throw ValidationError(in: language, "--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
         return d
@@ -35,13 +36,13 @@ struct RegionOptions: ParsableArguments {
 
 /// Prints a host error on stderr in `language` (id numbers masked: the terminal is for people)
 /// and exits with its code.
-func fail(_ error: HostError, in language: MessageLanguage) -> ExitCode {
+func fail(_ error: HostError, in language: MessageLanguage = .chinese) -> ExitCode {
     printError(error.message, in: language)
     return ExitCode(error.code.rawValue)
 }
 
 /// Writes a message for people on stderr in `language`, with id numbers masked.
-func printError(_ english: String, in language: MessageLanguage) {
+func printError(_ english: String, in language: MessageLanguage = .chinese) {
     let text = MessageCatalog.text(english, in: language)
     FileHandle.standardError.write(Data((PrivacyMask.idsInText(text) + (text.hasSuffix("\n") ? "" : "\n")).utf8))
 }
@@ -60,6 +61,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The language of report.html and of the messages: zh (中文) or en.")
     var lang: String = "zh"
 
+    @Option(name: .long, help: "The lead ledger that follows every lead across runs (default: <region file's folder>/<region file name>.ledger.sqlite).")
+    var ledger: String?
+
+    @Flag(name: .customLong("no-ledger"), help: "Run without a lead ledger: every finding is listed as if new, nothing is recorded.")
+    var noLedger = false
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
@@ -72,15 +79,17 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(in: .chinese, "--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError(in: language, "--quiet and --verbose cannot be used together") }
+        if noLedger && ledger != nil { throw ValidationError(in: language, "--ledger and --no-ledger cannot be used together") }
     }
 
     /// The language of the messages, the same as the report's.
-    var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .chinese
-    }
+    var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .chinese }
 
     func run() throws {
-        let request = RunRequest(regionFile: try options.regionFile(language), outputDirectory: out, asOf: try options.day(language),
-                                 rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese)
+        let regionFile = try options.regionFile(language)
+        let request = RunRequest(regionFile: regionFile, outputDirectory: out, asOf: try options.day(language),
+                                 rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese,
+                                 ledgerFile: noLedger ? nil : ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile))
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {

@@ -87,7 +87,7 @@ public enum MessageCatalog {
     static let templates: [MessageTemplate] = {
         let all = ConfigurationMessages.templates + RuleLanguageMessages.templates + DataMessages.templates
             + OutputMessages.templates + SummaryMessages.templates + CommandLineMessages.templates
-            + CheckMessages.templates
+            + CheckMessages.templates + LedgerMessages.templates
         return mostSpecificFirst(all)
     }()
 

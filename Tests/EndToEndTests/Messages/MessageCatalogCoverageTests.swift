@@ -11,6 +11,7 @@ struct MessageCatalogCoverageTests {
         // test's failure, followed by the diagnostic that made it fail): the line is all another
         // message, which is translated by its own template, or stays as the library wrote it.
         "x": "the whole line is another error's text",
+        "x: error: x": "a ledger file's place followed by the database library's own error text",
     ]
 
     @Test func everyMessageInTheSourcesHasAChineseTemplate() {

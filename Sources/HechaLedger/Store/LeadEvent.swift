@@ -1,0 +1,64 @@
+import GRDB
+
+/// One line of the append-only `events` table: who changed which lead, when, from what to what.
+public struct LeadEvent: Sendable, Equatable, FetchableRecord {
+    /// The kinds of change a run records; a case worker's change is `set`.
+    public enum Kind: String, Sendable {
+        case found, reopened, closedByData = "closed-by-data", reappeared, evidenceChanged = "evidence-changed", set, purged
+    }
+
+    /// When (ISO 8601), and who: a case worker, or `hecha run`.
+    public var at: String
+    public var by: String
+    /// The lead's id.
+    public var lead: String
+    /// A ``Kind`` raw value.
+    public var kind: String
+    /// The status before and after.
+    public var from: String?
+    public var to: String?
+    /// What changed, why; nil once purged.
+    public var note: String?
+    /// The ledger run that made the change, for changes made by a run.
+    public var run: Int64?
+
+    /// Reads an `events` row.
+    public init(row: Row) throws {
+        at = row["at"]; by = row["by"]; lead = row["lead"]; kind = row["kind"]
+        from = row["from_status"]; to = row["to_status"]; note = row["note"]; run = row["run"]
+    }
+
+    /// Appends one event.
+    static func record(_ db: Database, at: String, by: String, lead: String, kind: Kind, from: String?, to: String?,
+                       note: String? = nil, run: Int64? = nil) throws {
+        try db.execute(sql: "INSERT INTO events (at, by, lead, kind, from_status, to_status, note, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [at, by, lead, kind.rawValue, from, to, note, run])
+    }
+
+    /// The events of one lead, oldest first.
+    static func of(_ db: Database, lead: String) throws -> [LeadEvent] {
+        try LeadEvent.fetchAll(db, sql: "SELECT * FROM events WHERE lead = ? ORDER BY id", arguments: [lead])
+    }
+}
+
+extension LedgerStore {
+    /// The events of one lead, oldest first.
+    public func events(of lead: String) throws(LedgerError) -> [LeadEvent] {
+        try read { db in try LeadEvent.of(db, lead: lead) }
+    }
+
+    /// Every lead, in rule, township, household order.
+    public func leads() throws(LedgerError) -> [Lead] {
+        try read { db in try Lead.all(db) }
+    }
+
+    /// The lead with this id, if any.
+    public func lead(_ id: String) throws(LedgerError) -> Lead? {
+        try read { db in try Lead.find(db, id: id) }
+    }
+
+    /// The as-of date of the last run committed to the ledger, if any.
+    public func lastRunDay() throws(LedgerError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") }
+    }
+}

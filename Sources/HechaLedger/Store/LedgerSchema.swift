@@ -1,0 +1,81 @@
+import GRDB
+
+/// The ledger's tables, built and upgraded by GRDB's migrator. Each migration is applied once and
+/// recorded in the file, so an older ledger is brought up to date when it is opened and a ledger
+/// written by a newer Hecha (one that has migrations this one does not know) is refused.
+///
+/// - `runs`: one row per good run committed to the ledger.
+/// - `leads`: one row per lead (a finding's stable id), with where it stands and its outcome.
+/// - `events`: every change to a lead, append-only (triggers abort any UPDATE or DELETE, except
+///   `hecha leads purge` clearing a note).
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-runs-leads-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    region TEXT NOT NULL,
+                    findings INTEGER NOT NULL
+                );
+                CREATE TABLE leads (
+                    id TEXT PRIMARY KEY,
+                    rule TEXT NOT NULL,
+                    household TEXT NOT NULL,
+                    person TEXT,
+                    application TEXT,
+                    township TEXT NOT NULL,
+                    village TEXT NOT NULL DEFAULT '',
+                    first_run INTEGER NOT NULL REFERENCES runs(id),
+                    last_run INTEGER NOT NULL REFERENCES runs(id),
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    present INTEGER NOT NULL DEFAULT 1,
+                    status TEXT NOT NULL DEFAULT 'open',
+                    amount TEXT,
+                    fingerprint TEXT NOT NULL,
+                    action TEXT,
+                    amount_settled TEXT,
+                    outcome_date TEXT,
+                    reason TEXT,
+                    note TEXT,
+                    verify_by TEXT NOT NULL,
+                    closed_at TEXT
+                );
+                CREATE INDEX leads_by_township ON leads(township, status);
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    by TEXT NOT NULL,
+                    lead TEXT NOT NULL REFERENCES leads(id),
+                    kind TEXT NOT NULL,
+                    from_status TEXT,
+                    to_status TEXT,
+                    note TEXT,
+                    run INTEGER REFERENCES runs(id)
+                );
+                CREATE INDEX events_by_lead ON events(lead);
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'the events of the lead ledger are append-only'); END;
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'the events of the lead ledger are append-only'); END;
+                """)
+        }
+        // retention: leads whose personal data was purged say when; a purge may clear an event's
+        // note (free text that can hold personal data) and nothing else
+        m.registerMigration("v2-retention-purge") { db in
+            try db.execute(sql: """
+                ALTER TABLE leads ADD COLUMN purged_at TEXT;
+                DROP TRIGGER events_no_update;
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                WHEN NOT (NEW.note IS NULL AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.by = OLD.by AND NEW.lead = OLD.lead
+                          AND NEW.kind = OLD.kind AND NEW.from_status IS OLD.from_status AND NEW.to_status IS OLD.to_status
+                          AND NEW.run IS OLD.run)
+                BEGIN SELECT RAISE(ABORT, 'the events of the lead ledger are append-only'); END;
+                """)
+        }
+        return m
+    }
+}
