@@ -37,6 +37,17 @@ public struct RuleTestSuite: Sendable {
         return results
     }
 
+    /// The ids of the rules a region runs (its ruleset chain's rules, less those it disables, plus
+    /// its own), for `hecha test --coverage --region FILE`.
+    public func rules(ofRegion regionFile: String, rulesetsDirectory: String?) throws(HostError) -> [String] {
+        let dir = RulesetLocation.find(explicit: rulesetsDirectory, regionFile: regionFile)
+        do {
+            return try RegionLoader(rulesetsDirectory: dir, catalog: registry.factCatalog).load(regionPath: regionFile).rules.map(\.id)
+        } catch {
+            throw HostError(.configuration, error.description)
+        }
+    }
+
     /// Rules of a region that no test case covers.
     public static func uncovered(rules: [String], results: [RuleTestResult]) -> [String] {
         let covered = Set(results.flatMap(\.rules))

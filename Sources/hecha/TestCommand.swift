@@ -15,8 +15,11 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: "The rulesets folder (default: found above each test file).")
     var rulesets: String?
 
-    @Flag(name: .long, help: "Also list the rules of the national ruleset that no case tests.")
+    @Flag(name: .long, help: "Also list the rules that no case tests: the national ruleset's, or with --region every rule that region runs.")
     var coverage = false
+
+    @Option(name: .long, help: "With --coverage: the region file whose rules (national, less the disabled ones, plus its own) must all have cases.")
+    var region: String?
 
     @OptionGroup var messages: MessageOptions
 
@@ -31,7 +34,14 @@ struct TestCommand: ParsableCommand {
             print(MessageCatalog.text(r.message, in: language))
         }
         let passed = results.count - failed
-        if coverage {
+        if coverage, let region {
+            let ids: [String]
+            do { ids = try RuleTestSuite(registry: .known).rules(ofRegion: region, rulesetsDirectory: rulesets) } catch { throw fail(error, in: language) }
+            let missing = RuleTestSuite.uncovered(rules: ids, results: results)
+            print(MessageCatalog.text(missing.isEmpty ? "coverage: every rule that \(region) runs has test cases (\(ids.count) rules)"
+                                      : "coverage: rules of \(region) with no test case: \(missing.joined(separator: ", "))", in: language))
+            if !missing.isEmpty { failed += 1 }
+        } else if coverage {
             let regionFile = files.first ?? "rulesets/tests/base.yaml"
             let dir = rulesets ?? RulesetLocation.find(explicit: nil, regionFile: regionFile)
             let national = (dir as NSString).appendingPathComponent("national.yaml")

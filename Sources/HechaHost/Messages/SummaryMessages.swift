@@ -40,6 +40,8 @@ enum SummaryMessages {
         MessageTemplate("{passed} passed, {failed} failed", "{passed} 个通过，{failed} 个失败"),
         MessageTemplate("coverage: every rule of national.yaml has test cases", "覆盖情况：national.yaml 的每条规则都有测试用例"),
         MessageTemplate("coverage: rules with no test case: {rules}", "覆盖情况：没有测试用例的规则：{rules}"),
+        MessageTemplate("coverage: every rule that {region} runs has test cases ({n} rules)", "覆盖情况：{region} 运行的每条规则都有测试用例（共 {n} 条）"),
+        MessageTemplate("coverage: rules of {region} with no test case: {rules}", "覆盖情况：{region} 中没有测试用例的规则：{rules}"),
         MessageTemplate("case '{name}' failed", "用例 '{name}' 未通过"),
         MessageTemplate("case '{name}' could not run", "用例 '{name}' 无法运行"),
         MessageTemplate("a rule test file needs cases: (a list of test cases)", "规则测试文件需要 cases:（测试用例列表）"),
