@@ -3,7 +3,7 @@ import HechaCore
 import HechaRules
 
 /// Checks every YAML file under a rulesets folder by what it is: region files (`regions/`),
-/// calendars (`calendars/`), rule tests (`tests/`, whose cases are loaded but not run) and
+/// calendars (`calendars/`), rule tests (any `tests/` folder, a region's own too, whose cases are loaded but not run) and
 /// rulesets (the rest). Used by `hecha lint` and the `lint-rulesets` package plugin.
 public struct RulesetLint: Sendable {
     public let registry: ConnectorRegistry
@@ -27,7 +27,9 @@ public struct RulesetLint: Sendable {
 
     func lint(file: String, relative: String, rulesets: String) -> FileResult {
         let parts = relative.split(separator: "/")
-        let top = parts.count > 1 ? String(parts[0]) : ""
+        // rule tests live in tests/ folders: rulesets/tests, and a region's own (regions/x/tests)
+        let isTest = parts.dropLast().contains("tests") && !relative.hasSuffix("base.yaml")
+        let top = isTest ? "tests" : parts.count > 1 ? String(parts[0]) : ""
         let loader = RegionLoader(rulesetsDirectory: rulesets, catalog: registry.factCatalog)
         do {
             switch top {
@@ -42,7 +44,7 @@ public struct RulesetLint: Sendable {
                     return FileResult(file: file, kind: "region", problems: [error.message])
                 }
                 return FileResult(file: file, kind: "region", problems: [])
-            case "tests" where !relative.hasSuffix("base.yaml"):
+            case "tests" where isTest:
                 let problems = RuleTestRunner(rulesetsDirectory: rulesets, catalog: registry.factCatalog).check(file: file)
                 return FileResult(file: file, kind: "rule tests", problems: problems)
             default:

@@ -61,7 +61,7 @@ enum FindingListData {
                           s(f.household), s(PrivacyMask.name(h?.headName ?? "")), String(ruleNumber[f.rule]!),
                           s(name), s(f.person.map(PrivacyMask.id) ?? ""), s(f.application ?? ""),
                           s(f.amount?.decimalString(places: 2) ?? ""), "[" + evidence + "]",
-                          "[" + ([FindingDetailsText.concerned(f, input.households)].filter { !$0.isEmpty }
+                          "[" + ([FindingDetailsText.concerned(f, input.households), FindingListData.standing(f, input)].filter { !$0.isEmpty }
                                  + FindingDetailsText.masked(f)).map(s).joined(separator: ",") + "]"]
             out += "[" + fields.joined(separator: ",") + "]" + (i + 1 < ordered.count ? ",\n" : "\n")
         }
@@ -77,6 +77,13 @@ enum FindingListData {
         var ids = input.rules.map(\.id).filter { used.contains($0) && seen.insert($0).inserted }
         for f in ordered where seen.insert(f.rule).inserted { ids.append(f.rule) }
         return ids
+    }
+
+    /// `状态：待核查（自 2024-11-30）` when the run used a lead ledger, else "".
+    static func standing(_ f: Finding, _ input: ReportInput) -> String {
+        guard let s = input.ledger?.standings[FindingID.of(f)] else { return "" }
+        return input.language.labelled(input.language == .chinese ? "状态" : "status") + s.status
+            + input.language.parenthesised((input.language == .chinese ? "自 " : "since ") + s.since)
     }
 
     /// A JSON string that can stand inside a `<script>` element.

@@ -11,9 +11,14 @@ public enum FindingsCSV {
                                 "人员姓名", "身份证号", "申请编号", "金额（元）", "涉及成员", "关键数据", "核查要点",
                                 "联系电话", "现住址", "依据"]
 
+    /// With a lead ledger, two more columns: the lead's status and since when it is known.
+    static let ledgerHeader = ["核查状态", "首次发现"]
+
+    static func header(_ input: ReportInput) -> [String] { input.ledger == nil ? header : header + ledgerHeader }
+
     /// `findings.csv`: every finding, in ``HumanOrder``.
     public static func text(_ input: ReportInput) -> String {
-        CSVText.file(header: header, rows: HumanOrder.sorted(input).map { row($0, input) })
+        CSVText.file(header: header(input), rows: HumanOrder.sorted(input).map { row($0, input) })
     }
 
     /// One file per township, as (file name, text), by file name; a township's rows in ``HumanOrder``.
@@ -25,7 +30,7 @@ public enum FindingsCSV {
         for f in sorted {
             rows[names[input.households.town(of: f.household)]!, default: []].append(row(f, input, contact: .plain))
         }
-        return rows.keys.sorted().map { ($0, CSVText.file(header: header, rows: rows[$0]!)) }
+        return rows.keys.sorted().map { ($0, CSVText.file(header: header(input), rows: rows[$0]!)) }
     }
 
     /// How a row shows the household's phone and address.
@@ -56,7 +61,14 @@ public enum FindingsCSV {
             CSVText.text(contact == .plain ? h?.phone ?? "" : PrivacyMask.personal(h?.phone ?? "")),
             CSVText.text(contact == .plain ? h?.address ?? "" : PrivacyMask.personal(h?.address ?? "")),
             CSVText.text(evidence),
-        ]
+        ] + standing(f, input)
+    }
+
+    /// The ledger's status and first-seen date of a finding (nothing without a ledger).
+    static func standing(_ f: Finding, _ input: ReportInput) -> [String] {
+        guard let ledger = input.ledger else { return [] }
+        let s = ledger.standings[FindingID.of(f)]
+        return [CSVText.text(s?.status ?? ""), CSVText.text(s?.since ?? "")]
     }
 }
 
