@@ -9,7 +9,7 @@ struct UmaskTests {
         let out = Repository.temporaryDirectory() + "/out"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "umask \(umask) && exec \"$0\" run --region \"$1\" --out \"$2\" --quiet",
+        p.arguments = ["-c", "umask \(umask) && exec \"$0\" run --region \"$1\" --out \"$2\" --quiet --no-ledger",
                        hecha, Repository.path("rulesets/regions/demo.yaml"), out]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
