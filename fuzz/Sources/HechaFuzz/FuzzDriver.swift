@@ -8,7 +8,9 @@ import Synchronization
 /// Feeds mutated copies of the demo region's exports to the real connectors, in process, and
 /// checks after each input: no crash, no hang (a bounded time per input), and counts that add up
 /// (`read = accepted + rejected + duplicates + unmatched`, one reject row per rejected count); a
-/// run that fails must fail with a data error that names a file.
+/// run that fails must fail with a data error that names a file. Then, for the other half of the
+/// time, mutated region files and national rulesets (``ConfigurationFuzz``): the loader, the rule
+/// checker and the evaluator must refuse clearly or work, never crash or hang.
 ///
 /// `hecha-fuzz SECONDS [SEED]` — prints the seed, and on a failure the input that caused it
 /// (kept under `fuzz/findings/`), then exits with 1. With `HECHA_FUZZ_VERBOSE` set, each clear
@@ -40,7 +42,7 @@ struct FuzzDriver {
         }
         say("fuzzing \(inputs.count) files for \(seconds) s, seed \(seed)")
         var mutator = FieldMutator(random: SplitMix64(state: seed))
-        let end = Date().addingTimeInterval(seconds)
+        let end = Date().addingTimeInterval(seconds / 2)
         var count = 0, failed = 0, rejected = 0
         while Date() < end {
             let target = inputs[mutator.random.next(below: inputs.count)]
@@ -61,6 +63,33 @@ struct FuzzDriver {
             try Data(target.original).write(to: URL(fileURLWithPath: target.path))
         }
         say("\(count) inputs: \(failed) ended with a clear error, \(rejected) rows rejected, no crash, no hang, counts added up")
+        try fuzzConfiguration(seconds: seconds / 2, seed: seed, repo: repo, work: work, host: host, region: region)
+    }
+
+    /// The configuration half: the region file and a copy of the national ruleset, mutated.
+    static func fuzzConfiguration(seconds: Double, seed: UInt64, repo: String, work: String, host: RegionRun,
+                                  region: LoadedRegion) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: work + "/rulesets", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: repo + "/rulesets/national.yaml", toPath: work + "/rulesets/national.yaml")
+        try fm.copyItem(atPath: repo + "/rulesets/calendars", toPath: work + "/rulesets/calendars")
+        let data = try host.read(region)
+        let originals = try [work + "/demo.yaml", work + "/rulesets/national.yaml"].map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
+        var fuzz = ConfigurationFuzz(mutator: TextMutator(random: SplitMix64(state: seed ^ 0xC0F1)), work: work, host: host, data: data)
+        say("fuzzing the region file and the national ruleset for \(seconds) s")
+        let end = Date().addingTimeInterval(seconds)
+        var count = 0
+        while Date() < end {
+            count += 1
+            if let bad = fuzz.runOnce(originals: originals) {
+                let kept = repo + "/fuzz/findings/" + "\(seed)-config-\(count)-" + (bad.file as NSString).lastPathComponent
+                try? fm.createDirectory(atPath: repo + "/fuzz/findings", withIntermediateDirectories: true)
+                try bad.text.write(toFile: kept, atomically: true, encoding: .utf8)
+                say("FAILED on configuration \(count): \(bad.why)\n  input kept at \(kept)")
+                exit(1)
+            }
+        }
+        say("\(count) configurations: no crash, no hang, every refusal named its place")
     }
 
     /// Writes a line at once (not buffered), so progress shows when the output is a file.
