@@ -1,6 +1,8 @@
-/// Minimal, deterministic JSON text building (keys in the order given, no floating point).
-enum JSONText {
-    static func string(_ s: String) -> String {
+/// Minimal, deterministic JSON text building (keys in the order given, no floating point), for
+/// every JSON file and line Hecha writes.
+public enum JSONText {
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    public static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -21,9 +23,11 @@ enum JSONText {
         return out + "\""
     }
 
-    static func optionalString(_ s: String?) -> String { s.map(string) ?? "null" }
+    /// A string literal, or `null`.
+    public static func optionalString(_ s: String?) -> String { s.map(string) ?? "null" }
 
-    static func object(_ pairs: [(String, String)]) -> String {
+    /// A one-line object of keys and already-written JSON values, in the order given.
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }

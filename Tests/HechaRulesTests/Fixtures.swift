@@ -72,4 +72,21 @@ enum Fixtures {
             return error.diagnostics.map { $0.description.replacingOccurrences(of: path, with: "region.yaml") }
         }
     }
+
+    /// One active household H1 with one member P1: every field a plain default.
+    static func oneHouseholdRoster() -> Roster {
+        var fields = RosterSchema.household.fields.map { f -> Value in
+            switch f.type {
+            case .number: return .number(Exact(300))
+            case .date: return .date(Day(iso: "2024-03-15")!)
+            default: return .string(f.name == "status" ? "在保" : "A")
+            }
+        }
+        fields[RosterSchema.household.index(of: "village")!] = .unknown
+        let household = Record(schema: RosterSchema.household, fields: fields, source: nil)
+        let member = Record(schema: RosterSchema.member, fields: RosterSchema.member.fields.map { f in
+            f.type == .bool ? .bool(true) : (f.optional ? .unknown : .string("P1"))
+        }, source: nil)
+        return Roster(households: [RosterHousehold(id: "H1", record: household, members: [RosterMember(personID: "P1", record: member)])])
+    }
 }

@@ -7,19 +7,7 @@ struct ShowTests {
     /// Evaluates the region's rules on one household (one member P1) with these vehicle prices.
     func findings(_ rules: String, prices: [Int]) throws -> [Finding] {
         let region = try Fixtures.load(Fixtures.header + rules)
-        var fields = RosterSchema.household.fields.map { f -> Value in
-            switch f.type {
-            case .number: return .number(Exact(300))
-            case .date: return .date(Day(iso: "2024-03-15")!)
-            default: return .string(f.name == "status" ? "在保" : "A")
-            }
-        }
-        fields[RosterSchema.household.index(of: "village")!] = .unknown
-        let household = Record(schema: RosterSchema.household, fields: fields, source: nil)
-        let member = Record(schema: RosterSchema.member, fields: RosterSchema.member.fields.map { f in
-            f.type == .bool ? .bool(true) : (f.optional ? .unknown : .string("P1"))
-        }, source: nil)
-        let roster = Roster(households: [RosterHousehold(id: "H1", record: household, members: [RosterMember(personID: "P1", record: member)])])
+        let roster = Fixtures.oneHouseholdRoster()
         let facts = FactStore()
         for (i, price) in prices.enumerated() {
             facts.add(Record(schema: Fixtures.vehicle, fields: [.string("小型轿车"), .string("正常"), .number(Exact(price))],

@@ -57,7 +57,7 @@ public enum LeadListing {
     }
 
     static func json(_ l: Lead, overdue: Bool) -> String {
-        func s(_ x: String?) -> String { x.map(JSONString.quoted) ?? "null" }
+        let s = JSONText.optionalString
         let pairs: [(String, String)] = [
             ("id", s(l.id)), ("rule", s(l.rule)), ("household", s(l.household)), ("person", s(l.person)), ("application", s(l.application)),
             ("township", s(l.township)), ("village", s(l.village)), ("status", s(l.status.rawValue)), ("status_label", s(l.status.label)),
@@ -66,6 +66,6 @@ public enum LeadListing {
             ("action", s(l.action)), ("amount_settled", s(l.amountSettled)), ("outcome_date", s(l.outcomeDate)),
             ("reason", s(l.reason)), ("note", s(l.note)), ("closed_at", s(l.closedAt)),
         ]
-        return "{" + pairs.map { "\(JSONString.quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        return JSONText.object(pairs)
     }
 }
