@@ -1,7 +1,9 @@
 /// The lead-ledger section of report.html, present only when the run used a ledger (so runs
 /// without one keep their bytes): this run's new / still open / overdue / closed by data /
 /// suppressed / reopened leads per rule, every rule's record so far (found, 属实, 不属实, precision,
-/// money confirmed and recovered), and where each finding stands and since when.
+/// money confirmed and recovered). Where each finding stands, and since when, is shown in the
+/// list of findings itself (``FindingListData``): a table row per finding would make a city's
+/// report too large to open.
 enum LedgerReportSection {
     static func html(_ input: ReportInput) -> String {
         guard let l = input.ledger else { return "" }
@@ -27,14 +29,7 @@ enum LedgerReportSection {
                         r.confirmedAmount, r.recovered])
         }
         out += "</tbody>\n</table></div>\n"
-        out += "<h3>本次线索状态 Status of this run's findings</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>线索编号 id</th><th>规则 rule</th>"
-            + "<th>状态 status</th><th>首次发现 known since</th></tr></thead>\n<tbody>\n"
-        for f in input.findings {
-            let id = FindingID.of(f)
-            guard let s = l.standings[id] else { continue }
-            out += "<tr><td><code>\(e(id))</code></td><td>\(e(f.rule))</td><td>\(e(s.status))</td><td>\(e(s.since))</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n\n"
+        out += "</section>\n\n"
         return out
     }
 }
