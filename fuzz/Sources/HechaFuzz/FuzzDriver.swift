@@ -40,7 +40,7 @@ struct FuzzDriver {
                 inputs.append((path, Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
             }
         }
-        say("fuzzing \(inputs.count) files for \(seconds) s, seed \(seed)")
+        say("fuzzing \(inputs.count) files for \(seconds / 2) s, seed \(seed)")
         var mutator = FieldMutator(random: SplitMix64(state: seed))
         let end = Date().addingTimeInterval(seconds / 2)
         var count = 0, failed = 0, rejected = 0
