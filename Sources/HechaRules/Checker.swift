@@ -28,15 +28,15 @@ struct Checker {
     var lets: [String: FunctionDefinition] = [:]
     let subject: Subject
 
-    private var scopes: [[String: (slot: Int, type: ValueType)]] = [[:]]
+    var scopes: [[String: (slot: Int, type: ValueType)]] = [[:]]
     private(set) var slotCount = 0
-    private var lazyCache: [String: (node: Term, type: ValueType, height: Int)] = [:]
+    var lazyCache: [String: (node: Term, type: ValueType, height: Int)] = [:]
     /// The functions and `let` values being expanded, outermost first.
-    private var expanding: [String] = []
+    var expanding: [String] = []
     /// How many expressions deep the one being compiled is, counting through the functions and
     /// `let` values it expands; `deepest` is the most reached since it was last reset.
-    private var depth = 0
-    private var deepest = 0
+    var depth = 0
+    var deepest = 0
     /// The deepest a rule's expression may be once its functions are expanded. Evaluating
     /// recurses once per level, so this bound keeps evaluation far from the end of a thread's stack.
     static let maximumDepth = 1_000
@@ -58,7 +58,7 @@ struct Checker {
     private(set) var usedParameters: Set<String> = []
 
     /// A number for each shared function, the same in every rule of a region (they share values).
-    private let sharedIDs: [String: Int]
+    let sharedIDs: [String: Int]
 
     /// `sharedIDs`: ``Checker/numbering(_:)`` of `functions`, when the caller has it already.
     init(catalog: FactCatalog, parameters: ParameterSet, functions: [String: FunctionDefinition],
@@ -122,20 +122,20 @@ struct Checker {
 
     // MARK: helpers
 
-    private func fail(_ message: String, _ offset: Int, hint: String? = nil) -> Diagnostic {
+    func fail(_ message: String, _ offset: Int, hint: String? = nil) -> Diagnostic {
         .error(message, at: source.location(at: offset), hint: hint)
     }
 
-    private func location(_ offset: Int) -> SourceLocation { source.location(at: offset) }
+    func location(_ offset: Int) -> SourceLocation { source.location(at: offset) }
 
-    private mutating func newSlot() -> Int { slotCount += 1; return slotCount - 1 }
+    mutating func newSlot() -> Int { slotCount += 1; return slotCount - 1 }
 
-    private func lookupLocal(_ name: String) -> (slot: Int, type: ValueType)? {
+    func lookupLocal(_ name: String) -> (slot: Int, type: ValueType)? {
         for scope in scopes.reversed() { if let v = scope[name] { return v } }
         return nil
     }
 
-    private var visibleNames: [String] {
+    var visibleNames: [String] {
         var names = scopes.flatMap { $0.keys }
         names += lets.keys
         names += functions.keys
@@ -143,7 +143,7 @@ struct Checker {
         return names
     }
 
-    private func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
+    func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
         if a == b { return a }
         if a == .any { return b }
         if b == .any { return a }
@@ -165,7 +165,7 @@ struct Checker {
     static func isTooDeep(_ d: Diagnostic) -> Bool { d.message.contains("levels deep here") }
 
     /// The error for an expression that is nested too deeply, naming the chain of functions that led there.
-    private func tooDeep(_ offset: Int) -> Diagnostic {
+    func tooDeep(_ offset: Int) -> Diagnostic {
         var chain = ""
         if !expanding.isEmpty {
             let names = expanding.count <= 6 ? expanding : Array(expanding.prefix(3)) + ["…"] + Array(expanding.suffix(3))
@@ -175,7 +175,7 @@ struct Checker {
                     hint: "a chain of functions that each call the previous one is limited to a few hundred; compute the value in fewer steps")
     }
 
-    private mutating func compileNode(_ e: Expr) throws(Diagnostic) -> (Term, ValueType) {
+    mutating func compileNode(_ e: Expr) throws(Diagnostic) -> (Term, ValueType) {
         switch e {
         case .literal(let v, _):
             switch v {
@@ -286,7 +286,7 @@ struct Checker {
         }
     }
 
-    private mutating func compileName(_ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+    mutating func compileName(_ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
         if let local = lookupLocal(name) { return (.slot(local.slot), local.type) }
         if let def = lets[name] ?? functions[name] {
             if !def.parameters.isEmpty {
@@ -321,7 +321,7 @@ struct Checker {
                    hint: "names are household, member, application, as_of, audit_from, audit_to, audit_months, the rule's `let:` and the ruleset's `functions:`")
     }
 
-    private mutating func compileField(_ b: Term, _ bt: ValueType, _ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+    mutating func compileField(_ b: Term, _ bt: ValueType, _ name: String, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
         var recordName: String
         var onList = false
         switch bt {
@@ -347,7 +347,7 @@ struct Checker {
         return (.field(b, i), ft)
     }
 
-    private mutating func compileParamCall(_ args: [Expr], _ offset: Int) throws(Diagnostic) -> (String, ValueType, Term?) {
+    mutating func compileParamCall(_ args: [Expr], _ offset: Int) throws(Diagnostic) -> (String, ValueType, Term?) {
         guard (1...2).contains(args.count), case .literal(.string(let name), let nameOffset) = args[0] else {
             throw fail("param takes the parameter's name in quotes and optionally a date: param(\"vehicle.min_price\") or param(\"standard.urban\", date)", offset)
         }
@@ -368,7 +368,7 @@ struct Checker {
     }
 
     /// Inlines a `let` or ruleset function: parameterless ones are computed once per subject.
-    private mutating func expand(_ def: FunctionDefinition, args: [Expr], offset: Int) throws(Diagnostic) -> (Term, ValueType) {
+    mutating func expand(_ def: FunctionDefinition, args: [Expr], offset: Int) throws(Diagnostic) -> (Term, ValueType) {
         guard args.count == def.parameters.count else {
             throw fail("'\(def.name)' takes \(def.parameters.count) argument(s) (\(def.parameters.joined(separator: ", "))), not \(args.count)", offset)
         }
@@ -441,228 +441,5 @@ struct Checker {
             return (node, type)
         }
         return (.function(name: def.name, arguments: arguments, body: body), type)
-    }
-
-    private mutating func compileBinary(_ op: String, _ l: Expr, _ r: Expr, _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
-        let (ln, lt) = try compile(l)
-        let (rn, rt) = try compile(r)
-        switch op {
-        case "and", "or":
-            guard lt.fits(.bool) else { throw fail("'\(op)' joins conditions; its left side is \(Checker.describe(lt))", l.offset) }
-            guard rt.fits(.bool) else { throw fail("'\(op)' joins conditions; its right side is \(Checker.describe(rt))", r.offset) }
-            return (op == "and" ? .and(ln, rn) : .or(ln, rn), .bool)
-        case "==", "!=", "<", "<=", ">", ">=":
-            if op == "==" || op == "!=" { try warnOutsideClosedList(l, r, op: op) }
-            guard let t = unify(lt, rt) else {
-                throw fail("cannot compare \(Checker.describe(lt)) with \(Checker.describe(rt))", offset,
-                           hint: lt == .date || rt == .date ? "use month(date) to compare a date with a month" : nil)
-            }
-            if op != "==" && op != "!=" {
-                switch t {
-                case .number, .date, .month, .string, .any: break
-                default: throw fail("'\(op)' cannot order \(Checker.describe(t))", offset)
-                }
-            }
-            return (.compare(Comparison(rawValue: op)!, ln, rn), .bool)
-        case "+", "-", "*", "/":
-            guard lt.fits(.number), rt.fits(.number) else {
-                let hint = (lt == .date || lt == .month) ? "use add_days(date, n) or add_months(date, n) for date arithmetic" : nil
-                throw fail("'\(op)' needs numbers, not \(Checker.describe(lt)) and \(Checker.describe(rt))", offset, hint: hint)
-            }
-            let operation = Operation(rawValue: op)!
-            // constants are computed now: a result that cannot be computed is a mistake in the file
-            if case .constant(.number(let a)) = ln, case .constant(.number(let b)) = rn {
-                do throws(ExactError) {
-                    return (.constant(.number(try operation.apply(a, b))), .number)
-                } catch {
-                    throw fail("\(a) \(op) \(b): \(error)", offset,
-                               hint: error == .divisionByZero ? nil : "numbers in rules are exact and have at most 38 digits; check this constant")
-                }
-            }
-            return (.arithmetic(operation, ln, rn, at: location(offset)), .number)
-        case "in", "not in":
-            try warnOutsideClosedList(l, r, op: op)
-            guard case .list(let elem) = rt else {
-                throw fail("'\(op)' needs a list on its right side, not \(Checker.describe(rt))", r.offset,
-                           hint: "write x in [\"a\", \"b\"] or x in param(\"some.list\")")
-            }
-            guard unify(lt, elem) != nil else {
-                throw fail("'\(op)': \(Checker.describe(lt)) cannot be in \(Checker.describe(rt))", offset)
-            }
-            return (.membership(ln, rn, negated: op == "not in"), .bool)
-        default:
-            throw fail("unknown operator '\(op)'", offset)
-        }
-    }
-
-    // MARK: built-ins
-
-    private mutating func lambdaArgument(_ e: Expr, element: ValueType, of builtin: Builtin) throws(Diagnostic) -> (Lambda, ValueType) {
-        guard case .lambda(let params, let body, _) = e else {
-            throw fail("the last argument of \(builtin.rawValue) is a function, e.g. x -> x.status == \"正常\"", e.offset,
-                       hint: builtin.signature)
-        }
-        let slot = newSlot()
-        scopes.append([params[0]: (slot, element)])
-        defer { scopes.removeLast() }
-        let (n, t) = try compile(body)
-        return (Lambda(slot: slot, body: n), t)
-    }
-
-    private mutating func listArgument(_ e: Expr, of builtin: Builtin) throws(Diagnostic) -> (Term, ValueType) {
-        let (n, t) = try compile(e)
-        guard case .list(let elem) = t else {
-            throw fail("the first argument of \(builtin.rawValue) must be a list, not \(Checker.describe(t))", e.offset, hint: builtin.signature)
-        }
-        return (n, elem)
-    }
-
-    private mutating func expectArgs(_ b: Builtin, _ args: [Expr], _ counts: ClosedRange<Int>, _ offset: Int) throws(Diagnostic) {
-        guard counts.contains(args.count) else {
-            throw fail("\(b.rawValue) takes \(counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)") argument(s), not \(args.count)", offset,
-                       hint: b.signature)
-        }
-    }
-
-    private mutating func scalar(_ e: Expr, _ expected: ValueType, _ b: Builtin, _ position: String) throws(Diagnostic) -> Term {
-        let (n, t) = try compile(e)
-        guard t.fits(expected) else {
-            throw fail("the \(position) argument of \(b.rawValue) must be \(Checker.describe(expected)), not \(Checker.describe(t))", e.offset, hint: b.signature)
-        }
-        return n
-    }
-
-    private func isOrderable(_ t: ValueType) -> Bool {
-        switch t { case .number, .date, .month, .string, .any: return true; default: return false }
-    }
-
-    private mutating func compileBuiltin(_ b: Builtin, _ args: [Expr], _ offset: Int) throws(Diagnostic) -> (Term, ValueType) {
-        let at = location(offset)
-        switch b {
-        case .any, .all, .filter:
-            try expectArgs(b, args, 2...2, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-            guard t.fits(.bool) else { throw fail("the function given to \(b.rawValue) must give a condition, not \(Checker.describe(t))", args[1].offset) }
-            return (.call(b, [list], lambda: lambda, at: at), b == .filter ? .list(elem) : .bool)
-        case .count:
-            try expectArgs(b, args, 1...2, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            if args.count == 2 {
-                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-                guard t.fits(.bool) else { throw fail("the function given to count must give a condition", args[1].offset) }
-                return (.call(b, [list], lambda: lambda, at: at), .number)
-            }
-            return (.call(b, [list], lambda: nil, at: at), .number)
-        case .sum:
-            try expectArgs(b, args, 1...2, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            if args.count == 2 {
-                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-                guard t.fits(.number) else { throw fail("the function given to sum must give a number, not \(Checker.describe(t))", args[1].offset) }
-                return (.call(b, [list], lambda: lambda, at: at), .number)
-            }
-            guard elem.fits(.number) else { throw fail("sum needs a list of numbers, or a function giving a number", args[0].offset, hint: b.signature) }
-            return (.call(b, [list], lambda: nil, at: at), .number)
-        case .min, .max:
-            try expectArgs(b, args, 1...2, offset)
-            if args.count == 2, case .lambda = args[1] {
-                let (list, elem) = try listArgument(args[0], of: b)
-                let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-                guard isOrderable(t) else { throw fail("\(b.rawValue) cannot order \(Checker.describe(t))", args[1].offset) }
-                return (.call(b, [list], lambda: lambda, at: at), t)
-            }
-            if args.count == 1 {
-                let (list, elem) = try listArgument(args[0], of: b)
-                guard isOrderable(elem) else { throw fail("\(b.rawValue) cannot order \(Checker.describe(elem))", args[0].offset) }
-                return (.call(b, [list], lambda: nil, at: at), elem)
-            }
-            let (x, xt) = try compile(args[0])
-            let (y, yt) = try compile(args[1])
-            guard let t = unify(xt, yt), isOrderable(t) else {
-                throw fail("\(b.rawValue) of \(Checker.describe(xt)) and \(Checker.describe(yt)) is not defined", offset, hint: b.signature)
-            }
-            return (.call(b, [x, y], lambda: nil, at: at), t)
-        case .map:
-            try expectArgs(b, args, 2...2, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-            return (.call(b, [list], lambda: lambda, at: at), .list(t))
-        case .distinct:
-            try expectArgs(b, args, 1...1, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            return (.call(b, [list], lambda: nil, at: at), .list(elem))
-        case .minBy, .maxBy:
-            try expectArgs(b, args, 2...2, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            let (lambda, t) = try lambdaArgument(args[1], element: elem, of: b)
-            guard isOrderable(t) else { throw fail("\(b.rawValue) cannot order by \(Checker.describe(t))", args[1].offset) }
-            return (.call(b, [list], lambda: lambda, at: at), elem)
-        case .first, .last:
-            try expectArgs(b, args, 1...1, offset)
-            let (list, elem) = try listArgument(args[0], of: b)
-            return (.call(b, [list], lambda: nil, at: at), elem)
-        case .months:
-            try expectArgs(b, args, 2...2, offset)
-            let a = try scalar(args[0], .month, b, "first")
-            let c = try scalar(args[1], .month, b, "second")
-            return (.call(b, [a, c], lambda: nil, at: at), .list(.month))
-        case .month:
-            try expectArgs(b, args, 1...1, offset)
-            return (.call(b, [try scalar(args[0], .date, b, "first")], lambda: nil, at: at), .month)
-        case .year:
-            try expectArgs(b, args, 1...1, offset)
-            let (n, t) = try compile(args[0])
-            guard t == .date || t == .month || t == .any else { throw fail("year needs a date or a month, not \(Checker.describe(t))", args[0].offset) }
-            return (.call(b, [n], lambda: nil, at: at), .number)
-        case .firstDay, .lastDay:
-            try expectArgs(b, args, 1...1, offset)
-            return (.call(b, [try scalar(args[0], .month, b, "first")], lambda: nil, at: at), .date)
-        case .addMonths:
-            try expectArgs(b, args, 2...2, offset)
-            let (n, t) = try compile(args[0])
-            guard t == .date || t == .month else { throw fail("add_months needs a date or a month, not \(Checker.describe(t))", args[0].offset) }
-            let k = try scalar(args[1], .number, b, "second")
-            return (.call(b, [n, k], lambda: nil, at: at), t)
-        case .addDays:
-            try expectArgs(b, args, 2...2, offset)
-            let d = try scalar(args[0], .date, b, "first")
-            let k = try scalar(args[1], .number, b, "second")
-            return (.call(b, [d, k], lambda: nil, at: at), .date)
-        case .daysBetween, .workdays:
-            try expectArgs(b, args, 2...2, offset)
-            let x = try scalar(args[0], .date, b, "first")
-            let y = try scalar(args[1], .date, b, "second")
-            return (.call(b, [x, y], lambda: nil, at: at), .number)
-        case .round:
-            try expectArgs(b, args, 2...2, offset)
-            let x = try scalar(args[0], .number, b, "first")
-            let p = try scalar(args[1], .number, b, "second")
-            return (.call(b, [x, p], lambda: nil, at: at), .number)
-        case .abs:
-            try expectArgs(b, args, 1...1, offset)
-            return (.call(b, [try scalar(args[0], .number, b, "first")], lambda: nil, at: at), .number)
-        case .coalesce:
-            try expectArgs(b, args, 2...2, offset)
-            let (x, xt) = try compile(args[0])
-            let (y, yt) = try compile(args[1])
-            guard let t = unify(xt, yt) else { throw fail("coalesce needs two values of one type, not \(Checker.describe(xt)) and \(Checker.describe(yt))", offset) }
-            return (.call(b, [x, y], lambda: nil, at: at), t)
-        case .birthDate, .sex:
-            try expectArgs(b, args, 1...1, offset)
-            return (.call(b, [try scalar(args[0], .string, b, "first")], lambda: nil, at: at), b == .sex ? .string : .date)
-        case .age:
-            try expectArgs(b, args, 2...2, offset)
-            let id = try scalar(args[0], .string, b, "first")
-            let d = try scalar(args[1], .date, b, "second")
-            return (.call(b, [id, d], lambda: nil, at: at), .number)
-        case .contains:
-            try expectArgs(b, args, 2...2, offset)
-            let text = try scalar(args[0], .string, b, "first")
-            let part = try scalar(args[1], .string, b, "second")
-            return (.call(b, [text, part], lambda: nil, at: at), .bool)
-        case .param:
-            throw fail("param is handled separately", offset)
-        }
     }
 }

@@ -49,131 +49,6 @@ public struct TraceEvent: Sendable {
     public var definedAt: SourceLocation? = nil
 }
 
-/// Values of shared functions already computed for one household (and the evidence each noted),
-/// reused by every rule evaluated for it.
-final class SharedValues {
-    struct Key: Hashable {
-        var id: Int
-        var arguments: [Value]
-    }
-    /// A value, with the evidence it noted when it was computed while collecting evidence (nil
-    /// when it was computed without).
-    typealias Entry = (value: Value, evidence: [SourceRef]?)
-    /// Parameterless shared functions, by id.
-    private var values: [Entry?] = []
-    /// Shared functions with arguments.
-    var calls: [Key: Entry] = [:]
-
-    func value(_ id: Int) -> Entry? {
-        id < values.count ? values[id] : nil
-    }
-
-    func store(_ id: Int, _ value: Value, _ evidence: [SourceRef]?) {
-        if id >= values.count { values.append(contentsOf: repeatElement(nil, count: id + 1 - values.count)) }
-        values[id] = (value, evidence)
-    }
-
-    /// Shared functions of one argument, by id: their arguments and entries in the order computed.
-    /// A household calls each for a dozen months at most, so a scan of the arguments beats hashing;
-    /// months, days and truth values are scanned as integers (``quickKey(_:)``).
-    private var singleArguments: [[Value]] = []
-    private var singleKeys: [[Int]] = []
-    private var singleEntries: [[Entry]] = []
-
-    /// An integer that identifies a month, a day or a truth value (the kind in the low bits);
-    /// `noKey` for other values, which are compared as values.
-    @inline(__always)
-    static func quickKey(_ v: Value) -> Int {
-        switch v {
-        case .month(let m): return Int(m.ordinal) << 2 | 1
-        case .date(let d): return Int(d.ordinal) << 2 | 2
-        case .bool(let b): return (b ? 4 : 0) | 3
-        default: return noKey
-        }
-    }
-    static let noKey = 0
-
-    private func index(_ id: Int, _ argument: Value) -> Int? {
-        let key = SharedValues.quickKey(argument)
-        if key != SharedValues.noKey { return singleKeys[id].firstIndex(of: key) }
-        return singleArguments[id].firstIndex(of: argument)
-    }
-
-    func value(_ id: Int, _ argument: Value) -> Entry? {
-        guard id < singleArguments.count, let i = index(id, argument) else { return nil }
-        return singleEntries[id][i]
-    }
-
-    func store(_ id: Int, _ argument: Value, _ value: Value, _ evidence: [SourceRef]?) {
-        if id >= singleArguments.count {
-            singleArguments.append(contentsOf: repeatElement([], count: id + 1 - singleArguments.count))
-            singleKeys.append(contentsOf: repeatElement([], count: id + 1 - singleKeys.count))
-            singleEntries.append(contentsOf: repeatElement([], count: id + 1 - singleEntries.count))
-        }
-        if let i = index(id, argument) {
-            singleEntries[id][i] = (value, evidence)
-        } else {
-            singleArguments[id].append(argument)
-            singleKeys[id].append(SharedValues.quickKey(argument))
-            singleEntries[id].append((value, evidence))
-        }
-    }
-
-    /// Forgets every value (for the next household), keeping the storage.
-    func reset() {
-        for i in values.indices { values[i] = nil }
-        for i in singleArguments.indices where !singleArguments[i].isEmpty {
-            singleArguments[i].removeAll(keepingCapacity: true)
-            singleKeys[i].removeAll(keepingCapacity: true)
-            singleEntries[i].removeAll(keepingCapacity: true)
-        }
-        if !calls.isEmpty { calls.removeAll(keepingCapacity: true) }
-    }
-}
-
-/// The trace of one evaluation.
-struct Trace {
-    var events: [TraceEvent] = []
-    var depth = 0
-}
-
-/// The state of one evaluation (one rule, one subject): slots, and the evidence collected so far.
-///
-/// Evidence is collected only when `collecting`: the evaluator first decides every rule without
-/// it (most subjects fire nothing) and evaluates again, collecting, for a subject that fires.
-struct Frame {
-    var slots: [Value?]
-    var evidence: [SourceRef] = []
-    var collecting = true
-    /// Non-nil when the evaluation is being explained.
-    var trace: Trace? = nil
-    /// Shared function values of the household being evaluated.
-    var shared: SharedValues? = nil
-    var household: Value
-    var member: Value = .unknown
-    var application: Value = .unknown
-
-    init(slotCount: Int, household: Value) {
-        slots = Array(repeating: nil, count: slotCount)
-        self.household = household
-    }
-
-    /// Forgets the evidence noted since `mark` (the count of evidence before a sub-condition).
-    @inline(__always)
-    mutating func dropEvidence(from mark: Int) {
-        if evidence.count > mark { evidence.removeSubrange(mark...) }
-    }
-
-    /// The evidence noted since `mark`, to remember with a shared value; `nil` when none is collected.
-    func evidence(since mark: Int) -> [SourceRef]? {
-        collecting ? Array(evidence[mark...]) : nil
-    }
-
-    mutating func note(_ v: Value) {
-        if collecting, case .record(let r) = v, let s = r.source { evidence.append(s) }
-    }
-}
-
 /// A term compiled for evaluation: nested closures, built once per rule and run for every subject.
 typealias Code = @Sendable (inout Frame) throws(EvaluationError) -> Value
 
@@ -417,7 +292,7 @@ struct Interpreter: Sendable {
 
     /// A shared function: its value (and the evidence it noted) is kept per household in the
     /// frame's ``SharedValues`` and reused by every rule.
-    private func compileShared(_ name: String, _ id: Int, _ arguments: [(slot: Int, value: Term)], _ body: @escaping Code) -> Code {
+    func compileShared(_ name: String, _ id: Int, _ arguments: [(slot: Int, value: Term)], _ body: @escaping Code) -> Code {
         let slots = arguments.map(\.slot)
         switch arguments.count {
         case 0:
@@ -459,7 +334,7 @@ struct Interpreter: Sendable {
     /// evidence is collected; while collecting, only when it was computed collecting (its evidence
     /// is then noted again).
     @inline(__always)
-    private static func reuse(_ hit: SharedValues.Entry?, _ f: inout Frame) -> Value? {
+    static func reuse(_ hit: SharedValues.Entry?, _ f: inout Frame) -> Value? {
         guard let hit else { return nil }
         if !f.collecting { return hit.value }
         guard let evidence = hit.evidence else { return nil }
@@ -468,7 +343,7 @@ struct Interpreter: Sendable {
     }
 
     /// Evaluates a function's body with its one argument bound (and traced when explaining).
-    private static func call(_ name: String, _ slot: Int, _ value: Value, _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
+    static func call(_ name: String, _ slot: Int, _ value: Value, _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
         let saved = f.slots[slot]
         f.slots[slot] = value
         defer { f.slots[slot] = saved }
@@ -482,7 +357,7 @@ struct Interpreter: Sendable {
     }
 
     /// Evaluates a function's body with its arguments bound (and traced when explaining).
-    private static func call(_ name: String, _ slots: [Int], _ values: [Value], _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
+    static func call(_ name: String, _ slots: [Int], _ values: [Value], _ body: Code, _ f: inout Frame) throws(EvaluationError) -> Value {
         var saved: [Value?] = []
         saved.reserveCapacity(slots.count)
         for (slot, v) in zip(slots, values) {
@@ -500,14 +375,14 @@ struct Interpreter: Sendable {
     }
 
     /// The date a dated parameter is read on.
-    private func parameterDate(_ name: String, _ value: Value, _ at: SourceLocation) throws(EvaluationError) -> Day {
+    func parameterDate(_ name: String, _ value: Value, _ at: SourceLocation) throws(EvaluationError) -> Day {
         guard case .date(let d) = value else {
             throw EvaluationError(message: "the date for parameter '\(name)' is unknown", location: at)
         }
         return d
     }
 
-    private func parameter(_ name: String, _ setting: ParameterSetting?, _ date: Day, _ at: SourceLocation,
+    func parameter(_ name: String, _ setting: ParameterSetting?, _ date: Day, _ at: SourceLocation,
                            _ f: inout Frame) throws(EvaluationError) -> ParameterData {
         guard let setting else {
             throw EvaluationError(message: "parameter '\(name)' has no value; set it under parameters: in the region file", location: at)
@@ -541,310 +416,6 @@ struct Interpreter: Sendable {
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         case (.unknown, _), (_, .unknown): return nil
         default: return a == b ? 0 : nil
-        }
-    }
-
-    // MARK: lambdas
-
-    /// A lambda compiled: its body, and its simple shape (``Lambda/Shape``) when it has one.
-    struct CompiledLambda: Sendable {
-        enum Shape: Sendable {
-            case general
-            case field(Int)
-            case compareField(Int, Comparison, Code)
-        }
-        let slot: Int
-        let body: Code
-        let shape: Shape
-    }
-
-    private func compile(_ lambda: Lambda) -> CompiledLambda {
-        let shape: CompiledLambda.Shape
-        switch lambda.shape {
-        case .general: shape = .general
-        case .field(let i): shape = .field(i)
-        case .compareField(let i, let op, let other): shape = .compareField(i, op, compile(other))
-        }
-        return CompiledLambda(slot: lambda.slot, body: compile(lambda.body), shape: shape)
-    }
-
-    /// A lambda ready to be applied to the elements of one list: a simple body is applied
-    /// directly, its steady side evaluated once. Explaining evaluates every body in full, so that
-    /// the trace shows each step.
-    private enum Applier {
-        case general(Int, Code)
-        case field(Int)
-        case compareField(Int, Comparison, Value)
-    }
-
-    private static func prepare(_ lambda: CompiledLambda, _ f: inout Frame) throws(EvaluationError) -> Applier {
-        guard f.trace == nil else { return .general(lambda.slot, lambda.body) }
-        switch lambda.shape {
-        case .general: return .general(lambda.slot, lambda.body)
-        case .field(let i): return .field(i)
-        case .compareField(let i, let op, let other): return .compareField(i, op, try other(&f))
-        }
-    }
-
-    @inline(__always)
-    private static func apply(_ applier: Applier, _ v: Value, _ f: inout Frame) throws(EvaluationError) -> Value {
-        switch applier {
-        case .general(let slot, let body):
-            f.slots[slot] = v
-            return try body(&f)
-        case .field(let i):
-            guard case .record(let r) = v else { return .unknown }
-            return r.fields[i]
-        case .compareField(let i, let op, let other):
-            guard case .record(let r) = v, let c = Interpreter.compare(r.fields[i], other) else { return .unknown }
-            return .bool(op.holds(c))
-        }
-    }
-
-    // MARK: built-ins
-
-    /// Each argument is compiled on its own (a closure kept in an array is called through a thunk).
-    private func compileCall(_ b: Builtin, _ args: [Term], _ lambda: CompiledLambda?, _ at: SourceLocation) -> Code {
-        let head: Code = args.isEmpty ? Interpreter.unknown : compile(args[0])
-        /// The first argument, when it is a list.
-        @Sendable func list(_ f: inout Frame) throws(EvaluationError) -> [Value]? {
-            if case .list(let l) = try head(&f) { return l }
-            return nil
-        }
-        switch b {
-        case .any, .all:
-            // One quantifier: `any` is decided by the first element that holds, `all` by the first
-            // that does not; neither by an unknown one. `any` cites the element that decided it and
-            // drops what the others noted; `all` cites every element that held.
-            let decisive = b == .any
-            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                let applier = try Interpreter.prepare(lambda, &f)
-                var sawUnknown = false
-                for item in items {
-                    let mark = f.evidence.count
-                    switch try Interpreter.apply(applier, item, &f) {
-                    case .bool(decisive):
-                        if decisive { f.note(item) }
-                        return .bool(decisive)
-                    case .bool:
-                        if decisive { f.dropEvidence(from: mark) } else { f.note(item) }
-                    default:
-                        sawUnknown = true
-                        if decisive { f.dropEvidence(from: mark) }
-                    }
-                }
-                return sawUnknown ? .unknown : .bool(!decisive)
-            }
-        case .filter, .count:
-            let isFilter = b == .filter
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                guard let lambda else {
-                    for item in items { f.note(item) }
-                    return .number(Exact(items.count))
-                }
-                let applier = try Interpreter.prepare(lambda, &f)
-                var kept: [Value] = []
-                var matched = 0
-                for item in items {
-                    let mark = f.evidence.count
-                    if case .bool(true) = try Interpreter.apply(applier, item, &f) {
-                        f.note(item)
-                        if isFilter { kept.append(item) } else { matched += 1 }
-                    } else {
-                        f.dropEvidence(from: mark)
-                    }
-                }
-                return isFilter ? .list(kept) : .number(Exact(matched))
-            }
-        case .sum:
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                let applier = try lambda.map { (l) throws(EvaluationError) -> Applier in try Interpreter.prepare(l, &f) }
-                var total = Exact.zero
-                for item in items {
-                    let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
-                    guard case .number(let n) = v else { return .unknown }
-                    f.note(item)
-                    do throws(ExactError) {
-                        total = try total.adding(n)
-                    } catch {
-                        throw EvaluationError.arithmetic(error, "sum: \(total) + \(n)", at: at)
-                    }
-                }
-                return .number(total)
-            }
-        case .min, .max:
-            let isMin = b == .min
-            if lambda == nil && args.count == 2 {
-                let a0 = compile(args[0]), a1 = compile(args[1])
-                return { (f: inout Frame) throws(EvaluationError) -> Value in
-                    let x = try a0(&f), y = try a1(&f)
-                    guard let c = Interpreter.compare(x, y) else { return .unknown }
-                    return isMin == (c <= 0) ? x : y
-                }
-            }
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f), !items.isEmpty else { return .unknown }
-                let applier = try lambda.map { (l) throws(EvaluationError) -> Applier in try Interpreter.prepare(l, &f) }
-                var best: Value?
-                for item in items {
-                    let v = try applier.map { (a) throws(EvaluationError) -> Value in try Interpreter.apply(a, item, &f) } ?? item
-                    guard !v.isUnknown else { return .unknown }
-                    if let cur = best, let c = Interpreter.compare(v, cur) {
-                        if (isMin && c < 0) || (!isMin && c > 0) { best = v }
-                    } else if best == nil {
-                        best = v
-                    }
-                }
-                return best ?? .unknown
-            }
-        case .minBy, .maxBy:
-            let isMin = b == .minBy
-            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                let applier = try Interpreter.prepare(lambda, &f)
-                var best: (item: Value, key: Value)?
-                for item in items {
-                    let k = try Interpreter.apply(applier, item, &f)
-                    guard !k.isUnknown else { continue }
-                    if let cur = best, let c = Interpreter.compare(k, cur.key) {
-                        if (isMin && c < 0) || (!isMin && c > 0) { best = (item, k) }
-                    } else if best == nil {
-                        best = (item, k)
-                    }
-                }
-                guard let best else { return .unknown }
-                f.note(best.item)
-                return best.item
-            }
-        case .map:
-            guard let lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                let applier = try Interpreter.prepare(lambda, &f)
-                var out: [Value] = []
-                out.reserveCapacity(items.count)
-                for item in items { out.append(try Interpreter.apply(applier, item, &f)) }
-                return .list(out)
-            }
-        case .distinct:
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f) else { return .unknown }
-                var seen = Set<Value>()
-                var out: [Value] = []
-                for item in items where seen.insert(item).inserted { out.append(item) }
-                return .list(out)
-            }
-        case .first, .last:
-            let isFirst = b == .first
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard let items = try list(&f), let item = (isFirst ? items.first : items.last) else { return .unknown }
-                f.note(item)
-                return item
-            }
-        case .months:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .month(let a) = try a0(&f), case .month(let c) = try a1(&f) else { return .unknown }
-                var out: [Value] = []
-                var m = a
-                while m <= c { out.append(.month(m)); m = m.adding(1) }
-                return .list(out)
-            }
-        case .month:
-            let a0 = compile(args[0])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .date(let d) = try a0(&f) else { return .unknown }
-                return .month(d.month)
-            }
-        case .year:
-            let a0 = compile(args[0])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                switch try a0(&f) {
-                case .date(let d): return .number(Exact(d.year))
-                case .month(let m): return .number(Exact(m.year))
-                default: return .unknown
-                }
-            }
-        case .firstDay, .lastDay:
-            let isFirst = b == .firstDay
-            let a0 = compile(args[0])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .month(let m) = try a0(&f) else { return .unknown }
-                return .date(isFirst ? m.firstDay : m.lastDay)
-            }
-        case .addMonths:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                let v = try a0(&f)
-                guard case .number(let n) = try a1(&f) else { return .unknown }
-                guard let k = n.intValue else { throw EvaluationError(message: "add_months needs a whole number of months, not \(n)", location: at) }
-                switch v {
-                case .date(let d): return .date(d.adding(months: k))
-                case .month(let m): return .month(m.adding(k))
-                default: return .unknown
-                }
-            }
-        case .addDays:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .date(let d) = try a0(&f), case .number(let n) = try a1(&f) else { return .unknown }
-                guard let k = n.intValue else { throw EvaluationError(message: "add_days needs a whole number of days, not \(n)", location: at) }
-                return .date(d.adding(days: k))
-            }
-        case .daysBetween:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
-                return .number(Exact(Int(c.ordinal - a.ordinal)))
-            }
-        case .workdays:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            let calendar = context.calendar
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .date(let a) = try a0(&f), case .date(let c) = try a1(&f) else { return .unknown }
-                guard let calendar else {
-                    throw EvaluationError(message: "workdays needs a calendar; name one with `calendar:` in the region file", location: at)
-                }
-                do throws(CalendarError) {
-                    return .number(Exact(try calendar.workdays(from: a, to: c)))
-                } catch {
-                    throw EvaluationError(message: error.description, location: at)
-                }
-            }
-        case .round:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .number(let x) = try a0(&f), case .number(let p) = try a1(&f) else { return .unknown }
-                guard let places = p.intValue, (0...10).contains(places) else {
-                    throw EvaluationError(message: "round needs 0…10 decimal places, not \(p)", location: at)
-                }
-                do throws(ExactError) { return .number(try x.checkedRounded(places: places)) } catch {
-                    throw EvaluationError.arithmetic(error, "round(\(x), \(places))", at: at)
-                }
-            }
-        case .abs:
-            let a0 = compile(args[0])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .number(let x) = try a0(&f) else { return .unknown }
-                do throws(ExactError) { return .number(x.isNegative ? try x.negated() : x) } catch {
-                    throw EvaluationError.arithmetic(error, "abs(\(x))", at: at)
-                }
-            }
-        case .coalesce:
-            let a0 = compile(args[0]), a1 = compile(args[1])
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                let x = try a0(&f)
-                return x.isUnknown ? try a1(&f) : x
-            }
-        case .birthDate, .sex, .age, .contains:
-            return IDNumberFacts.compile(b, args.map(compile))
-        case .param:
-            return { _ in .unknown }
         }
     }
 }
