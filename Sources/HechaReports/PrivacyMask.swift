@@ -34,8 +34,11 @@ public enum PrivacyMask {
         var run = ""      // the run's digits (and X), separators left out
         var written = ""  // the run as written, separators kept
         var separator: Character?  // one separator after the run, kept only if a digit follows
-        func flush() {
-            out += run.count >= 14 ? id(run) : written
+        var before: Character?     // the character before the run
+        func flush(next: Character?) {
+            // an id stands on its own: a run inside a word (a hex name such as a UUID) is not one
+            let alone = !(before?.isASCIIWordCharacter ?? false) && !(next?.isASCIIWordCharacter ?? false)
+            out += run.count >= 14 && alone ? id(run) : written
             run = ""
             written = ""
             if let s = separator { out.append(s) }
@@ -43,6 +46,7 @@ public enum PrivacyMask {
         }
         for ch in text {
             if ch.isIDDigit || (!run.isEmpty && separator == nil && ch.isIDCheckX && run.last!.isIDDigit) {
+                if run.isEmpty { before = out.last }
                 if let s = separator { written.append(s) }
                 separator = nil
                 run.append(ch)
@@ -50,11 +54,11 @@ public enum PrivacyMask {
             } else if !run.isEmpty && separator == nil && ch.isIDSeparator {
                 separator = ch
             } else {
-                flush()
+                if !run.isEmpty { flush(next: separator ?? ch) }
                 out.append(ch)
             }
         }
-        flush()
+        if !run.isEmpty { flush(next: separator) }
         return out
     }
 }
@@ -63,6 +67,8 @@ extension Character {
     fileprivate var isIDDigit: Bool { ("0"..."9").contains(self) || ("０"..."９").contains(self) }
     fileprivate var isIDCheckX: Bool { self == "X" || self == "x" || self == "Ｘ" || self == "ｘ" }
     /// What people put between the groups of an id's digits.
+    /// An ASCII letter or digit: what a word of a name (a UUID, a hex digest) is made of.
+    fileprivate var isASCIIWordCharacter: Bool { isASCII && (isLetter || isNumber) }
     fileprivate var isIDSeparator: Bool { self == " " || self == "\u{3000}" || self == "\t" || self == "-" || self == "－" }
 }
 

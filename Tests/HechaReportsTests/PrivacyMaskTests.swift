@@ -67,3 +67,18 @@ struct PersonalTextTests {
         #expect(PrivacyMask.personal("张三") == PrivacyMask.name("张三"))
     }
 }
+
+/// An id is masked where it stands on its own, not inside a longer name.
+struct IDInsideANameTests {
+    @Test func digitsInsideAUUIDOrAHexNameAreNotAnId() {
+        let path = "/tmp/hecha-e2e-D11EB8FC/19282345-5423-BEE8-A388/region.yaml"
+        #expect(PrivacyMask.idsInText(path) == path)
+        #expect(PrivacyMask.idsInText("sha 42052519490521255a1") == "sha 42052519490521255a1")
+    }
+
+    @Test func idsNextToChineseOrPunctuationAreStillMasked() {
+        #expect(PrivacyMask.idsInText("身份证420525194905212552无效") == "身份证" + PrivacyMask.id("420525194905212552") + "无效")
+        #expect(PrivacyMask.idsInText("(420525 1949 0521 2552)") == "(" + PrivacyMask.id("420525194905212552") + ")")
+        #expect(PrivacyMask.idsInText("id 42052519490521255X.") == "id " + PrivacyMask.id("42052519490521255X") + ".")
+    }
+}
