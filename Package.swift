@@ -33,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // SHA-256 with the processor's SHA instructions, for hashing gigabytes of inputs quickly.
@@ -44,13 +48,23 @@ let package = Package(
         // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
         .target(name: "HechaGenerator", swiftSettings: releaseSettings),
         // The lead ledger: every lead across runs, its status and its case workers' outcomes, in SQLite.
-        .target(name: "HechaLedger", dependencies: ["HechaCore", "HechaRules", "HechaReports", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "HechaLedger", dependencies: [
+            "HechaCore", "HechaRules", "HechaReports", .product(name: "GRDB", package: "GRDB.swift"),
+            // the workbench's password hashes (PBKDF2) and random session ids
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(
             name: "HechaHost",
             dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"]
                 + connectors.map { .target(name: $0.target) },
             swiftSettings: releaseSettings
         ),
+        // The case workers' web workbench over the lead ledger (`hecha serve`): pages and a JSON API.
+        .target(name: "HechaServer", dependencies: [
+            "HechaCore", "HechaRules", "HechaReports", "HechaLedger", "HechaHost",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // A fuzzing driver for the readers: mutated demo exports through the real connectors (fuzz/run.sh).
         .executableTarget(
             name: "hecha-fuzz",
@@ -59,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hecha",
-            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaServer", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: releaseSettings
         ),
         .plugin(
@@ -81,6 +95,11 @@ let package = Package(
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
         .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports"]),
+        .testTarget(name: "HechaServerTests", dependencies: [
+            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator"],
                     exclude: ["Golden"]),
     ]

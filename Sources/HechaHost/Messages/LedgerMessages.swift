@@ -16,5 +16,8 @@ enum LedgerMessages {
                         "--set '{text}' 不是“名称=值”的形式；例如 --set vehicle.min_price=50000"),
         MessageTemplate("--ledger and --no-ledger cannot be used together", "--ledger 与 --no-ledger 不能同时使用"),
         MessageTemplate("--format '{format}' is not known; use table, csv or json", "未知的 --format '{format}'；请用 table、csv 或 json"),
+        MessageTemplate("--port must be a number from 0 to 65535", "--port 必须是 0 到 65535 之间的数"),
+        MessageTemplate("--idle-minutes must be at least 1", "--idle-minutes 至少为 1"),
+        MessageTemplate("--role is admin or worker", "--role 只能是 admin 或 worker"),
     ]
 }

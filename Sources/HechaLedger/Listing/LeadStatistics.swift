@@ -48,6 +48,8 @@ public struct LeadStatistics: Sendable {
     public var byRule: [Row]
     public var byTownship: [Row]
     public var total: Row
+    /// Per township, then per rule within it (both sorted): the admin's table.
+    public var byTownshipAndRule: [(township: String, rules: [Row])]
 
     /// The statistics of every lead of the ledger.
     public init(_ store: LedgerStore) throws(LedgerError) {
@@ -56,15 +58,17 @@ public struct LeadStatistics: Sendable {
 
     /// The statistics of `leads`; `day` (the last run's as-of date) decides which are overdue.
     init(leads: [Lead], day: String) {
-        var rules: [String: Row] = [:], towns: [String: Row] = [:]
+        var rules: [String: Row] = [:], towns: [String: Row] = [:], cross: [String: [String: Row]] = [:]
         var total = Row(key: "total 合计")
         for l in leads {
             rules[l.rule, default: Row(key: l.rule)].add(l, day: day)
             towns[l.township, default: Row(key: l.township)].add(l, day: day)
+            cross[l.township, default: [:]][l.rule, default: Row(key: l.rule)].add(l, day: day)
             total.add(l, day: day)
         }
         byRule = rules.keys.sorted().map { rules[$0]! }
         byTownship = towns.keys.sorted().map { towns[$0]! }
+        byTownshipAndRule = cross.keys.sorted().map { t in (t, cross[t]!.keys.sorted().map { cross[t]![$0]! }) }
         self.total = total
     }
 

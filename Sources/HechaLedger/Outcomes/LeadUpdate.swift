@@ -26,37 +26,37 @@ public struct LeadUpdate: Sendable, Equatable {
             return t
         }
         guard let st = LeadStatus(input: status) else {
-            throw LedgerError("unknown status '\(status)'; use one of: \(LeadStatus.accepted)")
+            throw LedgerError("unknown status '\(status)'; use one of: \(LeadStatus.accepted)", field: "status")
         }
         self.status = st
         self.note = given(note)
         switch st {
         case .dismissed:
             guard let r = given(reason) else {
-                throw LedgerError("a dismissed (不属实) lead needs a reason; use one of: \(settings.dismissReasons.joined(separator: ", "))")
+                throw LedgerError("a dismissed (不属实) lead needs a reason; use one of: \(settings.dismissReasons.joined(separator: ", "))", field: "reason")
             }
             guard settings.dismissReasons.contains(r) else {
-                throw LedgerError("unknown dismiss reason '\(r)'\(NameSuggestion.didYouMean(r, in: settings.dismissReasons)); use one of: \(settings.dismissReasons.joined(separator: ", ")) (declared under ledger.dismiss_reasons in the ruleset)")
+                throw LedgerError("unknown dismiss reason '\(r)'\(NameSuggestion.didYouMean(r, in: settings.dismissReasons)); use one of: \(settings.dismissReasons.joined(separator: ", ")) (declared under ledger.dismiss_reasons in the ruleset)", field: "reason")
             }
             self.reason = r
         case .confirmed:
-            guard let a = given(action) else { throw LedgerError("a confirmed (属实) lead needs an action; use one of: \(LeadAction.accepted)") }
-            guard let act = LeadAction(input: a) else { throw LedgerError("unknown action '\(a)'; use one of: \(LeadAction.accepted)") }
+            guard let a = given(action) else { throw LedgerError("a confirmed (属实) lead needs an action; use one of: \(LeadAction.accepted)", field: "action") }
+            guard let act = LeadAction(input: a) else { throw LedgerError("unknown action '\(a)'; use one of: \(LeadAction.accepted)", field: "action") }
             self.action = act
             if let x = given(amount) {
-                guard let fen = LeadUpdate.fen(x) else { throw LedgerError("bad amount '\(x)': write yuan as a number with at most 2 decimals, e.g. 1234.50") }
+                guard let fen = LeadUpdate.fen(x) else { throw LedgerError("bad amount '\(x)': write yuan as a number with at most 2 decimals, e.g. 1234.50", field: "amount") }
                 self.amount = Exact(fen: fen).decimalString(places: 2)
             }
         default:
             break
         }
         if let d = given(date) {
-            guard let day = Day(iso: d) else { throw LedgerError("bad date '\(d)': write YYYY-MM-DD, e.g. 2025-01-15") }
+            guard let day = Day(iso: d) else { throw LedgerError("bad date '\(d)': write YYYY-MM-DD, e.g. 2025-01-15", field: "date") }
             self.date = day.description
         }
-        if st != .dismissed, given(reason) != nil { throw LedgerError("a reason is only for dismissed (不属实) leads") }
+        if st != .dismissed, given(reason) != nil { throw LedgerError("a reason is only for dismissed (不属实) leads", field: "reason") }
         if st != .confirmed, given(action) != nil || given(amount) != nil {
-            throw LedgerError("an action and an amount are only for confirmed (属实) leads")
+            throw LedgerError("an action and an amount are only for confirmed (属实) leads", field: given(action) != nil ? "action" : "amount")
         }
     }
 

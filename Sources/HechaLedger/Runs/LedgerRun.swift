@@ -74,8 +74,9 @@ public struct LedgerRun: Sendable {
 
     func changes(_ db: Database, file: String) throws -> LedgerRunFigures {
         let day = asOf.description
-        try db.execute(sql: "INSERT INTO runs (at, as_of, region, findings) VALUES (?, ?, ?, ?)",
-                       arguments: [at, day, region, findings.count])
+        // the run's closed list of dismiss reasons, for those who change leads without the region (the workbench)
+        try db.execute(sql: "INSERT INTO runs (at, as_of, region, findings, dismiss_reasons) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [at, day, region, findings.count, settings.dismissReasons.joined(separator: "\n")])
         let run = db.lastInsertedRowID
         var byRule: [String: LedgerRunFigures.Counts] = [:]
         var byTown: [String: LedgerRunFigures.Counts] = [:]

@@ -61,4 +61,12 @@ extension LedgerStore {
     public func lastRunDay() throws(LedgerError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") }
     }
+
+    /// The dismiss reasons the last run's ruleset declared (empty before any run).
+    public func lastRunDismissReasons() throws(LedgerError) -> [String] {
+        try read { db in
+            let text = try String.fetchOne(db, sql: "SELECT dismiss_reasons FROM runs ORDER BY id DESC LIMIT 1") ?? ""
+            return text.split(separator: "\n").map(String.init)
+        }
+    }
 }

@@ -4,8 +4,14 @@ public struct LedgerError: Error, Sendable, CustomStringConvertible {
     /// The message, with the ledger file or input place it is about.
     public var message: String
 
-    /// An error with its message.
-    public init(_ message: String) { self.message = message }
+    /// The input field it is about (`status`, `reason`, `amount`…), when it is about one.
+    public var field: String?
+
+    /// An error with its message, and the field of the input it is about.
+    public init(_ message: String, field: String? = nil) {
+        self.message = message
+        self.field = field
+    }
 
     public var description: String { message }
 }

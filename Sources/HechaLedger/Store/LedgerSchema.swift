@@ -8,6 +8,8 @@ import GRDB
 /// - `leads`: one row per lead (a finding's stable id), with where it stands and its outcome.
 /// - `events`: every change to a lead, append-only (triggers abort any UPDATE or DELETE, except
 ///   `hecha leads purge` clearing a note).
+/// - `users`, `sessions`, `access_log`: the workbench's accounts (salted slow password hashes),
+///   its open sessions (only a hash of each session id), and who viewed which lead's personal data.
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -74,6 +76,46 @@ enum LedgerSchema {
                           AND NEW.kind = OLD.kind AND NEW.from_status IS OLD.from_status AND NEW.to_status IS OLD.to_status
                           AND NEW.run IS OLD.run)
                 BEGIN SELECT RAISE(ABORT, 'the events of the lead ledger are append-only'); END;
+                """)
+        }
+        // the workbench (`hecha serve`): its users, their sessions, and the log of every view of a
+        // lead's unmasked personal data (append-only, like the events)
+        m.registerMigration("v3-workbench-users-sessions-access") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'worker')),
+                    township TEXT,
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    failed_logins INTEGER NOT NULL DEFAULT 0,
+                    locked_until INTEGER,
+                    CHECK (role = 'admin' OR township IS NOT NULL)
+                );
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    user TEXT NOT NULL REFERENCES users(name),
+                    csrf TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_seen INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE INDEX sessions_by_user ON sessions(user);
+                CREATE TABLE access_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    lead TEXT NOT NULL,
+                    what TEXT NOT NULL
+                );
+                CREATE INDEX access_log_by_lead ON access_log(lead);
+                CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+                BEGIN SELECT RAISE(ABORT, 'the access log of the lead ledger is append-only'); END;
+                CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+                BEGIN SELECT RAISE(ABORT, 'the access log of the lead ledger is append-only'); END;
+                CREATE INDEX leads_by_township_verify ON leads(township, verify_by);
+                ALTER TABLE runs ADD COLUMN dismiss_reasons TEXT;
                 """)
         }
         return m

@@ -1,0 +1,76 @@
+import Foundation
+import HechaHost
+import HechaLedger
+import HechaServer
+import Hummingbird
+import HummingbirdTesting
+
+/// A lead ledger of the demo region for the workbench tests: the real run writes it once per test
+/// process; each test gets its own copy, with an admin and a case worker of two townships.
+enum WorkbenchFixture {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// One folder for this test process, removed when it exits.
+    static let scratch: String = {
+        let dir = NSTemporaryDirectory() + "hecha-serve-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: WorkbenchFixture.scratch) }
+        return dir
+    }()
+
+    /// The two townships the tests' workers belong to (both have leads in the demo region).
+    static let townA = "鸣凤镇", townB = "洋坪镇"
+    /// Every user's password, and the quick work factor the tests hash it with (the real default
+    /// is ``PasswordHash/defaultRounds``).
+    static let password = "correct horse battery"
+    static let rounds = 1_000
+
+    /// The demo region's ledger after one run, made once.
+    static let demoLedger: String = {
+        let dir = scratch + "/demo"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let ledger = dir + "/demo.ledger.sqlite"
+        _ = try! RegionRun(registry: .known).run(RunRequest(regionFile: path("rulesets/regions/demo.yaml"), outputDirectory: dir + "/out",
+                                                             rulesetsDirectory: path("rulesets"), ledgerFile: ledger))
+        return ledger
+    }()
+
+    /// A copy of the demo ledger with users `admin`, `worker-a` (``townA``) and `worker-b` (``townB``).
+    static func ledger() throws -> LedgerStore {
+        let file = scratch + "/\(UUID().uuidString).ledger.sqlite"
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: demoLedger + suffix) {
+            try FileManager.default.copyItem(atPath: demoLedger + suffix, toPath: file + suffix)
+        }
+        let store = try LedgerStore(path: file)
+        try store.addUser("admin", role: .admin, township: nil, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")
+        try store.addUser("worker-a", role: .worker, township: townA, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")
+        try store.addUser("worker-b", role: .worker, township: townB, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")
+        return store
+    }
+
+    /// The region's evidence, read once.
+    static let evidence: RegionEvidence = {
+        try! RegionEvidence(regionFile: path("rulesets/regions/demo.yaml"), asOf: try! LedgerStore(path: demoLedger).lastRunDay(),
+                            rulesetsDirectory: path("rulesets"))
+    }()
+
+    /// Runs `test` against the real server on a free loopback port and returns what it returns.
+    @discardableResult
+    static func serve<T: Sendable>(_ store: LedgerStore, evidence: RegionEvidence? = WorkbenchFixture.evidence,
+                                   configuration: WorkbenchServer.Configuration = .init(port: 0),
+                                   _ test: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        var c = configuration
+        c.port = 0
+        let app = WorkbenchServer(ledger: store, evidence: evidence, configuration: c).application()
+        return try await app.test(.live, test)
+    }
+}
