@@ -1,7 +1,7 @@
 import HechaCore
 
-/// The built-ins that read a person's birth date and sex from their id number, and `contains`
-/// for text: what admins asked for to write rules about age (老年人、未成年人) without a
+/// The built-ins that read a person's birth date and sex from their id number (`birth_date`,
+/// `age`, `sex`): what admins asked for to write rules about age (老年人、未成年人) without a
 /// separate field in every export.
 ///
 /// An 18-character id (readers normalise 15-digit ones) holds the birth date as YYYYMMDD in
@@ -32,32 +32,47 @@ enum IDNumberFacts {
         return years
     }
 
-    static func compile(_ b: Builtin, _ args: [Code]) -> Code {
-        switch b {
-        case .birthDate:
-            let a0 = args[0]
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .string(let id) = try a0(&f), let d = birthDate(id) else { return .unknown }
-                return .date(d)
-            }
-        case .sex:
-            let a0 = args[0]
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .string(let id) = try a0(&f), let s = sex(id) else { return .unknown }
-                return .string(s)
-            }
-        case .age:
-            let a0 = args[0], a1 = args[1]
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .string(let id) = try a0(&f), let born = birthDate(id), case .date(let on) = try a1(&f) else { return .unknown }
-                return .number(Exact(age(born: born, on: on)))
-            }
-        default:  // contains
-            let a0 = args[0], a1 = args[1]
-            return { (f: inout Frame) throws(EvaluationError) -> Value in
-                guard case .string(let text) = try a0(&f), case .string(let part) = try a1(&f) else { return .unknown }
-                return .bool(part.isEmpty || text.contains(part))
-            }
-        }
-    }
+    static let functions: [BuiltinFunction] = [
+        BuiltinFunction(
+            name: "birth_date", signature: "birth_date(id): the birth date in an 18-character id number (unknown when the id is not valid)",
+            typeRule: { (call, c) throws(Diagnostic) in
+                try c.expectArgs(call, 1...1)
+                return (c.term(call, [try c.scalar(call.args[0], .string, call.function, "first")]), .date)
+            },
+            implementation: { call, interpreter in
+                let a0 = interpreter.compile(call.args[0])
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    guard case .string(let id) = try a0(&f), let d = birthDate(id) else { return .unknown }
+                    return .date(d)
+                }
+            }),
+        BuiltinFunction(
+            name: "age", signature: "age(id, date): whole years of age on date, from the id number's birth date",
+            typeRule: { (call, c) throws(Diagnostic) in
+                try c.expectArgs(call, 2...2)
+                let id = try c.scalar(call.args[0], .string, call.function, "first")
+                let d = try c.scalar(call.args[1], .date, call.function, "second")
+                return (c.term(call, [id, d]), .number)
+            },
+            implementation: { call, interpreter in
+                let a0 = interpreter.compile(call.args[0]), a1 = interpreter.compile(call.args[1])
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    guard case .string(let id) = try a0(&f), let born = birthDate(id), case .date(let on) = try a1(&f) else { return .unknown }
+                    return .number(Exact(age(born: born, on: on)))
+                }
+            }),
+        BuiltinFunction(
+            name: "sex", signature: "sex(id): \"男\" or \"女\", from the id number's 17th character (odd: 男)",
+            typeRule: { (call, c) throws(Diagnostic) in
+                try c.expectArgs(call, 1...1)
+                return (c.term(call, [try c.scalar(call.args[0], .string, call.function, "first")]), .string)
+            },
+            implementation: { call, interpreter in
+                let a0 = interpreter.compile(call.args[0])
+                return { (f: inout Frame) throws(EvaluationError) -> Value in
+                    guard case .string(let id) = try a0(&f), let s = sex(id) else { return .unknown }
+                    return .string(s)
+                }
+            }),
+    ]
 }

@@ -248,8 +248,8 @@ struct Checker {
             if let def = lets[name] ?? functions[name] {
                 return try expand(def, args: args, offset: offset)
             }
-            guard let builtin = Builtin(rawValue: name) else {
-                let candidates = Builtin.allCases.map(\.rawValue) + Array(lets.keys) + Array(functions.keys)
+            guard let builtin = BuiltinRegistry.named(name) else {
+                let candidates = BuiltinRegistry.reservedNames + Array(lets.keys) + Array(functions.keys)
                 throw fail("unknown function '\(name)'\(NameSuggestion.didYouMean(name, in: candidates))", offset,
                            hint: "functions are the built-ins (see rulesets/README.md) and the ruleset's `functions:`")
             }
@@ -314,7 +314,7 @@ struct Checker {
             case .auditMonths: return (.global(g), .list(.month))
             }
         }
-        if Builtin(rawValue: name) != nil {
+        if BuiltinRegistry.reservedNames.contains(name) {
             throw fail("'\(name)' is a function: call it with arguments, \(name)(…)", offset)
         }
         throw fail("unknown name '\(name)'\(NameSuggestion.didYouMean(name, in: visibleNames))", offset,

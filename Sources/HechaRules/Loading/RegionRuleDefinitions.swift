@@ -20,7 +20,7 @@ extension RegionLoader {
             throw Diagnostic.error("'\(key)' is not a valid name for a function or let value", at: at,
                                    hint: "write name: expression, or name(a, b): expression")
         }
-        if Builtin(rawValue: name) != nil || Global(rawValue: name) != nil || Parser.keywords.contains(name) {
+        if BuiltinRegistry.reservedNames.contains(name) || Global(rawValue: name) != nil || Parser.keywords.contains(name) {
             throw Diagnostic.error("'\(name)' is a built-in name and cannot be redefined", at: at)
         }
         guard value.scalar != nil else {
