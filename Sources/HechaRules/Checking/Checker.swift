@@ -56,6 +56,11 @@ struct Checker {
     var usedFields: Set<String> = []
     /// Parameters the checked expressions read.
     private(set) var usedParameters: Set<String> = []
+    /// The record type of `application`: that of the collection the ruleset's `data.applications`
+    /// names; nil when it names none (no rule can then be about an application).
+    var applicationRecord: String? = nil
+    /// What the ruleset says about the data, for the error when `applicationRecord` is nil.
+    var data = DataVocabulary()
 
     /// A number for each shared function, the same in every rule of a region (they share values).
     let sharedIDs: [String: Int]
@@ -308,7 +313,11 @@ struct Checker {
                     throw fail("'application' is only available in rules with applies_to: application", offset,
                                hint: "use household.applications, or set applies_to: application")
                 }
-                return (.global(g), .record("application"))
+                guard let applicationRecord else {
+                    let problem = data.unknownApplications(in: catalog)
+                    throw fail(problem.message, offset, hint: problem.hint)
+                }
+                return (.global(g), .record(applicationRecord))
             case .asOf: return (.global(g), .date)
             case .auditFrom, .auditTo: return (.global(g), .month)
             case .auditMonths: return (.global(g), .list(.month))

@@ -86,8 +86,11 @@ extension RegionLoader {
         return (def, isOverride)
     }
 
-    func compile(_ def: RuleDefinition, parameters: ParameterSet, functions: [String: FunctionDefinition]) throws(Diagnostic) -> CompiledRule {
+    func compile(_ def: RuleDefinition, parameters: ParameterSet, functions: [String: FunctionDefinition],
+                 data: DataVocabulary) throws(Diagnostic) -> CompiledRule {
         var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: def.subject, source: def.when)
+        checker.applicationRecord = data.applicationRecord(in: catalog)?.name
+        checker.data = data
         for l in def.lets { checker.lets[l.name] = l }
         let (cond, _) = try checker.check(def.when, expecting: .bool, what: "the condition (when:) of rule '\(def.id)'")
         var amount: Term?
