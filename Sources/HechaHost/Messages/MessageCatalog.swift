@@ -87,7 +87,7 @@ public enum MessageCatalog {
     static let templates: [MessageTemplate] = {
         let all = ConfigurationMessages.templates + RuleLanguageMessages.templates + DataMessages.templates
             + OutputMessages.templates + SummaryMessages.templates + CommandLineMessages.templates
-            + CheckMessages.templates + LedgerMessages.templates
+            + CheckMessages.templates + LedgerMessages.templates + DataVocabularyMessages.templates
         return mostSpecificFirst(all)
     }()
 

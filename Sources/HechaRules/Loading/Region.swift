@@ -31,6 +31,8 @@ public struct LoadedRegion: Sendable {
     /// Every file read: the region file, each ruleset of its chain, the calendar.
     public var files: [String]
     public var catalog: FactCatalog
+    /// What the ruleset chain says about the data (the active status, the application records).
+    public var data: DataVocabulary = DataVocabulary()
     /// Things that are likely mistakes but do not stop a run (a map key no rule knows), for
     /// `validate` and `run` to print.
     public var warnings: [Diagnostic] = []

@@ -21,7 +21,7 @@ public struct RegionLoader: Sendable {
     }
 
     static let rulesetKeys = ["ruleset", "title", "description", "extends", "parameters", "declare", "functions", "rules"]
-        + LedgerSettings.rulesetKeys
+        + LedgerSettings.rulesetKeys + [DataVocabulary.rulesetKey]
     static let regionKeys = ["region", "as_of", "audit_window", "calendar", "sources"]
     static let ruleKeys = ["id", "title", "severity", "applies_to", "description", "category", "amount_kind", "let", "when", "amount", "override",
                            "verify", "show", "concerned"] + LedgerSettings.ruleKeys
@@ -91,6 +91,7 @@ public struct RegionLoader: Sendable {
         var functions: [String: FunctionDefinition] = [:]
         var definitions: [RuleDefinition] = []
         var disabled: [(id: String, at: SourceLocation)] = []
+        var data = DataVocabulary()
         for (level, file) in chain.enumerated() {
             let isBase = level == 0
             let isRegion = level == chain.count - 1 && chain.count > 1
@@ -103,6 +104,7 @@ public struct RegionLoader: Sendable {
                             hint: "the keys of this file are: \(allowed.joined(separator: ", "))")
             }
             let reader = ValueReader(file: file)
+            DataVocabulary.read(file, catalog: catalog, into: &data, &diags)
             // parameters: declarations in the base; values in every child. `declare:` adds new ones.
             if isBase, let decls = file.root[key: "parameters"] {
                 readDeclarations(decls, file: file, into: &parameters, values: true, &diags)
@@ -276,7 +278,7 @@ public struct RegionLoader: Sendable {
         var compiled: [CompiledRule] = []
         for def in definitions where !disabledIDs.contains(def.id) {
             do throws(Diagnostic) {
-                let rule = try compile(def, parameters: parameters, functions: functions)
+                let rule = try compile(def, parameters: parameters, functions: functions, data: data)
                 for w in rule.warnings where !diags.diagnostics.contains(w) { diags.add(w) }  // a shared function warns once
                 compiled.append(rule)
             } catch { diags.add(error) }
@@ -292,6 +294,8 @@ public struct RegionLoader: Sendable {
             for subject in Subject.allCases {
                 var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject,
                                       source: def.source, sharedIDs: sharedIDs)
+                checker.applicationRecord = data.applicationRecord(in: catalog)?.name
+                checker.data = data
                 checker.checkedShared = checkedShared
                 checker.tooDeepShared = tooDeepShared
                 defer {
@@ -315,6 +319,13 @@ public struct RegionLoader: Sendable {
                 diags.add(last)
             }
         }
+        // membership.active compares with the status the ruleset declares
+        if data.activeStatus == nil {
+            for rule in compiled where rule.fields.contains("membership.active") {
+                diags.error("rule '\(rule.id)' reads membership.active, but no file of the chain says which household status is active",
+                            at: rule.definedAt, hint: "add data: {active_status: 在保} to the base ruleset")
+            }
+        }
         // 5. every parameter a rule reads has a value
         if !diags.hasErrors && !rulesetOnly {
             for name in Set(compiled.flatMap(\.parameters)).sorted() where parameters.settings[name] == nil {
@@ -326,7 +337,7 @@ public struct RegionLoader: Sendable {
         try diags.check()
         return LoadedRegion(file: regionFile.path, code: code, name: name, asOf: asOf!, auditFrom: auditFrom!, auditTo: auditTo!,
                             calendar: calendar, sources: sources, parameters: parameters, rules: compiled, disabled: disabled,
-                            files: files, catalog: catalog, warnings: diags.diagnostics.filter { $0.severity == .warning })
+                            files: files, catalog: catalog, data: data, warnings: diags.diagnostics.filter { $0.severity == .warning })
     }
 
     /// `name` → `<folder>/<name>.yaml`; a name with a `/` or ending in `.yaml` is a path relative to the file.

@@ -27,7 +27,7 @@ extension Evaluator {
         guard let rule = region.rules.first(where: { $0.id == ruleID }),
             let index = roster.index.householdByID[household]
         else { return nil }
-        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts)
+        let views = ViewBuilder(catalog: region.catalog, roster: roster, facts: facts, data: region.data)
         let view = views.household(index)
         var frame = Frame(slotCount: rule.slotCount, household: view.value)
         frame.trace = Trace()
@@ -39,7 +39,8 @@ extension Evaluator {
             frame.member = .record(m.record)
             subject = m.record.source
         case .application:
-            guard let a = view.applications.first(where: { $0["id"] == .string(application ?? "") }) else { return nil }
+            guard let id = region.data.applicationID,
+                let a = view.applications.first(where: { $0[id] == .string(application ?? "") }) else { return nil }
             frame.application = .record(a)
             subject = a.source
         }

@@ -20,7 +20,7 @@ extension RegionLoader {
             throw Diagnostic.error("'\(key)' is not a valid name for a function or let value", at: at,
                                    hint: "write name: expression, or name(a, b): expression")
         }
-        if Builtin(rawValue: name) != nil || Global(rawValue: name) != nil || Parser.keywords.contains(name) {
+        if BuiltinRegistry.reservedNames.contains(name) || Global(rawValue: name) != nil || Parser.keywords.contains(name) {
             throw Diagnostic.error("'\(name)' is a built-in name and cannot be redefined", at: at)
         }
         guard value.scalar != nil else {
@@ -86,8 +86,11 @@ extension RegionLoader {
         return (def, isOverride)
     }
 
-    func compile(_ def: RuleDefinition, parameters: ParameterSet, functions: [String: FunctionDefinition]) throws(Diagnostic) -> CompiledRule {
+    func compile(_ def: RuleDefinition, parameters: ParameterSet, functions: [String: FunctionDefinition],
+                 data: DataVocabulary) throws(Diagnostic) -> CompiledRule {
         var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: def.subject, source: def.when)
+        checker.applicationRecord = data.applicationRecord(in: catalog)?.name
+        checker.data = data
         for l in def.lets { checker.lets[l.name] = l }
         let (cond, _) = try checker.check(def.when, expecting: .bool, what: "the condition (when:) of rule '\(def.id)'")
         var amount: Term?

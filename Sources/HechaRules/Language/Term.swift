@@ -32,7 +32,8 @@ indirect enum Term: Sendable {
     case membership(Term, Term, negated: Bool)
     case isUnknown(Term, negated: Bool)
     case conditional(Term, Term, Term)
-    case call(Builtin, [Term], lambda: Lambda?, at: SourceLocation)
+    /// A call of a built-in function (``BuiltinRegistry``).
+    case call(BuiltinFunction, [Term], lambda: Lambda?, at: SourceLocation)
 }
 
 /// A comparison operator.
@@ -134,60 +135,6 @@ enum Global: String, Sendable, CaseIterable {
     case auditFrom = "audit_from"
     case auditTo = "audit_to"
     case auditMonths = "audit_months"
-}
-
-/// The built-in functions of the rule language.
-enum Builtin: String, Sendable, CaseIterable {
-    case any, all, count, sum, min, max, filter, map, distinct
-    case minBy = "min_by"
-    case maxBy = "max_by"
-    case first, last
-    case months, month, year
-    case firstDay = "first_day"
-    case lastDay = "last_day"
-    case addMonths = "add_months"
-    case addDays = "add_days"
-    case daysBetween = "days_between"
-    case workdays, round, abs, coalesce
-    case birthDate = "birth_date"
-    case age, sex, contains
-    case param
-
-    /// One line of documentation per built-in, shown by `hecha functions` and in error hints.
-    var signature: String {
-        switch self {
-        case .any: return "any(list, x -> condition): true when some element satisfies the condition"
-        case .all: return "all(list, x -> condition): true when every element satisfies it (true for an empty list)"
-        case .count: return "count(list) or count(list, x -> condition): the number of (matching) elements"
-        case .sum: return "sum(list) or sum(list, x -> number): the exact sum (0 for an empty list)"
-        case .min: return "min(a, b), min(list) or min(list, x -> value): the smallest value (unknown for an empty list)"
-        case .max: return "max(a, b), max(list) or max(list, x -> value): the largest value (unknown for an empty list)"
-        case .filter: return "filter(list, x -> condition): the elements that satisfy the condition"
-        case .map: return "map(list, x -> value): the value for each element"
-        case .distinct: return "distinct(list): the list without repeated values, first occurrences kept"
-        case .minBy: return "min_by(list, x -> value): the element with the smallest value (the first one on ties)"
-        case .maxBy: return "max_by(list, x -> value): the element with the largest value (the first one on ties)"
-        case .first: return "first(list): the first element (unknown for an empty list)"
-        case .last: return "last(list): the last element (unknown for an empty list)"
-        case .months: return "months(from, to): the months from `from` to `to`, both included"
-        case .month: return "month(date): the month of a date"
-        case .year: return "year(date or month): the year, as a number"
-        case .firstDay: return "first_day(month): the first day of a month"
-        case .lastDay: return "last_day(month): the last day of a month"
-        case .addMonths: return "add_months(date or month, n): n calendar months later (clamped to the month's last day)"
-        case .addDays: return "add_days(date, n): n days later"
-        case .daysBetween: return "days_between(a, b): calendar days from a to b"
-        case .workdays: return "workdays(a, b): the number of workdays d with a < d ≤ b, by the region's calendar"
-        case .round: return "round(x, places): rounded half-up to `places` decimals"
-        case .abs: return "abs(x): the absolute value"
-        case .birthDate: return "birth_date(id): the birth date in an 18-character id number (unknown when the id is not valid)"
-        case .age: return "age(id, date): whole years of age on date, from the id number's birth date"
-        case .sex: return "sex(id): \"男\" or \"女\", from the id number's 17th character (odd: 男)"
-        case .contains: return "contains(text, part): true when part occurs in text"
-        case .coalesce: return "coalesce(a, b): a when it is known, otherwise b"
-        case .param: return "param(\"name\") or param(\"name\", date): a parameter's value in force on as_of (or on date)"
-        }
-    }
 }
 
 extension Term {

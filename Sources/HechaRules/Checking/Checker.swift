@@ -56,6 +56,11 @@ struct Checker {
     var usedFields: Set<String> = []
     /// Parameters the checked expressions read.
     private(set) var usedParameters: Set<String> = []
+    /// The record type of `application`: that of the collection the ruleset's `data.applications`
+    /// names; nil when it names none (no rule can then be about an application).
+    var applicationRecord: String? = nil
+    /// What the ruleset says about the data, for the error when `applicationRecord` is nil.
+    var data = DataVocabulary()
 
     /// A number for each shared function, the same in every rule of a region (they share values).
     let sharedIDs: [String: Int]
@@ -248,8 +253,8 @@ struct Checker {
             if let def = lets[name] ?? functions[name] {
                 return try expand(def, args: args, offset: offset)
             }
-            guard let builtin = Builtin(rawValue: name) else {
-                let candidates = Builtin.allCases.map(\.rawValue) + Array(lets.keys) + Array(functions.keys)
+            guard let builtin = BuiltinRegistry.named(name) else {
+                let candidates = BuiltinRegistry.reservedNames + Array(lets.keys) + Array(functions.keys)
                 throw fail("unknown function '\(name)'\(NameSuggestion.didYouMean(name, in: candidates))", offset,
                            hint: "functions are the built-ins (see rulesets/README.md) and the ruleset's `functions:`")
             }
@@ -308,13 +313,17 @@ struct Checker {
                     throw fail("'application' is only available in rules with applies_to: application", offset,
                                hint: "use household.applications, or set applies_to: application")
                 }
-                return (.global(g), .record("application"))
+                guard let applicationRecord else {
+                    let problem = data.unknownApplications(in: catalog)
+                    throw fail(problem.message, offset, hint: problem.hint)
+                }
+                return (.global(g), .record(applicationRecord))
             case .asOf: return (.global(g), .date)
             case .auditFrom, .auditTo: return (.global(g), .month)
             case .auditMonths: return (.global(g), .list(.month))
             }
         }
-        if Builtin(rawValue: name) != nil {
+        if BuiltinRegistry.reservedNames.contains(name) {
             throw fail("'\(name)' is a function: call it with arguments, \(name)(…)", offset)
         }
         throw fail("unknown name '\(name)'\(NameSuggestion.didYouMean(name, in: visibleNames))", offset,
