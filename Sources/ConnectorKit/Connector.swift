@@ -31,15 +31,21 @@ import HechaCore
 /// public struct OfficialsConnector: Connector {
 ///     public static let id = "officials"
 ///     public static let title = "财政供养人员"
+///     enum Field {   // the one place each column name is written
+///         static let id = FieldSchema("id", .string, column: "身份证号", personal: true)
+///         static let name = FieldSchema("name", .string, column: "姓名", personal: true)
+///         static let employer = FieldSchema("employer", .string, optional: true, column: "工作单位")
+///     }
+///     public static let official = RecordSchema(name: "official", title: "财政供养人员",
+///                                               fields: [Field.id, Field.name, Field.employer])
 ///     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
 ///     public init() {}
 ///     public func read(_ request: ReadRequest) throws(Diagnostic) {
-///         try request.readFacts("财政供养人员.csv", required: ["身份证号", "姓名"], optional: ["工作单位"],
-///                               collection: "officials") { row throws(RowReject) in
-///             let id = try row.personID("身份证号")           // rejects the row when invalid
-///             guard request.index.containsPerson(id) else { return .unmatched }
-///             let record = Record(schema: official, fields: [.string(id), .string(try row.text("姓名")),
-///                                 .known(row.optionalText("工作单位"))], source: row.origin)
+///         // requires the columns 身份证号 and 姓名; 工作单位 may be missing (see ``SchemaColumns``)
+///         try request.readFacts("财政供养人员.csv", schema: Self.official, collection: "officials") { row throws(RowReject) in
+///             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }  // rejects an invalid id
+///             let record = Record(schema: Self.official, fields: [.string(id), .string(try row.text(Field.name)),
+///                                 .known(row.optionalText(Field.employer))], source: row.origin)
 ///             return .keep(record, key: id)
 ///         }
 ///     }

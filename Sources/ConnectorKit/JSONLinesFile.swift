@@ -136,4 +136,13 @@ extension ReadRequest {
                               onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
         }
     }
+
+    /// Reads the JSON Lines facts as ``readJSONLinesFacts(fileExtension:defaultEncoding:collection:personKey:_:)``
+    /// does, with the person key named by its schema field (its ``FieldSchema/exportColumn``).
+    public func readJSONLinesFacts(fileExtension: String = "jsonl", defaultEncoding: TextEncoding = .utf8,
+                                   collection: String, personField: FieldSchema,
+                                   _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
+        try readJSONLinesFacts(fileExtension: fileExtension, defaultEncoding: defaultEncoding, collection: collection,
+                               personKey: personField.exportColumn, decide)
+    }
 }

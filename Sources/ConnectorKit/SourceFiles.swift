@@ -6,6 +6,14 @@ extension SourceConfig {
                         defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
         try CSVExportFile(name, in: self, required: required, optional: optional, defaultEncoding: defaultEncoding)
     }
+
+    /// Opens the CSV file `name` in this source's folder with the header columns of `schema`
+    /// (see ``SchemaColumns``).
+    public func openCSV(_ name: String, schema: RecordSchema, alsoRequired: [FieldSchema] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        let columns = SchemaColumns(schema, alsoRequired: alsoRequired)
+        return try openCSV(name, required: columns.required, optional: columns.optional, defaultEncoding: defaultEncoding)
+    }
 }
 
 extension ReadRequest {
@@ -16,6 +24,13 @@ extension ReadRequest {
     public func openCSV(_ name: String, required: [String], optional: [String] = [],
                         defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
         try source.openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
+    }
+
+    /// Opens the CSV file `name` in the source's folder with the header columns of `schema`
+    /// (see ``SchemaColumns``).
+    public func openCSV(_ name: String, schema: RecordSchema, alsoRequired: [FieldSchema] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        try source.openCSV(name, schema: schema, alsoRequired: alsoRequired, defaultEncoding: defaultEncoding)
     }
 
     /// Reads one CSV file of facts: opens it, lets `decide` turn each row into a fact (or reject it,
@@ -30,6 +45,17 @@ extension ReadRequest {
         try file.readRows(into: report, pure: true, batchSize: ReadRequest.factBatch,
                           onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
     }
+
+    /// Reads one CSV file of facts of `schema`, as ``readFacts(_:required:optional:defaultEncoding:collection:_:)``
+    /// does, with the header columns the schema declares (see ``SchemaColumns``): the columns of
+    /// its fields that are not optional and of the fields in `alsoRequired` must be present.
+    public func readFacts(_ name: String, schema: RecordSchema, alsoRequired: [FieldSchema] = [],
+                          defaultEncoding: TextEncoding = .utf8, collection: String,
+                          _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
+        let columns = SchemaColumns(schema, alsoRequired: alsoRequired)
+        try readFacts(name, required: columns.required, optional: columns.optional, defaultEncoding: defaultEncoding,
+                      collection: collection, decide)
+    }
 }
 
 extension RosterRequest {
@@ -37,5 +63,12 @@ extension RosterRequest {
     public func openCSV(_ name: String, required: [String], optional: [String] = [],
                         defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
         try source.openCSV(name, required: required, optional: optional, defaultEncoding: defaultEncoding)
+    }
+
+    /// Opens the CSV file `name` in the source's folder with the header columns of `schema`
+    /// (see ``SchemaColumns``).
+    public func openCSV(_ name: String, schema: RecordSchema, alsoRequired: [FieldSchema] = [],
+                        defaultEncoding: TextEncoding = .utf8) throws(Diagnostic) -> CSVExportFile {
+        try source.openCSV(name, schema: schema, alsoRequired: alsoRequired, defaultEncoding: defaultEncoding)
     }
 }

@@ -12,15 +12,18 @@ public struct AgriSubsidyConnector: Connector {
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
 
+    /// The fields of a subsidy payment, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let id = FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true)
+        static let item = FieldSchema("item", .string, column: "补贴项目", doc: "e.g. 农机购置补贴, 林业补贴, 耕地地力保护补贴 (open list)")
+        static let amount = FieldSchema("amount", .number, column: "金额", doc: "yuan")
+        static let paidDate = FieldSchema("paid_date", .date, column: "发放日期")
+    }
+
     /// One subsidy payment, attached to the recipient.
     public static let subsidy = RecordSchema(
-        name: "subsidy", title: "惠农补贴",
-        fields: [
-            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
-            FieldSchema("item", .string, column: "补贴项目", doc: "e.g. 农机购置补贴, 林业补贴, 耕地地力保护补贴 (open list)"),
-            FieldSchema("amount", .number, column: "金额", doc: "yuan"),
-            FieldSchema("paid_date", .date, column: "发放日期"),
-        ])
+        name: "subsidy", title: "惠农补贴", fields: [Field.id, Field.item, Field.amount, Field.paidDate])
 
     public static let factSchemas = [FactSchema(record: subsidy, key: .person, collection: "subsidies")]
 
@@ -28,16 +31,16 @@ public struct AgriSubsidyConnector: Connector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, required: ["证件号码", "补贴项目", "金额", "发放日期"], collection: "subsidies"
+            Self.file, schema: Self.subsidy, collection: "subsidies"
         ) { row throws(RowReject) in
-            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
+            guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.subsidy,
                 fields: [
                     .string(id),
-                    .string(try row.text("补贴项目")),
-                    .number(try row.money("金额")),
-                    .date(try row.day("发放日期")),
+                    .string(try row.text(Field.item)),
+                    .number(try row.money(Field.amount)),
+                    .date(try row.day(Field.paidDate)),
                 ],
                 source: row.origin)
             return .keep(record, key: id)

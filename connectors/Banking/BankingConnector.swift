@@ -24,34 +24,38 @@ public struct BankingConnector: Connector {
     /// 账户类型 values.
     public static let accountTypes = ["活期", "定期", "理财", "证券"]
 
+    /// The fields of an account query, each naming its key in the JSON objects: the one place a
+    /// key is written (the row accessors take it from here).
+    enum Field {
+        static let id = FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true)
+        static let institution = FieldSchema("institution", .string, column: "机构")
+        static let account = FieldSchema("account", .string, column: "账号", doc: "half-width", personal: true)
+        static let accountType = FieldSchema("account_type", .string, column: "账户类型", doc: "活期 | 定期 | 理财 | 证券", choices: accountTypes)
+        static let balance = FieldSchema("balance", .number, column: "余额", doc: "yuan, on query_date")
+        static let queryDate = FieldSchema("query_date", .date, column: "查询日期")
+    }
+
     /// One query result for one account, attached to the account holder.
     public static let account = RecordSchema(
         name: "account", title: "金融账户",
-        fields: [
-            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
-            FieldSchema("institution", .string, column: "机构"),
-            FieldSchema("account", .string, column: "账号", doc: "half-width", personal: true),
-            FieldSchema("account_type", .string, column: "账户类型", doc: "活期 | 定期 | 理财 | 证券", choices: accountTypes),
-            FieldSchema("balance", .number, column: "余额", doc: "yuan, on query_date"),
-            FieldSchema("query_date", .date, column: "查询日期"),
-        ])
+        fields: [Field.id, Field.institution, Field.account, Field.accountType, Field.balance, Field.queryDate])
 
     public static let factSchemas = [FactSchema(record: account, key: .person, collection: "accounts")]
 
     public init() {}
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
-        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts", personKey: "证件号码") { row throws(RowReject) in
-            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
+        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts", personField: Field.id) { row throws(RowReject) in
+            guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.account,
                 fields: [
                     .string(id),
-                    .string(try row.text("机构")),
-                    .string(FieldText.halfWidth(try row.text("账号"))),
-                    .string(try row.oneOf("账户类型", Self.accountTypes)),
-                    .number(try row.money("余额")),
-                    .date(try row.day("查询日期")),
+                    .string(try row.text(Field.institution)),
+                    .string(FieldText.halfWidth(try row.text(Field.account))),
+                    .string(try row.oneOf(Field.accountType)),
+                    .number(try row.money(Field.balance)),
+                    .date(try row.day(Field.queryDate)),
                 ],
                 source: row.origin)
             return .keep(record, key: id)

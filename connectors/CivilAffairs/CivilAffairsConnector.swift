@@ -29,27 +29,66 @@ public struct CivilAffairsConnector: RosterConnector {
     public static let categories = ["A", "B", "C"]
     public static let statuses = ["在保", "停保"]
 
+    /// The fields of a household of the roster (``RosterSchema/household``, which names their
+    /// columns), as handles for the row accessors.
+    enum HouseholdField {
+        static let id = RosterSchema.household.declaredField("id")
+        static let headName = RosterSchema.household.declaredField("head_name")
+        static let headID = RosterSchema.household.declaredField("head_id")
+        static let district = RosterSchema.household.declaredField("district")
+        static let town = RosterSchema.household.declaredField("town")
+        static let village = RosterSchema.household.declaredField("village")
+        static let program = RosterSchema.household.declaredField("program")
+        static let category = RosterSchema.household.declaredField("category")
+        static let perCapitaIncome = RosterSchema.household.declaredField("per_capita_income")
+        static let allowance = RosterSchema.household.declaredField("allowance")
+        static let enrolled = RosterSchema.household.declaredField("enrolled")
+        static let status = RosterSchema.household.declaredField("status")
+        static let lastReview = RosterSchema.household.declaredField("last_review")
+    }
+
+    /// The fields of a member of the roster (``RosterSchema/member``, which names their columns),
+    /// as handles for the row accessors.
+    enum MemberField {
+        static let household = RosterSchema.member.declaredField("household")
+        static let id = RosterSchema.member.declaredField("id")
+        static let name = RosterSchema.member.declaredField("name")
+        static let relation = RosterSchema.member.declaredField("relation")
+        static let coresident = RosterSchema.member.declaredField("coresident")
+        static let covered = RosterSchema.member.declaredField("covered")
+        static let phone = RosterSchema.member.declaredField("phone")
+        static let address = RosterSchema.member.declaredField("address")
+    }
+
+    /// The fields of a payment, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum PaymentField {
+        static let household = FieldSchema("household", .string, column: "户编号")
+        static let month = FieldSchema("month", .month, column: "发放月份")
+        static let amount = FieldSchema("amount", .number, column: "实发金额", doc: "yuan")
+        static let paidDate = FieldSchema("paid_date", .date, column: "发放日期")
+    }
+
+    /// The fields of an application, each naming its column of the export.
+    enum ApplicationField {
+        static let id = FieldSchema("id", .string, column: "申请编号")
+        static let household = FieldSchema("household", .string, column: "户编号")
+        static let type = FieldSchema("type", .string, column: "申请类型")
+        static let accepted = FieldSchema("accepted", .date, column: "受理日期")
+        static let approved = FieldSchema("approved", .date, optional: true, column: "审批日期", doc: "unknown while not yet approved")
+        static let firstPaid = FieldSchema("first_paid", .date, optional: true, column: "首次发放日期", doc: "unknown while not yet paid")
+    }
+
     /// One payment row (a household may have several for one month).
     public static let payment = RecordSchema(
         name: "payment", title: "发放记录",
-        fields: [
-            FieldSchema("household", .string, column: "户编号"),
-            FieldSchema("month", .month, column: "发放月份"),
-            FieldSchema("amount", .number, column: "实发金额", doc: "yuan"),
-            FieldSchema("paid_date", .date, column: "发放日期"),
-        ])
+        fields: [PaymentField.household, PaymentField.month, PaymentField.amount, PaymentField.paidDate])
 
     /// One application (new case, change, …) and its processing dates.
     public static let application = RecordSchema(
         name: "application", title: "申请记录",
-        fields: [
-            FieldSchema("id", .string, column: "申请编号"),
-            FieldSchema("household", .string, column: "户编号"),
-            FieldSchema("type", .string, column: "申请类型"),
-            FieldSchema("accepted", .date, column: "受理日期"),
-            FieldSchema("approved", .date, optional: true, column: "审批日期", doc: "unknown while not yet approved"),
-            FieldSchema("first_paid", .date, optional: true, column: "首次发放日期", doc: "unknown while not yet paid"),
-        ])
+        fields: [ApplicationField.id, ApplicationField.household, ApplicationField.type, ApplicationField.accepted,
+                 ApplicationField.approved, ApplicationField.firstPaid])
 
     public static let factSchemas = [
         FactSchema(record: payment, key: .household, collection: "payments"),
@@ -73,33 +112,29 @@ public struct CivilAffairsConnector: RosterConnector {
     }
 
     private func readHouseholds(_ request: RosterRequest) throws(Diagnostic) -> [(id: String, record: Record)] {
-        let file = try request.openCSV(
-            Self.householdsFile,
-            required: ["户编号", "户主姓名", "户主身份证号", "区县", "镇街", "救助类别", "管理类别", "家庭月人均收入", "月保障金",
-                       "纳入日期", "状态", "最近复核日期"],
-            optional: ["村居"])
+        let file = try request.openCSV(Self.householdsFile, schema: RosterSchema.household)
         var firstLine: [String: Int] = [:]
         return try file.readRows(into: request.report) { row throws(RowReject) in
-            let id = try row.text("户编号")
+            let id = try row.text(HouseholdField.id)
             if let line = firstLine[id] {
-                throw RowReject("户编号 '\(id)' 重复：第 \(line) 行已有该户且内容不同")
+                throw RowReject("\(HouseholdField.id.exportColumn) '\(id)' 重复：第 \(line) 行已有该户且内容不同")
             }
             let record = Record(
                 schema: RosterSchema.household,
                 fields: [
                     .string(id),
-                    .string(try row.text("户主姓名")),
-                    .string(try row.requiredIDNumber("户主身份证号").text),
-                    .string(try row.text("区县")),
-                    .string(try row.text("镇街")),
-                    .known(row.optionalText("村居")),
-                    .string(try row.oneOf("救助类别", Self.programs)),
-                    .string(try row.oneOf("管理类别", Self.categories)),
-                    .number(try row.money("家庭月人均收入")),
-                    .number(try row.money("月保障金")),
-                    .date(try row.day("纳入日期")),
-                    .string(try row.oneOf("状态", Self.statuses)),
-                    .date(try row.day("最近复核日期")),
+                    .string(try row.text(HouseholdField.headName)),
+                    .string(try row.requiredIDNumber(HouseholdField.headID).text),
+                    .string(try row.text(HouseholdField.district)),
+                    .string(try row.text(HouseholdField.town)),
+                    .known(row.optionalText(HouseholdField.village)),
+                    .string(try row.oneOf(HouseholdField.program, Self.programs)),
+                    .string(try row.oneOf(HouseholdField.category, Self.categories)),
+                    .number(try row.money(HouseholdField.perCapitaIncome)),
+                    .number(try row.money(HouseholdField.allowance)),
+                    .date(try row.day(HouseholdField.enrolled)),
+                    .string(try row.oneOf(HouseholdField.status, Self.statuses)),
+                    .date(try row.day(HouseholdField.lastReview)),
                 ],
                 source: row.origin)
             firstLine[id] = row.line
@@ -109,16 +144,13 @@ public struct CivilAffairsConnector: RosterConnector {
 
     /// `ids` are the households' ids by position: a member's 户编号 shares that String's storage.
     private func readMembers(_ request: RosterRequest, households: [String: Int], ids: [String]) throws(Diagnostic) -> [(Int, RosterMember)] {
-        let file = try request.openCSV(
-            Self.membersFile,
-            required: ["户编号", "身份证号", "姓名", "与户主关系", "共同生活", "保障对象"],
-            optional: ["联系电话", "现住址"])
+        let file = try request.openCSV(Self.membersFile, schema: RosterSchema.member)
         return try file.readRows(into: request.report) { row throws(RowReject) in
-            let household = try row.text("户编号")
+            let household = try row.text(MemberField.household)
             guard let position = households[household] else { return .unmatched }
-            let id = row.idNumber("身份证号")
+            let id = row.idNumber(MemberField.id)
             // the id as written is nearly always the normalised id: share its storage then
-            let written = row.field("身份证号") ?? ""
+            let written = row.field(MemberField.id) ?? ""
             let record = Record(
                 schema: RosterSchema.member,
                 fields: [
@@ -127,12 +159,12 @@ public struct CivilAffairsConnector: RosterConnector {
                     .string(written == id.text ? id.text : written),
                     .bool(id.isValid),
                     .known(id.problem),
-                    .string(try row.text("姓名")),
-                    .string(try row.text("与户主关系")),
-                    .bool(try row.yesNo("共同生活")),
-                    .bool(try row.yesNo("保障对象")),
-                    .known(row.optionalText("联系电话")),
-                    .known(row.optionalText("现住址")),
+                    .string(try row.text(MemberField.name)),
+                    .string(try row.text(MemberField.relation)),
+                    .bool(try row.yesNo(MemberField.coresident)),
+                    .bool(try row.yesNo(MemberField.covered)),
+                    .known(row.optionalText(MemberField.phone)),
+                    .known(row.optionalText(MemberField.address)),
                 ],
                 source: row.origin)
             return .keep((position, RosterMember(personID: id.isValid ? id.text : nil, record: record)))
@@ -143,36 +175,37 @@ public struct CivilAffairsConnector: RosterConnector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.paymentsFile, required: ["户编号", "发放月份", "实发金额", "发放日期"], collection: "payments"
+            Self.paymentsFile, schema: Self.payment, collection: "payments"
         ) { row throws(RowReject) in
-            let household = try row.text("户编号")
+            let household = try row.text(PaymentField.household)
             guard request.index.containsHousehold(household) else { return .unmatched }
             let record = Record(
                 schema: Self.payment,
                 fields: [
                     .string(household),
-                    .month(try row.month("发放月份")),
-                    .number(try row.money("实发金额")),
-                    .date(try row.day("发放日期")),
+                    .month(try row.month(PaymentField.month)),
+                    .number(try row.money(PaymentField.amount)),
+                    .date(try row.day(PaymentField.paidDate)),
                 ],
                 source: row.origin)
             return .keep(record, key: household)
         }
         try request.readFacts(
-            Self.applicationsFile, required: ["申请编号", "户编号", "申请类型", "受理日期", "审批日期", "首次发放日期"],
-            collection: "applications"
+            // approved and first_paid may be empty (not yet done), but their columns must be present
+            Self.applicationsFile, schema: Self.application,
+            alsoRequired: [ApplicationField.approved, ApplicationField.firstPaid], collection: "applications"
         ) { row throws(RowReject) in
-            let household = try row.text("户编号")
+            let household = try row.text(ApplicationField.household)
             guard request.index.containsHousehold(household) else { return .unmatched }
             let record = Record(
                 schema: Self.application,
                 fields: [
-                    .string(try row.text("申请编号")),
+                    .string(try row.text(ApplicationField.id)),
                     .string(household),
-                    .string(try row.text("申请类型")),
-                    .date(try row.day("受理日期")),
-                    .known(try row.optionalDay("审批日期")),
-                    .known(try row.optionalDay("首次发放日期")),
+                    .string(try row.text(ApplicationField.type)),
+                    .date(try row.day(ApplicationField.accepted)),
+                    .known(try row.optionalDay(ApplicationField.approved)),
+                    .known(try row.optionalDay(ApplicationField.firstPaid)),
                 ],
                 source: row.origin)
             return .keep(record, key: household)

@@ -18,18 +18,26 @@ public struct IncomeConnector: Connector {
     /// 收入类型 values.
     public static let types = ["工资薪金", "劳务报酬", "经营所得", "养老金", "失业保险金", "农业经营收入"]
 
+    /// The fields of an income record, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let id = FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true)
+        /// The three fields read from the one column 所属期 (written here once and shared).
+        static let annual = FieldSchema("annual", .bool, column: periodColumn, doc: "true when 所属期 is a year (YYYY)")
+        static let month = FieldSchema("month", .month, optional: true, column: periodColumn,
+                                       doc: "the month of a monthly record; unknown for an annual one")
+        static let year = FieldSchema("year", .number, column: periodColumn, doc: "the year of 所属期, for both kinds")
+        static let type = FieldSchema("type", .string, column: "收入类型", doc: "工资薪金 | 劳务报酬 | 经营所得 | 养老金 | 失业保险金 | 农业经营收入",
+                                      choices: types)
+        static let amount = FieldSchema("amount", .number, column: "金额", doc: "yuan, for the whole 所属期")
+        static let source = FieldSchema("source", .string, column: "数据来源")
+        private static let periodColumn = "所属期"
+    }
+
     /// One income record, attached to the earner.
     public static let income = RecordSchema(
         name: "income", title: "收入",
-        fields: [
-            FieldSchema("id", .string, column: "证件号码", doc: "normalised id number", personal: true),
-            FieldSchema("annual", .bool, column: "所属期", doc: "true when 所属期 is a year (YYYY)"),
-            FieldSchema("month", .month, optional: true, column: "所属期", doc: "the month of a monthly record; unknown for an annual one"),
-            FieldSchema("year", .number, column: "所属期", doc: "the year of 所属期, for both kinds"),
-            FieldSchema("type", .string, column: "收入类型", doc: "工资薪金 | 劳务报酬 | 经营所得 | 养老金 | 失业保险金 | 农业经营收入", choices: types),
-            FieldSchema("amount", .number, column: "金额", doc: "yuan, for the whole 所属期"),
-            FieldSchema("source", .string, column: "数据来源"),
-        ])
+        fields: [Field.id, Field.annual, Field.month, Field.year, Field.type, Field.amount, Field.source])
 
     public static let factSchemas = [FactSchema(record: income, key: .person, collection: "incomes")]
 
@@ -45,17 +53,17 @@ public struct IncomeConnector: Connector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, required: ["证件号码", "所属期", "收入类型", "金额", "数据来源"], collection: "incomes"
+            Self.file, schema: Self.income, collection: "incomes"
         ) { row throws(RowReject) in
-            guard let id = try row.personID("证件号码", in: request.index) else { return .unmatched }
+            guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let period: (annual: Bool, month: Month?, year: Int)
-            if let month = row.plainMonth("所属期") {
+            if let month = row.plainMonth(Field.month) {
                 period = (false, month, month.year)
-            } else if let year = row.plainYear("所属期") {
+            } else if let year = row.plainYear(Field.year) {
                 period = (true, nil, year)
             } else {
-                let periodText = try row.text("所属期")
-                do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("所属期 \(error.reason)") }
+                let periodText = try row.text(Field.year)
+                do throws(ValueProblem) { period = try Self.period(periodText) } catch { throw RowReject("\(Field.year.exportColumn) \(error.reason)") }
             }
             let record = Record(
                 schema: Self.income,
@@ -64,9 +72,9 @@ public struct IncomeConnector: Connector {
                     .bool(period.annual),
                     .known(period.month),
                     .number(Exact(period.year)),
-                    .string(try row.oneOf("收入类型", Self.types)),
-                    .number(try row.money("金额")),
-                    .string(try row.text("数据来源")),
+                    .string(try row.oneOf(Field.type)),
+                    .number(try row.money(Field.amount)),
+                    .string(try row.text(Field.source)),
                 ],
                 source: row.origin)
             return .keep(record, key: id)

@@ -17,15 +17,19 @@ public struct OfficialsConnector: Connector {
     /// 人员类别 values.
     public static let categories = ["公务员", "参公人员", "事业编制", "村(社区)干部"]
 
+    /// The fields of a publicly funded position, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let id = FieldSchema("id", .string, column: "身份证号", doc: "normalised id number", personal: true)
+        static let name = FieldSchema("name", .string, column: "姓名", personal: true)
+        static let employer = FieldSchema("employer", .string, column: "工作单位")
+        static let category = FieldSchema("category", .string, column: "人员类别", doc: "公务员 | 参公人员 | 事业编制 | 村(社区)干部",
+                                          choices: categories)
+    }
+
     /// A publicly funded position held by the person.
     public static let official = RecordSchema(
-        name: "official", title: "财政供养人员",
-        fields: [
-            FieldSchema("id", .string, column: "身份证号", doc: "normalised id number", personal: true),
-            FieldSchema("name", .string, column: "姓名", personal: true),
-            FieldSchema("employer", .string, column: "工作单位"),
-            FieldSchema("category", .string, column: "人员类别", doc: "公务员 | 参公人员 | 事业编制 | 村(社区)干部", choices: categories),
-        ])
+        name: "official", title: "财政供养人员", fields: [Field.id, Field.name, Field.employer, Field.category])
 
     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
 
@@ -36,22 +40,22 @@ public struct OfficialsConnector: Connector {
         do throws(ValueProblem) {
             return try ChoiceText.oneOf(FieldText.halfWidth(text), categories)
         } catch {
-            throw RowReject("人员类别 '\(text)' 不在允许的取值中（\(categories.joined(separator: " | "))）")
+            throw RowReject("\(Field.category.exportColumn) '\(text)' 不在允许的取值中（\(categories.joined(separator: " | "))）")
         }
     }
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, required: ["身份证号", "姓名", "工作单位", "人员类别"], collection: "officials"
+            Self.file, schema: Self.official, collection: "officials"
         ) { row throws(RowReject) in
-            guard let id = try row.personID("身份证号", in: request.index) else { return .unmatched }
+            guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.official,
                 fields: [
                     .string(id),
-                    .string(try row.text("姓名")),
-                    .string(try row.text("工作单位")),
-                    .string(try Self.category(try row.text("人员类别"))),
+                    .string(try row.text(Field.name)),
+                    .string(try row.text(Field.employer)),
+                    .string(try Self.category(try row.text(Field.category))),
                 ],
                 source: row.origin)
             return .keep(record, key: id)

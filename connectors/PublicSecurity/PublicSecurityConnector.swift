@@ -16,15 +16,18 @@ public struct PublicSecurityConnector: Connector {
     /// 数据来源 values.
     public static let origins = ["户籍注销", "火化记录", "医学死亡证明"]
 
+    /// The fields of a death record, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let id = FieldSchema("id", .string, column: "公民身份号码", doc: "normalised id number", personal: true)
+        static let name = FieldSchema("name", .string, column: "姓名", personal: true)
+        static let date = FieldSchema("date", .date, column: "死亡日期")
+        static let source = FieldSchema("source", .string, column: "数据来源", doc: "户籍注销 | 火化记录 | 医学死亡证明", choices: origins)
+    }
+
     /// A death record, attached to the person.
     public static let death = RecordSchema(
-        name: "death", title: "死亡记录",
-        fields: [
-            FieldSchema("id", .string, column: "公民身份号码", doc: "normalised id number", personal: true),
-            FieldSchema("name", .string, column: "姓名", personal: true),
-            FieldSchema("date", .date, column: "死亡日期"),
-            FieldSchema("source", .string, column: "数据来源", doc: "户籍注销 | 火化记录 | 医学死亡证明", choices: origins),
-        ])
+        name: "death", title: "死亡记录", fields: [Field.id, Field.name, Field.date, Field.source])
 
     public static let factSchemas = [FactSchema(record: death, key: .person, collection: "deaths")]
 
@@ -32,17 +35,17 @@ public struct PublicSecurityConnector: Connector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, required: ["公民身份号码", "姓名", "死亡日期", "数据来源"], defaultEncoding: Self.defaultEncoding,
+            Self.file, schema: Self.death, defaultEncoding: Self.defaultEncoding,
             collection: "deaths"
         ) { row throws(RowReject) in
-            guard let id = try row.personID("公民身份号码", in: request.index) else { return .unmatched }
+            guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.death,
                 fields: [
                     .string(id),
-                    .string(try row.text("姓名")),
-                    .date(try row.day("死亡日期")),
-                    .string(try row.oneOf("数据来源", Self.origins)),
+                    .string(try row.text(Field.name)),
+                    .date(try row.day(Field.date)),
+                    .string(try row.oneOf(Field.source)),
                 ],
                 source: row.origin)
             return .keep(record, key: id)

@@ -21,18 +21,23 @@ public struct RealEstateConnector: Connector {
     /// Units an area may be written with after the number.
     public static let areaUnits = ["㎡", "平方米"]
 
+    /// The fields of a property right, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let unit = FieldSchema("unit", .string, column: "不动产单元号",
+                                      doc: "half-width, upper-case; the same for every owner of a property")
+        static let owner = FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number", personal: true)
+        static let location = FieldSchema("location", .string, column: "坐落", personal: true)
+        static let use = FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位", choices: uses)
+        static let area = FieldSchema("area", .number, column: "建筑面积", doc: "square metres")
+        static let registered = FieldSchema("registered", .date, column: "登记日期")
+        static let status = FieldSchema("status", .string, column: "权属状态", doc: "现势 | 历史", choices: statuses)
+    }
+
     /// A registered property right, attached to one of its owners.
     public static let property = RecordSchema(
         name: "property", title: "不动产",
-        fields: [
-            FieldSchema("unit", .string, column: "不动产单元号", doc: "half-width, upper-case; the same for every owner of a property"),
-            FieldSchema("owner_id", .string, column: "权利人证件号", doc: "normalised id number", personal: true),
-            FieldSchema("location", .string, column: "坐落", personal: true),
-            FieldSchema("use", .string, column: "规划用途", doc: "住宅 | 商业 | 办公 | 工业 | 车位", choices: uses),
-            FieldSchema("area", .number, column: "建筑面积", doc: "square metres"),
-            FieldSchema("registered", .date, column: "登记日期"),
-            FieldSchema("status", .string, column: "权属状态", doc: "现势 | 历史", choices: statuses),
-        ])
+        fields: [Field.unit, Field.owner, Field.location, Field.use, Field.area, Field.registered, Field.status])
 
     public static let factSchemas = [FactSchema(record: property, key: .person, collection: "properties")]
 
@@ -40,20 +45,19 @@ public struct RealEstateConnector: Connector {
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, required: ["不动产单元号", "权利人证件号", "坐落", "规划用途", "建筑面积", "登记日期", "权属状态"],
-            collection: "properties"
+            Self.file, schema: Self.property, collection: "properties"
         ) { row throws(RowReject) in
-            guard let owner = try row.personID("权利人证件号", in: request.index) else { return .unmatched }
+            guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.property,
                 fields: [
-                    .string(FieldText.halfWidth(try row.text("不动产单元号")).uppercased()),
+                    .string(FieldText.halfWidth(try row.text(Field.unit)).uppercased()),
                     .string(owner),
-                    .string(try row.text("坐落")),
-                    .string(try row.oneOf("规划用途", Self.uses)),
-                    .number(try row.decimal("建筑面积", units: Self.areaUnits)),
-                    .date(try row.day("登记日期")),
-                    .string(try row.oneOf("权属状态", Self.statuses)),
+                    .string(try row.text(Field.location)),
+                    .string(try row.oneOf(Field.use)),
+                    .number(try row.decimal(Field.area, units: Self.areaUnits)),
+                    .date(try row.day(Field.registered)),
+                    .string(try row.oneOf(Field.status)),
                 ],
                 source: row.origin)
             return .keep(record, key: owner)

@@ -17,37 +17,41 @@ public struct VehicleRegistryConnector: Connector {
     /// 机动车状态 values.
     public static let statuses = ["正常", "抵押", "注销", "报废"]
 
+    /// The fields of a vehicle, each naming its column of the export: the one place a column name
+    /// is written (the header check and the row accessors take it from here).
+    enum Field {
+        static let plate = FieldSchema("plate", .string, column: "号牌号码", personal: true)
+        static let type = FieldSchema("type", .string, column: "车辆类型", doc: "e.g. 小型轿车, 普通二轮摩托车, 残疾人专用车 (open list)")
+        static let owner = FieldSchema("owner_id", .string, column: "所有人证件号码", doc: "normalised id number", personal: true)
+        static let registered = FieldSchema("registered", .date, optional: true, column: "初次登记日期")
+        static let status = FieldSchema("status", .string, column: "机动车状态", doc: "正常 | 抵押 | 注销 | 报废", choices: statuses)
+        static let price = FieldSchema("price", .number, optional: true, column: "购置价格", doc: "yuan; unknown when empty")
+    }
+
     /// A registered vehicle, attached to its owner.
     public static let vehicle = RecordSchema(
         name: "vehicle", title: "机动车",
-        fields: [
-            FieldSchema("plate", .string, column: "号牌号码", personal: true),
-            FieldSchema("type", .string, column: "车辆类型", doc: "e.g. 小型轿车, 普通二轮摩托车, 残疾人专用车 (open list)"),
-            FieldSchema("owner_id", .string, column: "所有人证件号码", doc: "normalised id number", personal: true),
-            FieldSchema("registered", .date, optional: true, column: "初次登记日期"),
-            FieldSchema("status", .string, column: "机动车状态", doc: "正常 | 抵押 | 注销 | 报废", choices: statuses),
-            FieldSchema("price", .number, optional: true, column: "购置价格", doc: "yuan; unknown when empty"),
-        ])
+        fields: [Field.plate, Field.type, Field.owner, Field.registered, Field.status, Field.price])
 
     public static let factSchemas = [FactSchema(record: vehicle, key: .person, collection: "vehicles")]
 
     public init() {}
 
     public func read(_ request: ReadRequest) throws(Diagnostic) {
+        // a missing date or price column would make every vehicle's date or price unknown
         try request.readFacts(
-            Self.file, required: ["号牌号码", "车辆类型", "所有人证件号码", "初次登记日期", "机动车状态", "购置价格"],
-            collection: "vehicles"
+            Self.file, schema: Self.vehicle, alsoRequired: [Field.registered, Field.price], collection: "vehicles"
         ) { row throws(RowReject) in
-            guard let owner = try row.personID("所有人证件号码", in: request.index) else { return .unmatched }
+            guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.vehicle,
                 fields: [
-                    .string(try row.text("号牌号码")),
-                    .string(try row.text("车辆类型")),
+                    .string(try row.text(Field.plate)),
+                    .string(try row.text(Field.type)),
                     .string(owner),
-                    .known(try row.optionalDay("初次登记日期")),
-                    .string(try row.oneOf("机动车状态", Self.statuses)),
-                    .known(try row.optionalMoney("购置价格")),
+                    .known(try row.optionalDay(Field.registered)),
+                    .string(try row.oneOf(Field.status)),
+                    .known(try row.optionalMoney(Field.price)),
                 ],
                 source: row.origin)
             return .keep(record, key: owner)
