@@ -6,12 +6,13 @@ import HechaRules
 import Testing
 
 /// Out-of-process connectors (`command:` sources, connectors/PROTOCOL.md): the shipped Python
-/// example feeds a region run; programs that write garbage,
+/// example passes the conformance check and feeds a region run; programs that write garbage,
 /// crash or hang fail the run with exit 3, name the program and its stderr, and leave the
 /// previous output folder exactly as it was.
 @Suite(.serialized) struct ExternalConnectorTests {
     static let example = Repository.path("connectors/examples/disability.py")
     static let fixtures = Repository.path("connectors/examples/fixtures")
+    static let binary = Repository.path(".build/debug/hecha")
 
     /// The demo region with a `disability` source run by `program`, and a region rule on its facts.
     func region(program: String, timeout: Int? = nil) -> String {
@@ -56,6 +57,64 @@ import Testing
         """
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    @Test func theExampleConnectorPassesTheConformanceCheck() {
+        let results = ConnectorCheck(command: ["python3", Self.example], folder: Self.fixtures).run()
+        #expect(results.count == 7)
+        for r in results { #expect(r.passed, "\(r.check): \(r.problem ?? "")") }
+    }
+
+    @Test func theCheckFailsAProgramThatSendsUndeclaredFields() {
+        let dir = Repository.temporaryDirectory()
+        let bad = program("""
+        print(json.dumps({"type": "record", "record": "disability", "origin": {"file": "残疾人证.csv", "line": 2},
+                          "fields": {"person_id": "420525197503019120", "category": "肢体", "grade": 1, "colour": "red"}}))
+        print(json.dumps({"type": "file", "file": "残疾人证.csv", "rows": 1}))
+        print(json.dumps({"type": "end"}))
+        """, in: dir)
+        let results = ConnectorCheck(command: ["python3", bad], folder: Self.fixtures).run()
+        let fits = results.first { $0.check == "every record fits its schema" }
+        #expect(fits?.problem?.contains("field 'colour' is not in the spec") == true)
+        #expect(results.filter(\.passed).count == 6)
+    }
+
+    @Test func theCheckFailsAProgramThatCrashesOnAMissingFolder() {
+        let dir = Repository.temporaryDirectory()
+        let bad = program("""
+        import os
+        if not os.path.isdir(request["path"]):
+            raise FileNotFoundError(request["path"])
+        disability.read(request["path"])
+        """, in: dir)
+        let results = ConnectorCheck(command: ["python3", bad], folder: Self.fixtures).run()
+        #expect(results.filter { !$0.passed }.map(\.check) == ["it behaves on a missing file"])
+        #expect(results.last?.problem?.contains("exited with status 1") == true)
+        #expect(results.last?.problem?.contains("FileNotFoundError") == true)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExternalConnectorTests.binary), "needs the built hecha binary"))
+    func theCheckCommandPrintsEachCheckAndItsExitCode() throws {
+        func check(_ path: String) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Self.binary)
+            p.arguments = ["connector", "check", "--command", "python3", Self.example, "--path", path, "--lang", "en"]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let (good, text) = try check(Self.fixtures)
+        #expect(good == 0)
+        #expect(text.contains("pass: the spec answer is valid") && text.hasSuffix("7 of 7 checks passed\n"), "\(text)")
+        // a folder with no messy row fails one check
+        let clean = Repository.temporaryDirectory()
+        try "证件号码,残疾类别,残疾等级,发证日期\n420525197503019120,肢体,一级,2021-03-15\n".write(toFile: clean + "/残疾人证.csv", atomically: true, encoding: .utf8)
+        let (bad, badText) = try check(clean)
+        #expect(bad != 0)
+        #expect(badText.contains("FAIL: a messy row is rejected with its origin"), "\(badText)")
     }
 
     @Test func aRegionRunMatchesValidatesCountsAndDeduplicatesTheProgramsRecords() throws {

@@ -40,8 +40,9 @@ public struct ConnectorProgram: Sendable {
     public var shown: String { command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ") }
 
     /// Sends `request` and hands each message to `handle` with its line number, until the
-    /// program's output ends or `handle` throws. `handle` returns false once it expects no more.
-    func exchange(_ request: [String: String], timeoutSeconds: Int,
+    /// program's output ends or `handle` throws. An `error` message fails the exchange, unless
+    /// `errorIsAnAnswer` (it then goes to `handle` and ends the output).
+    func exchange(_ request: [String: String], timeoutSeconds: Int, errorIsAnAnswer: Bool = false,
                   _ handle: (ConnectorMessage, Int) throws(ProtocolViolation) -> Void) throws(Diagnostic) {
         var object = request.map { "\(JSONString.quoted($0.key)): \(JSONString.quoted($0.value))" }.sorted()
         object.append("\"protocol\": \(connectorProtocolVersion)")
@@ -59,7 +60,7 @@ public struct ConnectorProgram: Sendable {
             lineNumber += 1
             do throws(ProtocolViolation) {
                 let message = try ConnectorMessage.parse(bytes)
-                if case .error(let text) = message {
+                if case .error(let text) = message, !errorIsAnAnswer {
                     reported = text
                     return false
                 }

@@ -1,5 +1,5 @@
 /// The Chinese text of the messages about out-of-process connectors (`command:` sources): their
-/// region keys, their spec answers, the ways a program can fail.
+/// region keys, their spec answers, the ways a program can fail, and `hecha connector check`.
 enum ExternalConnectorMessages {
     static let templates: [MessageTemplate] = [
         // the region file's keys
@@ -63,5 +63,24 @@ enum ExternalConnectorMessages {
         MessageTemplate("fact {n}: field '{name}' has unknown type '{type}'; use string, number, date or bool",
                         "第 {n} 个事实：字段 '{name}' 的类型 '{type}' 未知；请用 string、number、date 或 bool"),
         MessageTemplate("fact {n}: \"key_field\" '{name}' must name a required string field", "第 {n} 个事实：\"key_field\" '{name}' 应为必填的字符串字段"),
+        // hecha connector check
+        MessageTemplate("pass: {message}", "通过：{message}"),
+        MessageTemplate("FAIL: {message}", "未通过：{message}"),
+        MessageTemplate("the spec answer is valid", "spec 应答有效"),
+        MessageTemplate("read emits valid messages and ends with an end message", "read 只输出有效消息，并以 end 消息结束"),
+        MessageTemplate("every record fits its schema", "每条记录都符合其 schema"),
+        MessageTemplate("the counts of every file add up", "每个文件的计数都对得上"),
+        MessageTemplate("a messy row is rejected with its origin", "有问题的行被拒收，并注明出处"),
+        MessageTemplate("it behaves on an empty folder", "空文件夹时表现正常"),
+        MessageTemplate("it behaves on a missing file", "文件缺失时表现正常"),
+        MessageTemplate("no file was read", "没有读取任何文件"),
+        MessageTemplate("{file} does not add up", "{file} 的计数对不上"),
+        MessageTemplate("no row of the sample exports was rejected", "样例导出文件中没有任何行被拒收"),
+        MessageTemplate("it ended without an end or error message", "结束时既没有 end 消息也没有 error 消息"),
+        MessageTemplate("{place}: field '{name}' is not in the spec", "{place}：字段 '{name}' 不在 spec 中"),
+        MessageTemplate("{place}: field '{name}' of type {type} holds a JSON {kind}", "{place}：{type} 类型的字段 '{name}' 存放的是 JSON {kind}"),
+        MessageTemplate("{passed} of {total} checks passed", "{total} 项检查通过 {passed} 项"),
+        MessageTemplate("the folder given with --path does not exist: {path}", "--path 给出的文件夹不存在：{path}"),
+        MessageTemplate("give the folder of a sample export, e.g. connectors/examples/fixtures", "请给出样例导出文件所在的文件夹，例如 connectors/examples/fixtures"),
     ]
 }
