@@ -190,6 +190,26 @@ import Testing
         #expect(MessageCatalog.text(error.message, in: .chinese).contains("以状态 1 退出"))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExternalConnectorTests.binary), "needs the built hecha binary"))
+    func theRunCommandExitsWithThreeWhenTheProgramCrashes() throws {
+        let dir = Repository.temporaryDirectory()
+        let crash = program("print('Traceback: 残疾等级 boom', file=sys.stderr)\nsys.exit(1)", in: dir)
+        let region = region(program: crash)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["run", "--region", region + "/region.yaml", "--rulesets", Repository.path("rulesets"), "--out", region + "/out",
+                       "--no-ledger", "--quiet"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 3)
+        #expect(text.contains("错误：数据源 'disability' 的连接程序 python3 \(crash) 以状态 1 退出"), "\(text)")
+        #expect(text.contains("    Traceback: 残疾等级 boom"))
+        #expect(!FileManager.default.fileExists(atPath: region + "/out"))
+    }
+
     @Test func aHangingProgramIsStoppedAtItsTimeoutWithItsChildren() throws {
         let pidFile = Repository.temporaryDirectory() + "/child.pid"
         let (error, program, seconds) = try failingRun("""
