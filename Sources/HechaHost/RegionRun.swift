@@ -110,7 +110,8 @@ public struct RegionRun: Sendable {
     /// connectors, without reading data.
     public func validate(regionFile: String, asOf: Day? = nil, rulesetsDirectory: String? = nil) throws(HostError) -> LoadedRegion {
         let dir = RulesetLocation.find(explicit: rulesetsDirectory, regionFile: regionFile)
-        let loader = RegionLoader(rulesetsDirectory: dir, catalog: registry.factCatalog)
+        var loader = RegionLoader(rulesetsDirectory: dir, catalog: registry.factCatalog)
+        loader.externalSpecs = ExternalSpecReader.provider
         let region: LoadedRegion
         do {
             region = try loader.load(regionPath: regionFile, asOf: asOf)
@@ -120,6 +121,10 @@ public struct RegionRun: Sendable {
         var problems: [Diagnostic] = []
         var rosterSources = 0
         for s in region.sources {
+            if s.command != nil {
+                problems += ExternalSpecReader.folderProblems(s)
+                continue
+            }
             guard let c = registry.connector(id: s.id) else {
                 problems.append(.error("unknown source '\(s.id)'\(NameSuggestion.didYouMean(s.id, in: registry.ids))", at: s.declaredAt,
                                        hint: "the known connectors are: \(registry.ids.joined(separator: ", "))"))
@@ -262,12 +267,17 @@ public struct RegionRun: Sendable {
         DispatchQueue.concurrentPerform(iterations: entries.count) { n in
             let i = order[n]
             let entry = entries[i]
-            guard let type = registry.connector(id: entry.id) else { return }
+            let type = registry.connector(id: entry.id), program = ConnectorProgram(entry)
+            guard type != nil || program != nil else { return }
             let began = Date()
             let startedAt = StageClock.now()
             defer { sourceTimes.withLock { $0[i] = StageClock.now() - startedAt } }
             do throws(Diagnostic) {
-                try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
+                if let program {
+                    try ExternalSourceReader(entry: entry, program: program).read(index: index, facts: facts, report: reports[i])
+                } else if let type {
+                    try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
+                }
                 let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
                 for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
                 let bytes = files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
@@ -286,7 +296,7 @@ public struct RegionRun: Sendable {
         if !failed.isEmpty { throw HostError(.data, DiagnosticList(failed).description) }
         var outcomes: [SourceOutcome] = []
         for (i, entry) in entries.enumerated() {
-            let title = registry.connector(id: entry.id)?.title ?? entry.id
+            let title = registry.connector(id: entry.id)?.title ?? entry.title ?? entry.id
             let own = entry.id == rosterEntry.id ? [rosterReport, reports[i]] : [reports[i]]
             outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
         }

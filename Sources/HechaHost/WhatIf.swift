@@ -34,8 +34,9 @@ public struct WhatIf: Sendable {
     public static func run(_ host: RegionRun, regionFile: String, asOf: Day?, rulesetsDirectory: String?,
                            overrides: [ParameterOverride], ledger: LedgerStore?) throws(HostError) -> WhatIf {
         let base = try host.validate(regionFile: regionFile, asOf: asOf, rulesetsDirectory: rulesetsDirectory)
-        let loader = RegionLoader(rulesetsDirectory: RulesetLocation.find(explicit: rulesetsDirectory, regionFile: regionFile),
+        var loader = RegionLoader(rulesetsDirectory: RulesetLocation.find(explicit: rulesetsDirectory, regionFile: regionFile),
                                   catalog: host.registry.factCatalog)
+        loader.externalSpecs = ExternalSpecReader.provider
         let changed: LoadedRegion
         do {
             changed = try loader.load(regionPath: regionFile, asOf: asOf, overrides: overrides)

@@ -12,7 +12,7 @@ struct RegionSettingsTests {
             """)
         #expect(e == ["""
             region.yaml:10:45: error: unknown key 'encodng' in source 'civil-affairs'; did you mean 'encoding'?
-              hint: a source entry's keys are: path, encoding, outside_region
+              hint: a source entry's keys are: path, encoding, outside_region, command, timeout_seconds
             """])
     }
 

@@ -10,6 +10,30 @@ public struct SourceEntry: Sendable {
     public var encoding: String?
     public var options: [String: String]
     public var declaredAt: SourceLocation
+    /// The program of an out-of-process connector (`command: [python3, disability.py]`), run in
+    /// the region file's folder; nil for a connector built into Hecha.
+    public var command: [String]? = nil
+    /// How long the program may take to read the source (`timeout_seconds:`), in seconds.
+    public var timeoutSeconds: Int = SourceEntry.defaultTimeoutSeconds
+    /// The program's title, from its `spec` answer (nil for a built-in connector).
+    public var title: String? = nil
+    /// The fact types the program declared in its `spec` answer.
+    public var factSchemas: [FactSchema] = []
+    /// The key field of each of those records, by record name.
+    public var keyFields: [String: String] = [:]
+
+    /// A source entry as the region loader makes it (and `hecha connector check`, for a folder).
+    public init(id: String, path: String, displayPath: String, encoding: String?, options: [String: String], declaredAt: SourceLocation) {
+        self.id = id
+        self.path = path
+        self.displayPath = displayPath
+        self.encoding = encoding
+        self.options = options
+        self.declaredAt = declaredAt
+    }
+
+    /// The read timeout of a program that does not set `timeout_seconds:`.
+    public static let defaultTimeoutSeconds = 300
 }
 
 /// A region file and its whole ruleset chain, loaded, merged and type-checked: everything a run

@@ -15,6 +15,10 @@ public struct RegionLoader: Sendable {
     /// options a connector reads. Any other key is an error (a misspelt `encodng:` is not ignored).
     public var sourceOptionKeys: [String: Set<String>] = [:]
 
+    /// Asks the program of each `command:` source for its fact types, which are added to the
+    /// catalog before the rules are checked. Without it, a `command:` source adds no facts.
+    public var externalSpecs: ExternalSpecProvider?
+
     public init(rulesetsDirectory: String, catalog: FactCatalog) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog
@@ -247,9 +251,10 @@ public struct RegionLoader: Sendable {
                                 hint: "\(p.key): {path: data/\(p.key)}")
                     continue
                 }
-                let entryKeys = ["path", "encoding", "outside_region"] + (sourceOptionKeys[p.key] ?? []).sorted()
+                let entryKeys = ["path", "encoding", "outside_region"] + ExternalSourceKeys.names + (sourceOptionKeys[p.key] ?? []).sorted()
                 var options: [String: String] = [:]
-                for o in p.value.pairs where o.key != "path" && o.key != "encoding" {
+                let external = ExternalSourceKeys.read(p.value, of: p.key, file: regionFile, &diags)
+                for o in p.value.pairs where o.key != "path" && o.key != "encoding" && !ExternalSourceKeys.names.contains(o.key) {
                     guard entryKeys.contains(o.key) else {
                         diags.error("unknown key '\(o.key)' in source '\(p.key)'\(NameSuggestion.didYouMean(o.key, in: entryKeys))",
                                     at: regionFile.location(o.keyNode), hint: "a source entry's keys are: \(entryKeys.joined(separator: ", "))")
@@ -267,10 +272,35 @@ public struct RegionLoader: Sendable {
                                 hint: "if that folder is meant, add `outside_region: true` to the entry of '\(p.key)' or give an absolute path")
                     continue
                 }
-                sources.append(SourceEntry(id: p.key, path: full, displayPath: rel, encoding: p.value[key: "encoding"]?.scalar?.string,
-                                           options: options, declaredAt: regionFile.location(p.keyNode)))
+                var entry = SourceEntry(id: p.key, path: full, displayPath: rel, encoding: p.value[key: "encoding"]?.scalar?.string,
+                                        options: options, declaredAt: regionFile.location(p.keyNode))
+                entry.command = external.command
+                entry.timeoutSeconds = external.timeoutSeconds
+                sources.append(entry)
             }
         }
+        // the fact types of out-of-process connectors, asked for before any rule is checked
+        var extended = catalog
+        if let externalSpecs {
+            for (i, entry) in sources.enumerated() where entry.command != nil {
+                do throws(Diagnostic) {
+                    let spec = try externalSpecs(entry)
+                    let added = extended.adding(spec, of: entry)
+                    for problem in added.problems {
+                        diags.error("the spec of source '\(entry.id)' cannot be used: \(problem)", at: entry.declaredAt,
+                                    hint: "rename it in the program's spec answer")
+                    }
+                    if added.problems.isEmpty {
+                        extended = added.catalog
+                        sources[i].title = spec.title
+                        sources[i].factSchemas = spec.factSchemas
+                        sources[i].keyFields = spec.keyFields
+                    }
+                } catch { diags.add(error) }
+            }
+        }
+        var checking = self
+        checking.catalog = extended
 
         overlay?(&parameters, &diags)
         // 4. check every enabled rule
@@ -278,7 +308,7 @@ public struct RegionLoader: Sendable {
         var compiled: [CompiledRule] = []
         for def in definitions where !disabledIDs.contains(def.id) {
             do throws(Diagnostic) {
-                let rule = try compile(def, parameters: parameters, functions: functions, data: data)
+                let rule = try checking.compile(def, parameters: parameters, functions: functions, data: data)
                 for w in rule.warnings where !diags.diagnostics.contains(w) { diags.add(w) }  // a shared function warns once
                 compiled.append(rule)
             } catch { diags.add(error) }
@@ -292,9 +322,9 @@ public struct RegionLoader: Sendable {
         for def in functions.values.sorted(by: { $0.name < $1.name }) where def.parameters.isEmpty {
             var last: Diagnostic?
             for subject in Subject.allCases {
-                var checker = Checker(catalog: catalog, parameters: parameters, functions: functions, subject: subject,
+                var checker = Checker(catalog: extended, parameters: parameters, functions: functions, subject: subject,
                                       source: def.source, sharedIDs: sharedIDs)
-                checker.applicationRecord = data.applicationRecord(in: catalog)?.name
+                checker.applicationRecord = data.applicationRecord(in: extended)?.name
                 checker.data = data
                 checker.checkedShared = checkedShared
                 checker.tooDeepShared = tooDeepShared
@@ -337,7 +367,7 @@ public struct RegionLoader: Sendable {
         try diags.check()
         return LoadedRegion(file: regionFile.path, code: code, name: name, asOf: asOf!, auditFrom: auditFrom!, auditTo: auditTo!,
                             calendar: calendar, sources: sources, parameters: parameters, rules: compiled, disabled: disabled,
-                            files: files, catalog: catalog, data: data, warnings: diags.diagnostics.filter { $0.severity == .warning })
+                            files: files, catalog: extended, data: data, warnings: diags.diagnostics.filter { $0.severity == .warning })
     }
 
     /// `name` → `<folder>/<name>.yaml`; a name with a `/` or ending in `.yaml` is a path relative to the file.
