@@ -93,13 +93,16 @@ let package = Package(
         ),
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
-        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports"]),
+        // the repository's paths and the scratch folder, for every test target that needs them
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports", "TestSupport"]),
         .testTarget(name: "HechaServerTests", dependencies: [
-            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports",
+            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator"],
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator",
+                                                  "TestSupport"],
                     exclude: ["Golden"]),
     ]
         + connectors.map {

@@ -1,6 +1,7 @@
 import ConnectorKit
 import Foundation
 import HechaCore
+import HechaReports
 @testable import HechaHost
 import HechaRules
 import Testing
@@ -46,7 +47,7 @@ import Testing
         let path = dir + "/bad-\(UUID().uuidString.prefix(8)).py"
         let text = """
         import json, subprocess, sys, time
-        sys.path.insert(0, \(JSONString.quoted(URL(fileURLWithPath: Self.example).deletingLastPathComponent().path)))
+        sys.path.insert(0, \(JSONText.string(URL(fileURLWithPath: Self.example).deletingLastPathComponent().path)))
         import disability
         request = json.loads(sys.stdin.readline())
         if request["type"] == "spec":
@@ -214,7 +215,7 @@ import Testing
         let pidFile = Repository.temporaryDirectory() + "/child.pid"
         let (error, program, seconds) = try failingRun("""
         child = subprocess.Popen(["sleep", "3600"])
-        open(\(JSONString.quoted(pidFile)), "w").write(str(child.pid))
+        open(\(JSONText.string(pidFile)), "w").write(str(child.pid))
         print("reading very slowly", file=sys.stderr, flush=True)
         time.sleep(3600)
         """, timeout: 2)

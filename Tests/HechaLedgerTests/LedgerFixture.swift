@@ -1,34 +1,19 @@
 import Foundation
 import HechaCore
+import TestSupport
 
 /// Paths of the repository and scratch folders for the ledger tests, and the demo region copied
 /// where a test may change its data.
 enum LedgerFixture {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var root: URL { TestRepository.root }
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static func path(_ relative: String) -> String { TestRepository.path(relative) }
 
-    /// One folder for this test process, removed when the process exits.
-    static let scratch: String = {
-        let dir = NSTemporaryDirectory() + "hecha-ledger-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(atPath: LedgerFixture.scratch) }
-        return dir
-    }()
+    /// The test process's scratch folder.
+    static var scratch: String { TestRepository.scratch }
 
     /// A new empty folder inside `scratch`.
-    static func temporaryDirectory() -> String {
-        let dir = scratch + "/" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func temporaryDirectory() -> String { TestRepository.temporaryDirectory() }
 
     /// A copy of the demo region (data and region file) in a new folder; returns the folder.
     static func demoCopy(_ edit: (String) -> String = { $0 }) -> String {

@@ -36,15 +36,21 @@ struct LedgerProcessTests {
         #expect(leads.allSatisfy { $0.firstRun != $0.lastRun })
     }
 
-    /// Runs `hecha` to the end; its exit code and standard output and error.
-    func hecha(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    /// Runs `hecha` to the end, with `input` on its standard input when given; its exit code and
+    /// standard output and error.
+    func hecha(_ arguments: [String], input: String? = nil) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: LedgerProcessTests.binary)
         p.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        if input != nil { p.standardInput = stdin }
         p.standardOutput = out
         p.standardError = err
         try p.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))

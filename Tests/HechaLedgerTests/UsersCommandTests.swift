@@ -5,21 +5,8 @@ import Testing
 /// `hecha users`: the password comes from standard input, never an argument; a worker's township
 /// must be one the ledger knows.
 struct UsersCommandTests {
-    /// Runs `hecha` with `input` on standard input; its exit code, output and errors.
     func hecha(_ arguments: [String], input: String) throws -> (code: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: LedgerProcessTests.binary)
-        p.arguments = arguments
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try LedgerProcessTests().hecha(arguments, input: input)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: LedgerProcessTests.binary), "needs the built hecha binary"))

@@ -4,28 +4,15 @@ import HechaLedger
 import HechaServer
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 
 /// A lead ledger of the demo region for the workbench tests: the real run writes it once per test
 /// process; each test gets its own copy, with an admin and a case worker of two townships.
 enum WorkbenchFixture {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static func path(_ relative: String) -> String { TestRepository.path(relative) }
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    /// One folder for this test process, removed when it exits.
-    static let scratch: String = {
-        let dir = NSTemporaryDirectory() + "hecha-serve-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(atPath: WorkbenchFixture.scratch) }
-        return dir
-    }()
+    /// The test process's scratch folder.
+    static var scratch: String { TestRepository.scratch }
 
     /// The two townships the tests' workers belong to (both have leads in the demo region).
     static let townA = "鸣凤镇", townB = "洋坪镇"

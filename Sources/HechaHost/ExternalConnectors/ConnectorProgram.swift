@@ -1,6 +1,7 @@
 import ConnectorKit
 import Foundation
 import HechaCore
+import HechaReports
 import HechaRules
 
 /// A connector program as a region names it (`command:`), and one exchange with it: a request on
@@ -44,7 +45,7 @@ public struct ConnectorProgram: Sendable {
     /// `errorIsAnAnswer` (it then goes to `handle` and ends the output).
     func exchange(_ request: [String: String], timeoutSeconds: Int, errorIsAnAnswer: Bool = false,
                   _ handle: (ConnectorMessage, Int) throws(ProtocolViolation) -> Void) throws(Diagnostic) {
-        var object = request.map { "\(JSONString.quoted($0.key)): \(JSONString.quoted($0.value))" }.sorted()
+        var object = request.map { "\(JSONText.string($0.key)): \(JSONText.string($0.value))" }.sorted()
         object.append("\"protocol\": \(connectorProtocolVersion)")
         let input = Array(("{" + object.joined(separator: ", ") + "}\n").utf8)
         let process: ProgramProcess
@@ -87,24 +88,5 @@ public struct ConnectorProgram: Sendable {
         let hint = stderr.isEmpty ? "it wrote nothing to its standard error"
             : (["its standard error ended with:"] + stderr.map { "    " + MessageText.excerpt($0, limit: 300) }).joined(separator: "\n")
         return .error("the connector program \(shown) of source '\(sourceID)' \(what)", at: declaredAt, hint: hint)
-    }
-}
-
-/// JSON string literals for the requests Hecha writes.
-enum JSONString {
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }

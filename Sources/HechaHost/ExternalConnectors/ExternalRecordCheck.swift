@@ -1,5 +1,6 @@
 import ConnectorKit
 import HechaCore
+import HechaReports
 
 /// Checks one record a connector program sent against the schema it declared, the way a Swift
 /// connector's row accessors would: the key first (an id number normalised with ``IDNumber``,
@@ -117,9 +118,9 @@ extension JSONValue {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return n
-        case .string(let s): return JSONString.quoted(s)
+        case .string(let s): return JSONText.string(s)
         case .array(let a): return "[" + a.map(\.canonical).joined(separator: ",") + "]"
-        case .object(let o): return "{" + o.keys.sorted().map { JSONString.quoted($0) + ":" + o[$0]!.canonical }.joined(separator: ",") + "}"
+        case .object(let o): return "{" + o.keys.sorted().map { JSONText.string($0) + ":" + o[$0]!.canonical }.joined(separator: ",") + "}"
         }
     }
 }
