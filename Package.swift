@@ -15,10 +15,14 @@ let connectors: [(target: String, folder: String)] = [
     ("AgriSubsidyConnector", "AgriSubsidy"),
 ]
 
-/// Release builds leave out the run-time checks of exclusive access (a tenth of the CPU time of a
-/// large run goes to them, in the readers' and the evaluator's classes); debug builds, which the
-/// tests use, keep them, so an overlapping access still traps there.
-let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+/// `HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release` leaves out the run-time checks of exclusive
+/// access (benchmarks/README.md has what that still saves). Only a build of this package that asks
+/// for it gets the flag: a package that depends on a tagged Hecha never sees an unsafe flag (SwiftPM
+/// refuses them in a versioned dependency), and debug builds, which the tests use, always keep the
+/// checks, so an overlapping access still traps there.
+let releaseSettings: [SwiftSetting] = Context.environment["HECHA_UNCHECKED_EXCLUSIVITY"] == "1"
+    ? [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+    : []
 
 let package = Package(
     name: "Hecha",
