@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`.
-/// Adding an agency means adding a line here and registering it in `HechaHost/KnownConnectors.swift`.
+/// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`. An agency's
+/// connector is a line here and its type in `Sources/BuiltInConnectors/BuiltInConnectors.swift`
+/// (`swift package --allow-writing-to-package-directory new-connector NAME` writes both;
+/// `BuiltInConnectorsTests` fails naming the one that is missing).
 let connectors: [(target: String, folder: String)] = [
     ("CivilAffairsConnector", "CivilAffairs"),
     ("PublicSecurityConnector", "PublicSecurity"),
@@ -29,6 +31,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hecha", targets: ["hecha"]),
+        // `hecha` as a library: a package of its own builds its `hecha` with more connectors.
+        .library(name: "HechaCLI", targets: ["HechaCLI"]),
         .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
         .library(name: "ConnectorTesting", targets: ["ConnectorTesting"]),
         .plugin(name: "LintRulesets", targets: ["LintRulesets"]),
@@ -60,8 +64,7 @@ let package = Package(
         ]),
         .target(
             name: "HechaHost",
-            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"]
-                + connectors.map { .target(name: $0.target) },
+            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"],
             swiftSettings: releaseSettings
         ),
         // The case workers' web workbench over the lead ledger (`hecha serve`): pages and a JSON API.
@@ -73,14 +76,19 @@ let package = Package(
         // A fuzzing driver for the readers: mutated demo exports through the real connectors (fuzz/run.sh).
         .executableTarget(
             name: "hecha-fuzz",
-            dependencies: ["HechaHost", "HechaRules", "ConnectorKit"],
+            dependencies: ["HechaHost", "HechaRules", "ConnectorKit", "BuiltInConnectors"],
             path: "fuzz/Sources/HechaFuzz"
         ),
-        .executableTarget(
-            name: "hecha",
-            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaServer", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        // The connectors shipped here, as one list (`BuiltInConnectors.all`).
+        .target(name: "BuiltInConnectors", dependencies: ["ConnectorKit"] + connectors.map { .target(name: $0.target) }),
+        // The command line: `hecha`'s commands, run with the connectors given to `HechaCLI.main`.
+        .target(
+            name: "HechaCLI",
+            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaServer", "HechaGenerator", "BuiltInConnectors",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: releaseSettings
         ),
+        .executableTarget(name: "hecha", dependencies: ["HechaCLI"]),
         .plugin(
             name: "LintRulesets",
             capability: .command(
@@ -88,6 +96,8 @@ let package = Package(
             ),
             dependencies: ["hecha"]
         ),
+        .testTarget(name: "HechaCLITests", dependencies: ["HechaCLI", "HechaHost", "ConnectorKit", "BuiltInConnectors",
+                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
         .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
@@ -98,13 +108,14 @@ let package = Package(
         ),
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
-        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports"]),
+        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "BuiltInConnectors", "HechaCore", "HechaRules", "HechaReports"]),
         .testTarget(name: "HechaServerTests", dependencies: [
-            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports",
+            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports", "BuiltInConnectors",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator"],
+        .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator",
+                                                    "BuiltInConnectors"],
                     exclude: ["Golden"]),
     ]
         + connectors.map {
