@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
         .library(name: "ConnectorTesting", targets: ["ConnectorTesting"]),
         .plugin(name: "LintRulesets", targets: ["LintRulesets"]),
+        .plugin(name: "NewConnector", targets: ["NewConnector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -52,6 +53,18 @@ let package = Package(
         .target(name: "ConnectorKit", dependencies: ["HechaCore"], swiftSettings: releaseSettings),
         // The conformance suite a connector's tests run, here or in a package of its own (a product).
         .target(name: "ConnectorTesting", dependencies: ["ConnectorKit"]),
+        // `swift package new-connector NAME`: the files it writes (ConnectorScaffold), the tool that
+        // writes them, and the command plugin that runs the tool.
+        .target(name: "ConnectorScaffold"),
+        .executableTarget(name: "hecha-new-connector", dependencies: ["ConnectorScaffold"]),
+        .plugin(
+            name: "NewConnector",
+            capability: .command(
+                intent: .custom(verb: "new-connector", description: "Write a connector, its fixture and tests under connectors/ and Tests/, and register it"),
+                permissions: [.writeToPackageDirectory(reason: "new-connector writes the connector's files and registers it in Package.swift")]
+            ),
+            dependencies: ["hecha-new-connector"]
+        ),
         .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSettings),
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"], swiftSettings: releaseSettings),
         // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
@@ -98,6 +111,7 @@ let package = Package(
         ),
         .testTarget(name: "HechaCLITests", dependencies: ["HechaCLI", "HechaHost", "ConnectorKit", "BuiltInConnectors",
                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ConnectorScaffoldTests", dependencies: ["ConnectorScaffold"]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
         .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
