@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`.
-/// Adding an agency means adding a line here and registering it in `HechaHost/KnownConnectors.swift`.
+/// Agency connectors: one SwiftPM target each, living under `connectors/<Name>/`. An agency's
+/// connector is a line here and its type in `Sources/BuiltInConnectors/BuiltInConnectors.swift`
+/// (`swift package --allow-writing-to-package-directory new-connector NAME` writes both;
+/// `BuiltInConnectorsTests` fails naming the one that is missing).
 let connectors: [(target: String, folder: String)] = [
     ("CivilAffairsConnector", "CivilAffairs"),
     ("PublicSecurityConnector", "PublicSecurity"),
@@ -15,19 +17,26 @@ let connectors: [(target: String, folder: String)] = [
     ("AgriSubsidyConnector", "AgriSubsidy"),
 ]
 
-/// Release builds leave out the run-time checks of exclusive access (a tenth of the CPU time of a
-/// large run goes to them, in the readers' and the evaluator's classes); debug builds, which the
-/// tests use, keep them, so an overlapping access still traps there.
-let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+/// `HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release` leaves out the run-time checks of exclusive
+/// access (benchmarks/README.md has what that still saves). Only a build of this package that asks
+/// for it gets the flag: a package that depends on a tagged Hecha never sees an unsafe flag (SwiftPM
+/// refuses them in a versioned dependency), and debug builds, which the tests use, always keep the
+/// checks, so an overlapping access still traps there.
+let releaseSettings: [SwiftSetting] = Context.environment["HECHA_UNCHECKED_EXCLUSIVITY"] == "1"
+    ? [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+    : []
 
 let package = Package(
     name: "Hecha",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hecha", targets: ["hecha"]),
+        // `hecha` as a library: a package of its own builds its `hecha` with more connectors.
+        .library(name: "HechaCLI", targets: ["HechaCLI"]),
         .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
         .library(name: "ConnectorTesting", targets: ["ConnectorTesting"]),
         .plugin(name: "LintRulesets", targets: ["LintRulesets"]),
+        .plugin(name: "NewConnector", targets: ["NewConnector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -42,6 +51,20 @@ let package = Package(
         // SHA-256 of the inputs (gigabytes) comes from swift-crypto: benchmarks/sha256.sh, benchmarks/README.md.
         .target(name: "HechaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: releaseSettings),
         .target(name: "ConnectorKit", dependencies: ["HechaCore"], swiftSettings: releaseSettings),
+        // The conformance suite a connector's tests run, here or in a package of its own (a product).
+        .target(name: "ConnectorTesting", dependencies: ["ConnectorKit"]),
+        // `swift package new-connector NAME`: the files it writes (ConnectorScaffold), the tool that
+        // writes them, and the command plugin that runs the tool.
+        .target(name: "ConnectorScaffold"),
+        .executableTarget(name: "hecha-new-connector", dependencies: ["ConnectorScaffold"]),
+        .plugin(
+            name: "NewConnector",
+            capability: .command(
+                intent: .custom(verb: "new-connector", description: "Write a connector, its fixture and tests under connectors/ and Tests/, and register it"),
+                permissions: [.writeToPackageDirectory(reason: "new-connector writes the connector's files and registers it in Package.swift")]
+            ),
+            dependencies: ["hecha-new-connector"]
+        ),
         .target(name: "HechaRules", dependencies: ["HechaCore", .product(name: "Yams", package: "Yams")], swiftSettings: releaseSettings),
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"], swiftSettings: releaseSettings),
         // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
@@ -54,8 +77,7 @@ let package = Package(
         ]),
         .target(
             name: "HechaHost",
-            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"]
-                + connectors.map { .target(name: $0.target) },
+            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"],
             swiftSettings: releaseSettings
         ),
         // The case workers' web workbench over the lead ledger (`hecha serve`): pages and a JSON API.
@@ -67,14 +89,19 @@ let package = Package(
         // A fuzzing driver for the readers: mutated demo exports through the real connectors (fuzz/run.sh).
         .executableTarget(
             name: "hecha-fuzz",
-            dependencies: ["HechaHost", "HechaRules", "ConnectorKit"],
+            dependencies: ["HechaHost", "HechaRules", "ConnectorKit", "BuiltInConnectors"],
             path: "fuzz/Sources/HechaFuzz"
         ),
-        .executableTarget(
-            name: "hecha",
-            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaServer", "HechaGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        // The connectors shipped here, as one list (`BuiltInConnectors.all`).
+        .target(name: "BuiltInConnectors", dependencies: ["ConnectorKit"] + connectors.map { .target(name: $0.target) }),
+        // The command line: `hecha`'s commands, run with the connectors given to `HechaCLI.main`.
+        .target(
+            name: "HechaCLI",
+            dependencies: ["HechaHost", "HechaReports", "HechaLedger", "HechaServer", "HechaGenerator", "BuiltInConnectors",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: releaseSettings
         ),
+        .executableTarget(name: "hecha", dependencies: ["HechaCLI"]),
         .plugin(
             name: "LintRulesets",
             capability: .command(
@@ -82,7 +109,9 @@ let package = Package(
             ),
             dependencies: ["hecha"]
         ),
-        .target(name: "ConnectorTesting", dependencies: ["ConnectorKit", "HechaCore"], path: "Tests/ConnectorTesting"),
+        .testTarget(name: "HechaCLITests", dependencies: ["HechaCLI", "HechaHost", "ConnectorKit", "BuiltInConnectors",
+                                                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ConnectorScaffoldTests", dependencies: ["ConnectorScaffold"]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
         .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
@@ -95,17 +124,18 @@ let package = Package(
                     exclude: ["Golden"]),
         // the repository's paths and the scratch folder, for every test target that needs them
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "HechaCore", "HechaRules", "HechaReports", "TestSupport"]),
+        .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "BuiltInConnectors", "HechaCore", "HechaRules", "HechaReports",
+                                                     "TestSupport"]),
         .testTarget(name: "HechaServerTests", dependencies: [
-            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports", "TestSupport",
+            "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports", "BuiltInConnectors", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator",
-                                                  "TestSupport"],
+                                                  "BuiltInConnectors", "TestSupport"],
                     exclude: ["Golden"]),
     ]
         + connectors.map {
-            .target(name: $0.target, dependencies: ["ConnectorKit", "HechaCore"], path: "connectors/\($0.folder)", swiftSettings: releaseSettings)
+            .target(name: $0.target, dependencies: ["ConnectorKit"], path: "connectors/\($0.folder)", swiftSettings: releaseSettings)
         }
 )

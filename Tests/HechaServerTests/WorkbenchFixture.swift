@@ -47,7 +47,7 @@ enum WorkbenchFixture {
     /// The region's evidence, read once.
     static let evidence: RegionEvidence = {
         try! RegionEvidence(regionFile: path("rulesets/regions/demo.yaml"), asOf: try! LedgerStore(path: demoLedger).lastRunDay(),
-                            rulesetsDirectory: path("rulesets"))
+                            rulesetsDirectory: path("rulesets"), registry: .known)
     }()
 
     /// Runs `test` against the real server on a free loopback port and returns what it returns.

@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the payments of agricultural and forestry subsidies (惠农补贴发放): `惠农补贴.csv`, UTF-8,
 /// one row per payment, keeping the payments to people on the roster as `member.subsidies`.

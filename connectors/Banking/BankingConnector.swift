@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the financial regulator's deposit query gateway (金融机构存款查询): every `*.jsonl` file in
 /// the source folder, in name order, one JSON object a line, keeping the accounts of people on the

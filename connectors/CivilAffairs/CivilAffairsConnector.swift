@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the civil-affairs bureau's own export (民政低保数据), UTF-8 CSV:
 ///

@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the income details from human resources and social security and from tax (人社税务收入明细):
 /// `收入明细.csv`, UTF-8, keeping the incomes of people on the roster as `member.incomes`.

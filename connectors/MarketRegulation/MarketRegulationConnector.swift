@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads market regulation's register of market entities (市场主体登记): `市场主体.csv`, UTF-8, one
 /// row per entity, keeping the entities whose legal representative (法定代表人, for a 个体工商户 the

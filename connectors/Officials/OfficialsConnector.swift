@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the organisation and personnel departments' list of publicly funded staff (财政供养人员):
 /// `财政供养人员.csv`, UTF-8, keeping the people on the roster as `member.officials`.

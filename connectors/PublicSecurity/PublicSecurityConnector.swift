@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads public security's register of deaths (公安死亡人员): `死亡人员.csv`, GB18030 unless the source
 /// names another `encoding:`, keeping the deaths of people on the roster as `member.deaths`.

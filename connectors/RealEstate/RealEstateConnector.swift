@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the real-estate registry (不动产登记): `不动产登记.csv`, UTF-8, one row per property and
 /// owner, keeping the properties of people on the roster as `member.properties`.

@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// Reads the vehicle administration's register (车管所机动车登记): `机动车登记.csv`, UTF-8, one row per
 /// vehicle, keeping the vehicles of people on the roster as `member.vehicles`.

@@ -12,6 +12,8 @@ enum DataMessages {
         MessageTemplate("no roster source", "没有花名册数据源"),
         MessageTemplate("unknown encoding '{name}' for source '{id}'", "数据源 '{id}' 的编码 '{name}' 未知"),
         MessageTemplate("use one of: {names}", "请使用以下之一：{names}"),
+        // the conformance suite (ConnectorTesting), when it cannot write its scratch folders
+        MessageTemplate("setup: {error}", "准备测试文件夹失败：{error}"),
         // source folders and export files
         MessageTemplate("the folder '{folder}' of source '{id}' does not exist", "数据源 '{id}' 的文件夹 '{folder}' 不存在"),
         MessageTemplate("set `path:` of '{id}' in the region file to the folder that holds the *.{ext} files",

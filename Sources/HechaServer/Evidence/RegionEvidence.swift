@@ -16,9 +16,10 @@ public final class RegionEvidence: Sendable {
     /// The ruleset chain's ledger settings: the dismiss reasons offered and accepted.
     public let settings: LedgerSettings
 
-    /// Reads the region as of `asOf` (the ledger's last run, so that the explanation is the run's).
-    public init(regionFile: String, asOf: String?, rulesetsDirectory: String? = nil) throws(HostError) {
-        let run = RegionRun(registry: .known)
+    /// Reads the region as of `asOf` (the ledger's last run, so that the explanation is the run's)
+    /// with the connectors of `registry`.
+    public init(regionFile: String, asOf: String?, rulesetsDirectory: String? = nil, registry: ConnectorRegistry) throws(HostError) {
+        let run = RegionRun(registry: registry)
         let region = try run.validate(regionFile: regionFile, asOf: asOf.flatMap { Day(iso: $0) }, rulesetsDirectory: rulesetsDirectory)
         do {
             settings = try LedgerSettings.load(files: region.files)

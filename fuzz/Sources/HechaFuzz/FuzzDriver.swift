@@ -1,3 +1,4 @@
+import BuiltInConnectors
 import ConnectorKit
 import Dispatch
 import Foundation
@@ -31,7 +32,7 @@ struct FuzzDriver {
         defer { try? fm.removeItem(atPath: work) }
         try fm.copyItem(atPath: repo + "/rulesets/regions/demo.yaml", toPath: work + "/demo.yaml")
         try fm.copyItem(atPath: repo + "/rulesets/regions/demo", toPath: work + "/demo")
-        let host = RegionRun(registry: .known)
+        let host = RegionRun(registry: ConnectorRegistry(BuiltInConnectors.all))
         let region = try host.validate(regionFile: work + "/demo.yaml", rulesetsDirectory: repo + "/rulesets")
         var inputs: [(path: String, original: [UInt8])] = []
         for source in region.sources {

@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {
-            outcome = try RegionRun(registry: .known).run(request, progress: display.show)
+            outcome = try RegionRun(registry: CommandConnectors.registry).run(request, progress: display.show)
         } catch {
             throw fail(error, in: language)
         }
@@ -132,7 +132,7 @@ struct ValidateCommand: ParsableCommand {
         let file = try options.regionFile(language)
         let asOf = try options.day(language)
         do {
-            let region = try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
+            let region = try RegionRun(registry: CommandConnectors.registry).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
             for w in region.warnings { printError(w.description, in: language) }
             print(MessageCatalog.text("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)", in: language))
         } catch {
@@ -156,7 +156,7 @@ struct RulesCommand: ParsableCommand {
         let asOf = try options.day(language)
         let region: LoadedRegionSummary
         do {
-            region = LoadedRegionSummary(try RegionRun(registry: .known).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets))
+            region = LoadedRegionSummary(try RegionRun(registry: CommandConnectors.registry).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets))
         } catch {
             throw fail(error, in: language)
         }

@@ -37,7 +37,7 @@ struct WhatIfCommand: ParsableCommand {
         }
         let asOf = try options.day()
         do {
-            let result = try WhatIf.run(RegionRun(registry: .known), regionFile: regionFile, asOf: asOf,
+            let result = try WhatIf.run(RegionRun(registry: CommandConnectors.registry), regionFile: regionFile, asOf: asOf,
                                         rulesetsDirectory: options.rulesets, overrides: set.compactMap(ParameterOverride.init(assignment:)),
                                         ledger: store)
             print(result.text, terminator: "")

@@ -15,7 +15,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var messages: MessageOptions
 
     func run() throws {
-        let results = RulesetLint(registry: .known).lint(folder: folder)
+        let results = RulesetLint(registry: CommandConnectors.registry).lint(folder: folder)
         var errors = 0
         for r in results {
             for d in r.problems {

@@ -9,9 +9,11 @@ import PublicSecurityConnector
 import RealEstateConnector
 import VehicleRegistryConnector
 
-extension ConnectorRegistry {
-    /// The connectors shipped with Hecha. A new agency connector is added here and in Package.swift.
-    public static let known = ConnectorRegistry([
+/// The agency connectors shipped with Hecha: every target of the `connectors` list in
+/// Package.swift, registered here (`swift package new-connector` writes both lines).
+public enum BuiltInConnectors {
+    /// Each connector type, in the order `hecha rules` lists their facts.
+    public static let all: [any Connector.Type] = [
         CivilAffairsConnector.self,
         PublicSecurityConnector.self,
         VehicleRegistryConnector.self,
@@ -21,5 +23,5 @@ extension ConnectorRegistry {
         IncomeConnector.self,
         OfficialsConnector.self,
         AgriSubsidyConnector.self,
-    ])
+    ]
 }

@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let region {
             FileHandle.standardError.write(Data("reading the region \(region) for the lead pages…\n".utf8))
             do {
-                evidence = try RegionEvidence(regionFile: region, asOf: try store.lastRunDay(), rulesetsDirectory: rulesets)
+                evidence = try RegionEvidence(regionFile: region, asOf: try store.lastRunDay(), rulesetsDirectory: rulesets,
+                                              registry: CommandConnectors.registry)
             } catch let e as HostError {
                 throw fail(e)
             } catch let e as LedgerError {

@@ -1,5 +1,4 @@
 import ConnectorKit
-import HechaCore
 
 /// What one run of a connector over a folder produced, in a form that compares across runs.
 public struct ConnectorRun: Sendable, Equatable {

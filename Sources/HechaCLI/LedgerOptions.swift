@@ -45,7 +45,7 @@ struct LedgerOptions: ParsableArguments {
     func settings() throws -> LedgerSettings {
         let file = try regionFile()
         do {
-            let region = try RegionRun(registry: .known).validate(regionFile: file, rulesetsDirectory: rulesets)
+            let region = try RegionRun(registry: CommandConnectors.registry).validate(regionFile: file, rulesetsDirectory: rulesets)
             return try LedgerSettings.load(files: region.files)
         } catch let e as HostError {
             throw fail(e)

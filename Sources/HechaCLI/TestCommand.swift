@@ -27,7 +27,7 @@ struct TestCommand: ParsableCommand {
         let files: [String]
         let language = messages.language
         do { files = try RuleTestSuite.files(paths) } catch { throw fail(error, in: language) }
-        let results = RuleTestSuite(registry: .known).run(files: files, rulesetsDirectory: rulesets)
+        let results = RuleTestSuite(registry: CommandConnectors.registry).run(files: files, rulesetsDirectory: rulesets)
         var failed = 0
         for r in results where !r.passed {
             failed += 1
@@ -36,7 +36,7 @@ struct TestCommand: ParsableCommand {
         let passed = results.count - failed
         if coverage, let region {
             let ids: [String]
-            do { ids = try RuleTestSuite(registry: .known).rules(ofRegion: region, rulesetsDirectory: rulesets) } catch { throw fail(error, in: language) }
+            do { ids = try RuleTestSuite(registry: CommandConnectors.registry).rules(ofRegion: region, rulesetsDirectory: rulesets) } catch { throw fail(error, in: language) }
             let missing = RuleTestSuite.uncovered(rules: ids, results: results)
             print(MessageCatalog.text(missing.isEmpty ? "coverage: every rule that \(region) runs has test cases (\(ids.count) rules)"
                                       : "coverage: rules of \(region) with no test case: \(missing.joined(separator: ", "))", in: language))

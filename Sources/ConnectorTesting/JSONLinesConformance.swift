@@ -1,6 +1,5 @@
 import ConnectorKit
 import Foundation
-import HechaCore
 
 /// Proves that a JSON Lines connector (one object a line, as the bank gateway delivers) handles
 /// the messiness of real exports, from one folder of good `*.jsonl` fixture files:
@@ -18,11 +17,16 @@ import HechaCore
 /// - **exact duplicate lines**: every line appended again — counted as duplicates (or unmatched
 ///   again), nothing else changes.
 public struct JSONLinesConformance {
+    /// The connector under test.
     public var connector: any Connector.Type
+    /// The folder with the good fixture files (`.jsonl`).
     public var fixture: String
+    /// Keys that may be missing, null or extra without anything being lost.
     public var optionalKeys: Set<String>
+    /// The roster's index, for a connector that is not a roster connector.
     public var index: PersonIndex?
 
+    /// A check of `connector` against the files in `fixture`.
     public init(_ connector: any Connector.Type, fixture: String, optionalKeys: Set<String> = [], index: PersonIndex? = nil) {
         self.connector = connector
         self.fixture = fixture
@@ -32,6 +36,7 @@ public struct JSONLinesConformance {
 
     static let folder = ConnectorConformance.displayFolder
 
+    /// Runs every check; returns what failed (empty when the connector conforms).
     public func failures() -> [String] {
         do { return try check() } catch { return ["setup: \(error)"] }
     }

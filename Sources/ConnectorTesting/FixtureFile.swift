@@ -5,7 +5,6 @@ import Darwin
 #endif
 import ConnectorKit
 import Foundation
-import HechaCore
 
 /// A CSV fixture read into records, that can be written back changed: columns reordered or
 /// dropped, rows added, another encoding or line end.

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let found: FindingExplanation
         do {
-            found = try RegionRun(registry: .known).explain(
+            found = try RegionRun(registry: CommandConnectors.registry).explain(
                 ExplainRequest(findingID: findingID, outputDirectory: out, regionFile: region, rulesetsDirectory: rulesets))
         } catch {
             throw fail(error, in: language)

@@ -1,6 +1,5 @@
 import ConnectorKit
 import Foundation
-import HechaCore
 
 /// Proves that a connector handles the messiness every agency export has, from one good fixture.
 ///
@@ -34,6 +33,7 @@ import HechaCore
 /// }
 /// ```
 public struct ConnectorConformance {
+    /// The connector under test.
     public var connector: any Connector.Type
     /// The folder with the good fixture files.
     public var fixture: String
@@ -46,6 +46,7 @@ public struct ConnectorConformance {
     /// The roster's index, for a connector that is not a roster connector.
     public var index: PersonIndex?
 
+    /// A check of `connector` against the good files in `fixture`.
     public init(_ connector: any Connector.Type, fixture: String, fixtureEncoding: TextEncoding = .utf8,
                 optionalColumns: Set<String> = [], encodings: [TextEncoding] = [.utf8, .gb18030], index: PersonIndex? = nil) {
         self.connector = connector

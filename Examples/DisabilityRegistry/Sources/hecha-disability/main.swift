@@ -1,0 +1,4 @@
+import DisabilityRegistryConnector
+import HechaCLI
+
+await HechaCLI.main(connectors: HechaCLI.builtInConnectors + [DisabilityRegistryConnector.self])

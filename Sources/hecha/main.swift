@@ -1,0 +1,3 @@
+import HechaCLI
+
+await HechaCLI.main(connectors: HechaCLI.builtInConnectors)
