@@ -31,7 +31,7 @@ public struct RuleTestSuite: Sendable {
         var results: [RuleTestResult] = []
         for f in files {
             let dir = RulesetLocation.find(explicit: rulesetsDirectory, regionFile: f)
-            let runner = RuleTestRunner(rulesetsDirectory: dir, catalog: registry.factCatalog)
+            let runner = RuleTestRunner(rulesetsDirectory: dir, catalog: registry.factCatalog, externalSpecs: ExternalSpecReader.provider)
             results += runner.run(file: f)
         }
         return results
@@ -42,7 +42,9 @@ public struct RuleTestSuite: Sendable {
     public func rules(ofRegion regionFile: String, rulesetsDirectory: String?) throws(HostError) -> [String] {
         let dir = RulesetLocation.find(explicit: rulesetsDirectory, regionFile: regionFile)
         do {
-            return try RegionLoader(rulesetsDirectory: dir, catalog: registry.factCatalog).load(regionPath: regionFile).rules.map(\.id)
+            var loader = RegionLoader(rulesetsDirectory: dir, catalog: registry.factCatalog)
+            loader.externalSpecs = ExternalSpecReader.provider
+            return try loader.load(regionPath: regionFile).rules.map(\.id)
         } catch {
             throw HostError(.configuration, error.description)
         }

@@ -45,7 +45,8 @@ public struct RulesetLint: Sendable {
                 }
                 return FileResult(file: file, kind: "region", problems: [])
             case "tests" where isTest:
-                let problems = RuleTestRunner(rulesetsDirectory: rulesets, catalog: registry.factCatalog).check(file: file)
+                let problems = RuleTestRunner(rulesetsDirectory: rulesets, catalog: registry.factCatalog,
+                                              externalSpecs: ExternalSpecReader.provider).check(file: file)
                 return FileResult(file: file, kind: "rule tests", problems: problems)
             default:
                 _ = try loader.checkRuleset(path: file)

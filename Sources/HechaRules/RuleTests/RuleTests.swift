@@ -37,10 +37,14 @@ public struct RuleTestResult: Sendable {
 public struct RuleTestRunner: Sendable {
     public var rulesetsDirectory: String
     public var catalog: FactCatalog
+    /// Asks an out-of-process connector for its fact types (a `command:` source of the region a
+    /// test extends), as a run does; without it such a region's own facts are unknown to the cases.
+    public var externalSpecs: ExternalSpecProvider?
 
-    public init(rulesetsDirectory: String, catalog: FactCatalog) {
+    public init(rulesetsDirectory: String, catalog: FactCatalog, externalSpecs: ExternalSpecProvider? = nil) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog
+        self.externalSpecs = externalSpecs
     }
 
     static let caseKeys = ["name", "description", "rules", "as_of", "parameters", "households", "expect"]
@@ -96,7 +100,8 @@ public struct RuleTestRunner: Sendable {
         if let a = c[key: "as_of"] {
             do throws(Diagnostic) { asOf = try reader.day(a, what: "as_of") } catch { throw DiagnosticList([error]) }
         }
-        let loader = RegionLoader(rulesetsDirectory: rulesetsDirectory, catalog: catalog)
+        var loader = RegionLoader(rulesetsDirectory: rulesetsDirectory, catalog: catalog)
+        loader.externalSpecs = externalSpecs
         let overlayNode = c[key: "parameters"]
         var region = try loader.load(regionPath: path, asOf: asOf, extraKeys: ["cases", "rule"]) { params, d in
             if let overlayNode { loader.readValues(overlayNode, prefix: "", file: file, reader: reader, into: &params, &d) }
@@ -108,9 +113,13 @@ public struct RuleTestRunner: Sendable {
             throw DiagnosticList([reader.fail("unknown or disabled rule '\(id)'\(NameSuggestion.didYouMean(id, in: region.rules.map(\.id)))", c[key: "rules"] ?? c)])
         }
         region.rules = region.rules.filter { selected.contains($0.id) }
-        let (roster, facts) = try world(c, file: file, reader: reader, asOf: region.asOf, auditFrom: region.auditFrom)
+        // the region's catalog: the connectors' facts and those its programs declared
+        var withRegionFacts = self
+        withRegionFacts.catalog = region.catalog
+        let (roster, facts) = try withRegionFacts.world(c, file: file, reader: reader, asOf: region.asOf, auditFrom: region.auditFrom)
         if !evaluate { return (true, "") }
-        let result = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(catalog.facts.map(\.connector)))
+        let result = Evaluator(region: region).evaluate(roster: roster, facts: facts,
+                                                        configuredSources: Set(region.catalog.facts.map(\.connector)))
         if !result.failures.isEmpty {
             return (false, "  evaluation failed:\n" + result.failures.map { "    \($0)" }.joined(separator: "\n"))
         }
