@@ -35,8 +35,10 @@ struct ConnectorScaffoldTests {
         let manifest = try Self.read("Package.swift")
         let s = try ConnectorScaffold(name: "Housing")
         let changed = try s.registering(inPackage: manifest)
-        #expect(changed.contains("    (\"AgriSubsidyConnector\", \"AgriSubsidy\"),\n    (\"HousingConnector\", \"Housing\"),\n]\n"))
-        #expect(changed.count == manifest.count + "    (\"HousingConnector\", \"Housing\"),\n".count)
+        // one line at the end of the list, whatever the list holds (the scaffold check in CI adds one)
+        let line = "    (\"HousingConnector\", \"Housing\"),\n"
+        #expect(changed.contains(line + "]\n"))
+        #expect(changed.replacingOccurrences(of: line, with: "") == manifest)
         #expect { try s.registering(inPackage: changed) } throws: { "\($0)".contains("already in the connectors list") }
         #expect { try s.registering(inPackage: "let package = Package(name: \"X\")\n") } throws: {
             "\($0)".hasPrefix("Package.swift: error: cannot find") && "\($0)".contains("add the line yourself")
@@ -49,7 +51,9 @@ struct ConnectorScaffoldTests {
         let imports = changed.split(separator: "\n").filter { $0.hasPrefix("import ") }
         #expect(imports == imports.sorted())
         #expect(imports.contains("import HousingConnector"))
-        #expect(changed.contains("        AgriSubsidyConnector.self,\n        HousingConnector.self,\n    ]\n"))
+        let entry = "        HousingConnector.self,\n"
+        #expect(changed.contains(entry + "    ]\n"))
+        #expect(changed.replacingOccurrences(of: entry, with: "").replacingOccurrences(of: "import HousingConnector\n", with: "") == builtIns)
         #expect { try ConnectorScaffold(name: "Housing").registering(inBuiltIns: changed) } throws: { "\($0)".contains("already imported") }
     }
 
