@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaHost
 import HechaLedger
 import HechaServer
@@ -39,8 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: ledger) else {
-            printError("\(ledger): error: no lead ledger here; hint: `hecha run` creates it, `hecha users add` adds its users", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
+                                                        hint: "`hecha run` creates it, `hecha users add` adds its users")), in: .english)
         }
         let store: LedgerStore
         do { store = try LedgerStore(path: ledger) } catch { throw fail(error, code: .configuration) }
