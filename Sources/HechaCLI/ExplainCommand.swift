@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
     var rulesets: String?
 
-    @Option(name: .long, help: "text (masked ids, for people) or json (full ids, for tools).")
+    @Option(name: .long, help: "text (masked ids, for people) or json (full ids, for tools; errors as JSON Lines on stderr).")
     var format: String = "text"
 
     @Option(name: .long, help: "zh or en.")
@@ -43,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
             found = try RegionRun(registry: CommandConnectors.registry).explain(
                 ExplainRequest(findingID: findingID, outputDirectory: out, regionFile: region, rulesetsDirectory: rulesets))
         } catch {
-            throw fail(error, in: language)
+            throw fail(error, in: language, format: format == "json" ? .json : .text)
         }
         let context = ExplanationReport.Context(findingID: found.findingID, town: found.household?.town,
                                                 headName: found.household?.headName, warnings: found.warnings)

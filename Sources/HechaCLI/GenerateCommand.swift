@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaGenerator
+import HechaHost
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,8 +42,7 @@ struct GenerateCommand: ParsableCommand {
             report = try RegionGenerator.generate(GeneratorOptions(persons: persons, seed: seed, output: out,
                                                                    vehicleRows: vehicleRows, deathRows: deathRows))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(4)
+            throw fail(HostError(.output, .error("\(error)")), in: .english)
         }
         let rows = report.files.reduce(0) { $0 + $1.rows }
         let bytes = report.files.reduce(0) { $0 + $1.bytes }

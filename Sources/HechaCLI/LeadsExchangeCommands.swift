@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaHost
 import HechaLedger
 
@@ -22,8 +23,8 @@ struct LeadsExportCommand: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out))
             } catch {
-                printError("\(out): error: cannot write the file (\(error.localizedDescription)); hint: check the folder exists and is writable", in: .english)
-                throw ExitCode(HechaExitCode.output.rawValue)
+                throw fail(HostError(.output, .error("cannot write the file (\(error.localizedDescription))", at: SourceLocation(file: out, line: 0),
+                                                     hint: "check the folder exists and is writable")), in: .english)
             }
             print("\(out): \(count) open lead(s) of \(township); fill in \(TownshipExchange.outcomeColumns.joined(separator: ", ")) and import it back")
         } catch let e as LedgerError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaHost
 import HechaLedger
 import HechaRules
@@ -30,14 +31,13 @@ struct LedgerOptions: ParsableArguments {
     func open(mustExist: Bool = true) throws -> LedgerStore {
         let file = try ledgerFile()
         if mustExist && !FileManager.default.fileExists(atPath: file) {
-            printError("\(file): error: no lead ledger here yet; hint: `hecha run` creates it (or pass --ledger FILE)", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("no lead ledger here yet", at: SourceLocation(file: file, line: 0),
+                                                        hint: "`hecha run` creates it (or pass --ledger FILE)")), in: .english)
         }
         do {
             return try LedgerStore(path: file)
         } catch {
-            printError(error.message, in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(error, code: .configuration)
         }
     }
 
@@ -49,9 +49,10 @@ struct LedgerOptions: ParsableArguments {
             return try LedgerSettings.load(files: region.files)
         } catch let e as HostError {
             throw fail(e)
+        } catch let e as DiagnosticList {
+            throw fail(HostError(.configuration, e))
         } catch {
-            printError("\(error)", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("\(error)")), in: .english)
         }
     }
 }
@@ -66,6 +67,5 @@ func ledgerNow() -> String {
 
 /// Prints a ledger error and exits with the given code (the ledger's own messages are English).
 func fail(_ error: LedgerError, code: HechaExitCode = .data) -> ExitCode {
-    printError(error.message, in: .english)
-    return ExitCode(code.rawValue)
+    fail(HostError(code, error.diagnostic), in: .english)
 }

@@ -14,17 +14,15 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var messages: MessageOptions
 
+    @Option(name: .long, help: "text, or json: one JSON object per diagnostic per line, then a summary object (for editors and the lint-rulesets plugin).")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let results = RulesetLint(registry: CommandConnectors.registry).lint(folder: folder)
-        var errors = 0
-        for r in results {
-            for d in r.problems {
-                print(MessageCatalog.text(d.description, in: messages.language))
-                errors += 1
-            }
-        }
-        let bad = results.filter { !$0.problems.isEmpty }.count
-        print(MessageCatalog.text("\(results.count) files checked, \(results.count - bad) ok, \(bad) with errors", in: messages.language))
-        if errors > 0 { throw ExitCode(HechaExitCode.configuration.rawValue) }
+        let problems = results.flatMap(\.problems)
+        report(problems, in: messages.language, format: format, toStandardOutput: true, masksIDs: false)
+        let summary = LintSummary(results)
+        print(format == .json ? summary.jsonLine : MessageCatalog.text(summary.text, in: messages.language))
+        if !problems.isEmpty { throw ExitCode(HechaExitCode.configuration.rawValue) }
     }
 }

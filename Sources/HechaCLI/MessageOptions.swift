@@ -15,6 +15,9 @@ struct MessageOptions: ParsableArguments {
     }
 }
 
+/// `--format text|json` of the commands that print diagnostics.
+extension DiagnosticFormat: ExpressibleByArgument {}
+
 extension ValidationError {
     /// An error about the command line whose message, made in English, is printed in `language`.
     init(in language: MessageLanguage, _ english: String) {

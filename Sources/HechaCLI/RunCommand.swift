@@ -34,11 +34,24 @@ struct RegionOptions: ParsableArguments {
     }
 }
 
-/// Prints a host error on stderr in `language` (id numbers masked: the terminal is for people)
-/// and exits with its code.
-func fail(_ error: HostError, in language: MessageLanguage = .chinese) -> ExitCode {
-    printError(error.message, in: language)
+/// Prints a host error's diagnostics on stderr in `language` and `format` and exits with its code.
+func fail(_ error: HostError, in language: MessageLanguage = .chinese, format: DiagnosticFormat = .text) -> ExitCode {
+    report(error.diagnostics, in: language, format: format)
     return ExitCode(error.code.rawValue)
+}
+
+/// Prints diagnostics, the one place the command line does: as text or JSON Lines, translated into
+/// `language`, on stderr (or, for `lint` and `test`, stdout along with their other lines), id
+/// numbers masked unless told otherwise.
+func report(_ diagnostics: [Diagnostic], in language: MessageLanguage = .chinese, format: DiagnosticFormat = .text,
+            toStandardOutput: Bool = false, masksIDs: Bool = true) {
+    if diagnostics.isEmpty { return }
+    let text = DiagnosticRenderer(format: format, language: language, masksIDs: masksIDs).render(diagnostics)
+    if toStandardOutput {
+        print(text, terminator: "")
+    } else {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }
 
 /// Writes a message for people on stderr in `language`, with id numbers masked.
@@ -76,6 +89,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took (roster, each source, evaluation, writing) on stderr.")
     var timings = false
 
+    @Option(name: .long, help: "How errors and warnings are printed on stderr: text, or json (one JSON object per line, no progress lines).")
+    var format: DiagnosticFormat = .text
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(in: .chinese, "--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError(in: language, "--quiet and --verbose cannot be used together") }
@@ -90,14 +106,14 @@ struct RunCommand: ParsableCommand {
         let request = RunRequest(regionFile: regionFile, outputDirectory: out, asOf: try options.day(language),
                                  rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese,
                                  ledgerFile: noLedger ? nil : ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile))
-        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal, language: language)
+        let display = ProgressDisplay(level: quiet || format == .json ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {
             outcome = try RegionRun(registry: CommandConnectors.registry).run(request, progress: display.show)
         } catch {
-            throw fail(error, in: language)
+            throw fail(error, in: language, format: format)
         }
-        for w in outcome.region.warnings { printError(w.description, in: language) }
+        report(outcome.region.warnings, in: language, format: format)
         if !quiet { print(MessageCatalog.text(RunSummary.text(outcome), in: language), terminator: "") }
         if timings || verbose {
             var text = "stage timings (wall clock; resident memory when the stage ended):\n"
@@ -109,10 +125,15 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data(MessageCatalog.text(text, in: language).utf8))
         }
         if !outcome.evaluation.failures.isEmpty {
-            var text = FailureSummary(outcome.evaluation.failures).text()
-            if !text.hasSuffix("\n") { text += "\n" }
-            text += "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)\n"
-            printError(text, in: language)
+            let summary = FailureSummary(outcome.evaluation.failures)
+            let kept = "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)"
+            if format == .json {
+                report(summary.diagnostics() + [Diagnostic(.note, kept)], in: language, format: format)
+            } else {
+                var text = summary.text()
+                if !text.hasSuffix("\n") { text += "\n" }
+                printError(text + kept + "\n", in: language)
+            }
             throw ExitCode(HechaExitCode.data.rawValue)
         }
     }
@@ -133,7 +154,7 @@ struct ValidateCommand: ParsableCommand {
         let asOf = try options.day(language)
         do {
             let region = try RegionRun(registry: CommandConnectors.registry).validate(regionFile: file, asOf: asOf, rulesetsDirectory: options.rulesets)
-            for w in region.warnings { printError(w.description, in: language) }
+            report(region.warnings, in: language)
             print(MessageCatalog.text("\(file): ok — \(region.rules.count) rules enabled, \(region.disabled.count) disabled, \(region.sources.count) sources, as of \(region.asOf)", in: language))
         } catch {
             throw fail(error, in: language)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaHost
 import HechaLedger
 import HechaServer
@@ -39,8 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: ledger) else {
-            printError("\(ledger): error: no lead ledger here; hint: `hecha run` creates it, `hecha users add` adds its users", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
+                                                        hint: "`hecha run` creates it, `hecha users add` adds its users")), in: .english)
         }
         let store: LedgerStore
         do { store = try LedgerStore(path: ledger) } catch { throw fail(error, code: .configuration) }
@@ -58,10 +59,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let users = (try? store.users().filter { !$0.disabled }.count) ?? 0
         if users == 0 {
-            FileHandle.standardError.write(Data("warning: the ledger has no users yet; add one with `hecha users add NAME --role admin --ledger \(ledger)`\n".utf8))
+            report([Diagnostic(.warning, "the ledger has no users yet", at: SourceLocation(file: ledger, line: 0),
+                               hint: "add one with `hecha users add NAME --role admin --ledger \(ledger)`")], in: .english)
         }
         if !["127.0.0.1", "::1", "localhost"].contains(host) && !secureCookies {
-            FileHandle.standardError.write(Data("warning: serving on \(host) without TLS; put a TLS proxy in front and pass --secure-cookies\n".utf8))
+            report([Diagnostic(.warning, "serving on \(host) without TLS", hint: "put a TLS proxy in front and pass --secure-cookies")], in: .english)
         }
         let lifetime = SessionLifetime(idleSeconds: idleMinutes * 60, absoluteSeconds: max(idleMinutes * 60, SessionLifetime.standard.absoluteSeconds))
         let server = WorkbenchServer(ledger: store, evidence: evidence,

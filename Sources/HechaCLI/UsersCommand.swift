@@ -20,8 +20,8 @@ struct UsersLedgerOption: ParsableArguments {
 
     func open() throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: ledger) else {
-            printError("\(ledger): error: no lead ledger here; hint: `hecha run` creates it (or pass --ledger FILE)", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
+                                                        hint: "`hecha run` creates it (or pass --ledger FILE)")), in: .english)
         }
         do { return try LedgerStore(path: ledger) } catch { throw fail(error, code: .configuration) }
     }
@@ -54,8 +54,9 @@ struct UsersAddCommand: ParsableCommand {
         let password = try PasswordInput.read(confirm: true)
         // a misspelt township would give the worker an empty list: refuse it unless told it is new
         if let township, !newTownship, let known = try? store.leadFacets(township: nil).townships, !known.isEmpty, !known.contains(township) {
-            printError("error: no lead of the ledger is in township '\(township)'\(NameSuggestion.didYouMean(township, in: known)); its townships: \(known.joined(separator: ", "))\n  hint: write it as the roster does, or pass --new-township for a township with no leads yet", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error(
+                "no lead of the ledger is in township '\(township)'\(NameSuggestion.didYouMean(township, in: known)); its townships: \(known.joined(separator: ", "))",
+                hint: "write it as the roster does, or pass --new-township for a township with no leads yet")), in: .english)
         }
         do {
             try store.addUser(name, role: WorkbenchRole(rawValue: role)!, township: township, password: password, at: ledgerNow())
@@ -109,15 +110,14 @@ enum PasswordInput {
     static func read(confirm: Bool) throws -> String {
         if isatty(STDIN_FILENO) == 0 {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                printError("error: no password on standard input; hint: echo the password into the command, or run it at a terminal", in: .english)
-                throw ExitCode(HechaExitCode.configuration.rawValue)
+                throw fail(HostError(.configuration, .error("no password on standard input",
+                                                            hint: "echo the password into the command, or run it at a terminal")), in: .english)
             }
             return line
         }
         let first = ask("password: ")
         if confirm && ask("again: ") != first {
-            printError("error: the two passwords differ; nothing was added", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("the two passwords differ; nothing was added")), in: .english)
         }
         return first
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HechaCore
 import HechaHost
 import HechaLedger
 import HechaRules
@@ -32,8 +33,8 @@ struct WhatIfCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: file) {
             do { store = try LedgerStore(path: file) } catch { throw fail(error, code: .configuration) }
         } else if ledger != nil {
-            printError("\(file): error: no lead ledger here; hint: `hecha run --ledger \(file)` creates it", in: .english)
-            throw ExitCode(HechaExitCode.configuration.rawValue)
+            throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: file, line: 0),
+                                                        hint: "`hecha run --ledger \(file)` creates it")), in: .english)
         }
         let asOf = try options.day()
         do {

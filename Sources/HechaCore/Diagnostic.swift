@@ -1,15 +1,20 @@
 /// A place in a file that a person can open: 1-based line and column (column 0 = whole line/row).
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file, as the user gave it (or as found under the folder they gave).
     public var file: String
+    /// The 1-based line (or CSV row); 0 = the whole file.
     public var line: Int
+    /// The 1-based column; 0 = the whole line.
     public var column: Int
 
+    /// A place in `file`.
     public init(file: String, line: Int, column: Int = 0) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// By file, then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
@@ -22,16 +27,23 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 }
 
 /// One problem found in a configuration or input file, printed as
-/// `path:line:column: error: message` followed by an optional hint on how to fix it.
+/// `path:line:column: error: message` followed by an optional hint on how to fix it. It is the
+/// one error model of the host: a command's error carries one or more of these, and the command
+/// line prints them as text or as JSON Lines.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How bad it is: an error stops the command, a warning and a note do not.
     public enum Severity: String, Sendable { case error, warning, note }
 
+    /// How bad it is.
     public var severity: Severity
+    /// What is wrong, in English (the message catalog translates it where it is printed).
     public var message: String
+    /// Where, when known.
     public var location: SourceLocation?
     /// What to do about it; printed on its own line after the message.
     public var hint: String?
 
+    /// A diagnostic of `severity` at `location`, with what to do in `hint`.
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
         self.severity = severity
         self.message = message
@@ -39,10 +51,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// An error at `location`, with what to do in `hint`.
     public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, hint: hint)
     }
 
+    /// The diagnostic as English text: `place: error: message`, then `  hint: …` on its own line.
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
@@ -54,8 +68,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Several diagnostics reported together (a configuration is checked whole before stopping).
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    /// The diagnostics, in the order found.
     public var diagnostics: [Diagnostic]
+    /// A list of `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Each diagnostic's text, one after another.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

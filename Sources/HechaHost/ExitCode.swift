@@ -9,14 +9,3 @@ public enum HechaExitCode: Int32, Sendable {
     /// The output folder cannot be written.
     case output = 4
 }
-
-/// A problem that ends a command, with its exit code and what to print.
-public struct HostError: Error, Sendable, CustomStringConvertible {
-    public var code: HechaExitCode
-    public var message: String
-    public init(_ code: HechaExitCode, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-    public var description: String { message }
-}

@@ -37,20 +37,21 @@ extension RegionRun {
         let folder = URL(fileURLWithPath: request.outputDirectory)
         let findingsPath = folder.appendingPathComponent("findings.jsonl").path
         guard let text = try? String(contentsOfFile: findingsPath, encoding: .utf8) else {
-            throw HostError(.configuration, "\(findingsPath): error: cannot read the findings of a run\n  hint: pass the --out folder of the run that produced the finding")
+            throw HostError(.configuration, .error("cannot read the findings of a run", at: SourceLocation(file: findingsPath, line: 0),
+                                                  hint: "pass the --out folder of the run that produced the finding"))
         }
         var matches: [[String: Any]] = []
         let wanted = request.findingID.lowercased()
-        guard wanted.count >= 6 else { throw HostError(.configuration, "error: a finding id has 16 characters; give at least the first 6") }
+        guard wanted.count >= 6 else { throw HostError(.configuration, .error("a finding id has 16 characters; give at least the first 6")) }
         for line in text.split(separator: "\n") {
             guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let id = o["id"] as? String else { continue }
             if id == wanted { matches = [o]; break }
             if id.hasPrefix(wanted) { matches.append(o) }
         }
         guard matches.count == 1, let found = matches.first, let rule = found["rule"] as? String, let household = found["household"] as? String else {
-            throw HostError(.configuration, matches.isEmpty
-                            ? "\(findingsPath): error: no finding with id '\(request.findingID)'"
-                            : "\(findingsPath): error: '\(request.findingID)' matches \(matches.count) findings; give more characters")
+            let problem = matches.isEmpty ? "no finding with id '\(request.findingID)'"
+                                          : "'\(request.findingID)' matches \(matches.count) findings; give more characters"
+            throw HostError(.configuration, .error(problem, at: SourceLocation(file: findingsPath, line: 0)))
         }
         // the run's configuration, from its manifest
         var regionFile = request.regionFile
@@ -66,7 +67,8 @@ extension RegionRun {
             }
         }
         guard let regionFile else {
-            throw HostError(.configuration, "\(manifestPath): error: the run's manifest does not name its region file\n  hint: pass --region FILE")
+            throw HostError(.configuration, .error("the run's manifest does not name its region file", at: SourceLocation(file: manifestPath, line: 0),
+                                                  hint: "pass --region FILE"))
         }
         let region = try validate(regionFile: regionFile, asOf: asOf, rulesetsDirectory: request.rulesetsDirectory)
         var warnings: [String] = []
@@ -80,7 +82,7 @@ extension RegionRun {
             ruleID: rule, household: household, person: found["person"] as? String, application: found["application"] as? String,
             roster: data.roster, facts: data.facts)
         else {
-            throw HostError(.data, "error: rule \(rule) or household \(household) is no longer in the region's rules or roster")
+            throw HostError(.data, .error("rule \(rule) or household \(household) is no longer in the region's rules or roster"))
         }
         return FindingExplanation(findingID: found["id"] as? String ?? request.findingID, explanation: explanation, region: region,
                                   household: HouseholdDirectory(roster: data.roster, only: [household])[household], warnings: warnings)

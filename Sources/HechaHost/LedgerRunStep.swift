@@ -19,12 +19,12 @@ struct LedgerRunStep {
         do {
             settings = try LedgerSettings.load(files: region.files)
         } catch {
-            throw HostError(.configuration, error.description)
+            throw HostError(.configuration, error)
         }
         do {
             return LedgerRunStep(store: try LedgerStore(path: file), settings: settings)
         } catch {
-            throw HostError(.configuration, error.message)
+            throw HostError(.configuration, error.diagnostic)
         }
     }
 
@@ -41,9 +41,10 @@ struct LedgerRunStep {
         } catch let e as HostError {
             throw e
         } catch let e as LedgerError {
-            throw HostError(.output, e.message + "\nthe ledger was left as it was before this run; run again once the ledger can be written")
+            throw HostError(.output, [e.diagnostic, Diagnostic(.note, "the ledger was left as it was before this run",
+                                                                hint: "run again once the ledger can be written")])
         } catch {
-            throw HostError(.output, "\(store.path): error: \(error)")
+            throw HostError(.output, .error("\(error)", at: SourceLocation(file: store.path, line: 0)))
         }
     }
 }

@@ -116,7 +116,7 @@ public struct RegionRun: Sendable {
         do {
             region = try loader.load(regionPath: regionFile, asOf: asOf)
         } catch {
-            throw HostError(.configuration, error.description)
+            throw HostError(.configuration, error)
         }
         var problems: [Diagnostic] = []
         var rosterSources = 0
@@ -147,7 +147,7 @@ public struct RegionRun: Sendable {
                                    : "more than one roster source is configured",
                                    at: SourceLocation(file: region.file, line: 1)))
         }
-        if !problems.isEmpty { throw HostError(.configuration, DiagnosticList(problems).description) }
+        if !problems.isEmpty { throw HostError(.configuration, problems) }
         return region
     }
 
@@ -170,7 +170,7 @@ public struct RegionRun: Sendable {
         do throws(OutputFolderError) {
             reservation = try OutputFolderReservation(request.outputDirectory)
         } catch {
-            throw HostError(.output, error.description)
+            throw HostError(.output, Diagnostic.error(error.description))
         }
         defer { reservation.release() }
         // the inputs are hashed for the manifest on the core the roster leaves idle
@@ -203,7 +203,7 @@ public struct RegionRun: Sendable {
                     try OutputFolder.replace(written, with: files)
                 }
             } catch {
-                throw HostError(.output, error.description)
+                throw HostError(.output, Diagnostic.error(error.description))
             }
         }
         // a ledger changes only with a good run, and only once its output folder is in place
@@ -240,14 +240,14 @@ public struct RegionRun: Sendable {
         // 1. the roster
         guard let rosterEntry = region.sources.first(where: { registry.connector(id: $0.id) is any RosterConnector.Type }),
             let rosterType = registry.connector(id: rosterEntry.id) as? any RosterConnector.Type
-        else { throw HostError(.configuration, "no roster source") }
+        else { throw HostError(.configuration, .error("no roster source")) }
         let rosterConnector = rosterType.init()
         let rosterReport = SourceReport(sourceID: rosterEntry.id)
         let roster: Roster
         do {
             roster = try rosterConnector.readRoster(RosterRequest(source: config(rosterEntry), report: rosterReport))
         } catch {
-            throw HostError(.data, error.description)
+            throw HostError(.data, error)
         }
         progress(.rosterRead(source: rosterEntry.id, households: roster.households.count, persons: roster.index.personCount,
                              seconds: Date().timeIntervalSince(started)))
@@ -293,7 +293,7 @@ public struct RegionRun: Sendable {
         }
         timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current()))
         let failed = errors.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
-        if !failed.isEmpty { throw HostError(.data, DiagnosticList(failed).description) }
+        if !failed.isEmpty { throw HostError(.data, failed) }
         var outcomes: [SourceOutcome] = []
         for (i, entry) in entries.enumerated() {
             let title = registry.connector(id: entry.id)?.title ?? entry.title ?? entry.id

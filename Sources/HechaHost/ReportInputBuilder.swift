@@ -61,9 +61,9 @@ enum ReportInputBuilder {
         do {
             return try digests?.digest(path, expected: expected) ?? FileDigest(path: path, expected: expected)
         } catch let changed as FileChangedError {
-            throw HostError(.data, changed.description)
+            throw HostError(.data, .error(changed.message, at: SourceLocation(file: changed.path, line: 0)))
         } catch {
-            throw HostError(.data, "cannot read \(path) to record its SHA-256: \(error.localizedDescription)")
+            throw HostError(.data, .error("cannot read \(path) to record its SHA-256: \(error.localizedDescription)"))
         }
     }
 }

@@ -14,7 +14,7 @@ public struct RuleTestSuite: Sendable {
         for p in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
-                throw HostError(.configuration, "\(p): error: no such file or folder")
+                throw HostError(.configuration, .error("no such file or folder", at: SourceLocation(file: p, line: 0)))
             }
             if isDir.boolValue {
                 let items = FileManager.default.enumerator(atPath: p)?.compactMap { $0 as? String } ?? []
@@ -46,7 +46,7 @@ public struct RuleTestSuite: Sendable {
             loader.externalSpecs = ExternalSpecReader.provider
             return try loader.load(regionPath: regionFile).rules.map(\.id)
         } catch {
-            throw HostError(.configuration, error.description)
+            throw HostError(.configuration, error)
         }
     }
 

@@ -6,17 +6,22 @@ import HechaRules
 /// calendars (`calendars/`), rule tests (any `tests/` folder, a region's own too, whose cases are loaded but not run) and
 /// rulesets (the rest). Used by `hecha lint` and the `lint-rulesets` package plugin.
 public struct RulesetLint: Sendable {
+    /// The connectors whose schemas the rules are checked against.
     public let registry: ConnectorRegistry
+    /// A linter against `registry`'s schemas.
     public init(registry: ConnectorRegistry) { self.registry = registry }
 
     /// One file's verdict.
     public struct FileResult: Sendable {
+        /// The file, as under the folder given.
         public var file: String
+        /// `ruleset`, `region`, `calendar` or `rule tests`.
         public var kind: String
-        /// Each problem as printed: `file:line:column: error: …` and its hint.
-        public var problems: [String]
+        /// Each problem with its place and hint (none when the file is clean).
+        public var problems: [Diagnostic]
     }
 
+    /// Checks every `.yaml`/`.yml` file under `folder` (hidden folders left out), in path order.
     public func lint(folder: String) -> [FileResult] {
         let items = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -41,7 +46,7 @@ public struct RulesetLint: Sendable {
                 do {
                     _ = try RegionRun(registry: registry).validate(regionFile: file, rulesetsDirectory: rulesets)
                 } catch {
-                    return FileResult(file: file, kind: "region", problems: [error.message])
+                    return FileResult(file: file, kind: "region", problems: error.diagnostics)
                 }
                 return FileResult(file: file, kind: "region", problems: [])
             case "tests" where isTest:
@@ -53,7 +58,7 @@ public struct RulesetLint: Sendable {
                 return FileResult(file: file, kind: "ruleset", problems: [])
             }
         } catch {
-            return FileResult(file: file, kind: top.isEmpty ? "ruleset" : top, problems: error.diagnostics.map(\.description))
+            return FileResult(file: file, kind: top.isEmpty ? "ruleset" : top, problems: error.diagnostics)
         }
     }
 }

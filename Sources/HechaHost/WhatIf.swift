@@ -41,22 +41,22 @@ public struct WhatIf: Sendable {
         do {
             changed = try loader.load(regionPath: regionFile, asOf: asOf, overrides: overrides)
         } catch {
-            throw HostError(.configuration, error.description)
+            throw HostError(.configuration, error)
         }
         let data = try host.read(base)
         let configured = Set(base.sources.map(\.id))
         let first = Evaluator(region: base).evaluate(roster: data.roster, facts: data.facts, configuredSources: configured)
         let second = Evaluator(region: changed).evaluate(roster: data.roster, facts: data.facts, configuredSources: configured)
         for e in [first, second] where !e.failures.isEmpty {
-            throw HostError(.data, "\(e.failures.count) rule evaluation(s) failed, so the comparison would be wrong:\n"
-                            + e.failures.prefix(20).map { "  \($0)" }.joined(separator: "\n"))
+            throw HostError(.data, .error("\(e.failures.count) rule evaluation(s) failed, so the comparison would be wrong:\n"
+                                          + e.failures.prefix(20).map { "  \($0)" }.joined(separator: "\n")))
         }
         var statuses: [String: LeadStatus] = [:]
         if let ledger {
             do {
                 for l in try ledger.leads() { statuses[l.id] = l.status }
             } catch {
-                throw HostError(.configuration, error.message)
+                throw HostError(.configuration, error.diagnostic)
             }
         }
         func ids(_ e: EvaluationResult, _ rule: String) -> Set<String> { Set(e.findings.filter { $0.rule == rule }.map(FindingID.of)) }

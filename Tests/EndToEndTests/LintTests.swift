@@ -22,7 +22,7 @@ struct LintTests {
         try "extends: base.yaml\nrule: vehicle-owned\nas_of: 2024-12-31\naudit_window: {from: 2024-01, to: 2024-12}\ncases:\n  - name: c\n    households: [{members: [{id: P1, vehicles: [{typ: 小型轿车}]}]}]\n    expect: []\n"
             .write(toFile: dir + "/tests/broken.yaml", atomically: true, encoding: .utf8)
         let results = RulesetLint(registry: .known).lint(folder: dir)
-        let messages = results.flatMap(\.problems).joined(separator: "\n")
+        let messages = results.flatMap(\.problems).map(\.description).joined(separator: "\n")
         #expect(messages.contains("calendars/broken.yaml:4:20: error: off '2024-02-30' is not a date"))
         #expect(messages.contains("extra.yaml:4:11: error: unknown function 'cont'; did you mean 'count'?"))
         #expect(messages.contains("tests/broken.yaml:7:50: error: vehicle has no field 'typ'; did you mean 'type'?"))

@@ -1,4 +1,5 @@
 import Foundation
+import HechaCore
 
 /// The language of the messages Hecha prints for people (diagnostics, warnings, the run summary,
 /// progress): Chinese unless `--lang en` is given, the same switch as the report's.
@@ -52,6 +53,14 @@ public enum MessageCatalog {
 
     static let labels: [(english: String, chinese: String)] = [("error", "错误："), ("warning", "警告："), ("note", "说明：")]
 
+    /// The Chinese label of a diagnostic's severity, `错误：` for `error: `.
+    static func label(_ severity: Diagnostic.Severity) -> String {
+        labels.first { $0.english == severity.rawValue }?.chinese ?? severity.rawValue + "："
+    }
+
+    /// The Chinese label of a hint line, `提示：` for `hint: `.
+    static let hintLabel = "提示："
+
     static func translateLine(_ line: String) -> String { translatedLine(line).text }
 
     /// The lines of `english` whose message no template translates (for the catalog's tests).
@@ -69,7 +78,7 @@ public enum MessageCatalog {
             return (prefix + (chinese ?? english), chinese != nil)
         }
         if indent == "  ", body.hasPrefix("hint: ") {
-            return message(indent + "提示：", String(body.dropFirst("hint: ".count)))
+            return message(indent + hintLabel, String(body.dropFirst("hint: ".count)))
         }
         for label in labels {
             if body.hasPrefix(label.english + ": ") {

@@ -20,6 +20,7 @@ enum SummaryMessages {
         MessageTemplate("… and {count} more", "……另有 {count} 条"),
         MessageTemplate("rule {rule}, household {household}, {subject}: {place}: {message}", "规则 {rule}，家庭 {household}，{subject}：{place}: {message}"),
         MessageTemplate("rule {rule}, household {household}: {place}: {message}", "规则 {rule}，家庭 {household}：{place}: {message}"),
+        MessageTemplate("rule {rule} could not be evaluated for {count} household(s): {message}", "规则 {rule} 有 {count} 户无法计算：{message}"),
         MessageTemplate("the output folder {folder} was left as it was; this run's incomplete outputs are in {partial}",
                         "输出文件夹 {folder} 保持原样；这次运行的不完整输出在 {partial}"),
         MessageTemplate("stage timings (wall clock; resident memory when the stage ended):", "各阶段用时（实际耗时；阶段结束时的常驻内存）："),

@@ -11,6 +11,9 @@ public struct RuleTestResult: Sendable {
     public var passed: Bool
     /// Why it failed: the expected and the actual findings, or the error.
     public var message: String
+    /// The same as diagnostics: the case's failure at its place, then what made it fail with
+    /// their own places (for `hecha lint` and `--format json`).
+    public var diagnostics: [Diagnostic] = []
 }
 
 /// Runs rule tests written in YAML (like OpenFisca's): each case gives parameter overrides,
@@ -51,8 +54,8 @@ public struct RuleTestRunner: Sendable {
 
     /// Loads every case of one test file (rules, parameters, households and facts) without
     /// evaluating: the problems found, for linting.
-    public func check(file path: String) -> [String] {
-        run(file: path, evaluate: false).filter { !$0.passed }.map(\.message)
+    public func check(file path: String) -> [Diagnostic] {
+        run(file: path, evaluate: false).filter { !$0.passed }.flatMap(\.diagnostics)
     }
 
     /// Runs every case of one test file. A file that cannot be loaded gives one failed result.
@@ -62,14 +65,16 @@ public struct RuleTestRunner: Sendable {
         do {
             file = try YAMLFile.load(path: path, displayPath: shown)
         } catch {
-            return [RuleTestResult(file: shown, name: "(file)", location: SourceLocation(file: shown, line: 0), rules: [], passed: false, message: error.description)]
+            return [RuleTestResult(file: shown, name: "(file)", location: SourceLocation(file: shown, line: 0), rules: [], passed: false, message: error.description,
+                                   diagnostics: error.diagnostics)]
         }
         let reader = ValueReader(file: file)
         var fileRule: [String] = []
         if let r = file.root[key: "rule"]?.scalar?.string { fileRule = [r] }
         guard let cases = file.root[key: "cases"]?.sequence, !cases.isEmpty else {
+            let missing = Diagnostic.error("a rule test file needs cases: (a list of test cases)", at: SourceLocation(file: shown, line: 0))
             return [RuleTestResult(file: shown, name: "(file)", location: file.location(file.root), rules: [], passed: false,
-                                   message: "\(shown): error: a rule test file needs cases: (a list of test cases)")]
+                                   message: missing.description, diagnostics: [missing])]
         }
         var results: [RuleTestResult] = []
         for (n, c) in cases.enumerated() {
@@ -79,11 +84,13 @@ public struct RuleTestRunner: Sendable {
             if let r = c[key: "rules"] { rules = (r.sequence.map(Array.init) ?? [r]).compactMap { $0.scalar?.string } }
             do throws(DiagnosticList) {
                 let (ok, message) = try runCase(c, rules: rules, file: file, reader: reader, path: path, evaluate: evaluate)
+                let failed = Diagnostic.error("case '\(name)' failed\n\(message)", at: at)
                 results.append(RuleTestResult(file: shown, name: name, location: at, rules: rules, passed: ok,
-                                              message: ok ? "" : "\(at): error: case '\(name)' failed\n\(message)"))
+                                              message: ok ? "" : failed.description, diagnostics: ok ? [] : [failed]))
             } catch {
+                let stopped = [Diagnostic.error("case '\(name)' could not run", at: at)] + error.diagnostics
                 results.append(RuleTestResult(file: shown, name: name, location: at, rules: rules, passed: false,
-                                              message: "\(at): error: case '\(name)' could not run\n\(error.description)"))
+                                              message: DiagnosticList(stopped).description, diagnostics: stopped))
             }
         }
         return results

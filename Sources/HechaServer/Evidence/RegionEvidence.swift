@@ -24,7 +24,7 @@ public final class RegionEvidence: Sendable {
         do {
             settings = try LedgerSettings.load(files: region.files)
         } catch {
-            throw HostError(.configuration, error.description)
+            throw HostError(.configuration, error)
         }
         self.region = region
         self.data = try run.read(region)

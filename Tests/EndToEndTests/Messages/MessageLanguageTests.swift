@@ -17,12 +17,16 @@ struct MessageLanguageTests {
         }
     }
 
-    /// The message in both languages; the English one must be the host's text unchanged.
+    /// The diagnostics as the command line prints them in both languages (less the final newline);
+    /// the English text must be the host's text unchanged.
     func rendered(_ e: HostError?) -> (zh: String, en: String) {
-        let message = e?.message ?? ""
-        let en = MessageCatalog.text(message, in: .english)
-        #expect(en == message)
-        return (MessageCatalog.text(message, in: .chinese), en)
+        let diagnostics = e?.diagnostics ?? []
+        func text(_ language: MessageLanguage) -> String {
+            String(DiagnosticRenderer(language: language, masksIDs: false).render(diagnostics).dropLast())
+        }
+        let en = text(.english)
+        #expect(en == e?.message ?? "")
+        return (text(.chinese), en)
     }
 
     @Test func aRegionFileErrorIsChineseWithItsPlaceKept() throws {
@@ -76,8 +80,8 @@ struct MessageLanguageTests {
         }
         #expect(error?.code == .output)
         let (zh, en) = rendered(error)
-        #expect(zh == "\(dir)/out 已存在且不是文件夹；请换一个输出文件夹", "\(zh)")
-        #expect(en == "\(dir)/out exists and is not a folder; choose another output folder")
+        #expect(zh == "错误：\(dir)/out 已存在且不是文件夹；请换一个输出文件夹", "\(zh)")
+        #expect(en == "error: \(dir)/out exists and is not a folder; choose another output folder")
     }
 
     @Test func theRunSummaryIsChineseAndItsTablesStayAligned() throws {
