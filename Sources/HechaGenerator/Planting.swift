@@ -33,7 +33,7 @@ extension RegionBuilder {
             let ms = households[h].members.filter { $0.coresident && $0.invalidID == nil }
             return ms[prng.int(ms.count)].person
         }
-        for _ in 0..<perVariant {
+        for round in 0..<perVariant {
             // deceased-still-paid: one death, two deaths (the earliest counts), a death before the window
             for variant in 0..<3 {
                 let h = take(paidAllYear)
@@ -71,7 +71,9 @@ extension RegionBuilder {
                 let h = take { $0.active }
                 let p = coresidentMember(h)
                 vehicles[p, default: []].append(variant == 0
-                    ? Vehicle(type: prng.pick(Words.plainVehicleTypes), status: "正常", priceFen: prng.int(40_000, 400_000) * 100)
+                    // the first round's car is cheaper than 50,000 yuan: a what-if on vehicle.min_price drops it
+                    ? Vehicle(type: prng.pick(Words.plainVehicleTypes), status: "正常",
+                              priceFen: (round == 0 ? prng.int(20_000, 49_999) : prng.int(50_000, 400_000)) * 100)
                     : Vehicle(type: "小型轿车", status: "抵押", priceFen: nil))
                 mark("vehicle-owned", h, why: variant == 0 ? "a co-resident member owns a car (正常, with a price)"
                      : "a co-resident member owns a mortgaged car (抵押) of unknown price")

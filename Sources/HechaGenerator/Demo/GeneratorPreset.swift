@@ -19,7 +19,7 @@ public enum GeneratorPreset: String, CaseIterable, Sendable {
     var profile: RegionProfile {
         switch self {
         case .demo:
-            let towns = [("鸣凤镇", false, 100), ("花林寺镇", true, 101), ("旧县镇", true, 102), ("洋坪镇", true, 103),
+            let towns = [("鸣凤镇", false, 100), ("花林寺镇", false, 101), ("旧县镇", true, 102), ("洋坪镇", true, 103),
                          ("茅坪场镇", true, 104), ("嫘祖镇", true, 105), ("河口乡", true, 200)]
             return RegionProfile(
                 city: "宜昌市", districts: [(420525, "远安县")],
