@@ -11,9 +11,14 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The same seed gives the same bytes. OUT/region.yaml says `extends: national`: run it from inside the project, \
             or pass `--rulesets` to `hecha run`. OUT/expected-findings.jsonl lists the findings (rule, household, person, \
-            application, amount) that `hecha run` must produce on it.
+            application, amount) that `hecha run` must produce on it. `--preset demo` writes the demo region instead \
+            (rulesets/regions/demo: its data, PLANTED.md and expected-findings.jsonl; the region file is \
+            rulesets/regions/demo.yaml): `hecha generate --preset demo --out rulesets/regions/demo`.
             """
     )
+
+    @Option(name: .long, help: "A ready-made region (demo); its size and seed are fixed.")
+    var preset: GeneratorPreset?
 
     @Option(name: .long, help: "Persons on the roster.")
     var persons: Int = 10_000
@@ -31,7 +36,7 @@ struct GenerateCommand: ParsableCommand {
     var deathRows: Int?
 
     func validate() throws {
-        guard persons >= 500 else { throw ValidationError("--persons must be at least 500 (room for the planted cases)") }
+        guard preset != nil || persons >= 500 else { throw ValidationError("--persons must be at least 500 (room for the planted cases)") }
     }
 
     func run() throws {
@@ -39,8 +44,9 @@ struct GenerateCommand: ParsableCommand {
         let start = Date()
         let report: GeneratorReport
         do {
-            report = try RegionGenerator.generate(GeneratorOptions(persons: persons, seed: seed, output: out,
-                                                                   vehicleRows: vehicleRows, deathRows: deathRows))
+            let options = preset?.options(output: out)
+                ?? GeneratorOptions(persons: persons, seed: seed, output: out, vehicleRows: vehicleRows, deathRows: deathRows)
+            report = try RegionGenerator.generate(options)
         } catch {
             throw fail(HostError(.output, .error("\(error)")), in: .english)
         }
@@ -51,3 +57,5 @@ struct GenerateCommand: ParsableCommand {
               + "\(report.findings.count) expected findings; \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 }
+
+extension GeneratorPreset: ExpressibleByArgument {}

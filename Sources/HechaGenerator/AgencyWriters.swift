@@ -18,7 +18,19 @@ extension Writer {
                 bank.endRow()
             }
         }
+        if builder.profile.showcase {
+            for bad in DemoBadRows.rows(stream) {
+                bank.bytes.put(DemoBadRows.text(bad, id: badRowID(&rng))); bank.bytes.newline()
+                bank.endRow()
+                bank.badRows += 1
+            }
+        }
         return bank
+    }
+
+    /// The id of a household head for a planted bad row (any will do: the row is rejected).
+    func badRowID(_ rng: inout Random) -> String {
+        IDText.text(builder.persons[builder.households[rng.int(builder.households.count)].members[0].person].body)
     }
 
     func deaths() throws -> GeneratedFile {
@@ -26,13 +38,13 @@ extension Writer {
         let roster = rosterRows(builder.deaths, stream: "deaths") { p, d, rng, b in
             rosterID(p, &rng, into: &b); b.comma()
             b.put(builder.persons[p].name); b.comma()
-            b.date(d, style: rng.chance(0.1) ? 1 + rng.int(3) : 0); b.comma()
+            b.date(d, style: messy(&rng, 0.1) ? 1 + rng.int(3) : 0); b.comma()
             b.put(rng.pick(Words.deathSources)); b.newline()
         }
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/死亡人员.csv", header: Self.header("公民身份号码,姓名,死亡日期,数据来源"), roster: roster,
-            total: options.deathRows ?? options.persons * 2, seed: options.seed, stream: "deaths", gb18030: true
+            total: options.deathRows ?? outsiderRows(options.persons * 2), seed: options.seed, stream: "deaths", gb18030: true
         ) { rng, b in
             let isBad = Encoded.otherID(&rng, into: &b, badRate: bad); b.comma()
             Encoded.name(&rng, into: &b); b.comma()
@@ -55,13 +67,13 @@ extension Writer {
             rosterID(p, &rng, into: &b); b.comma()
             Encoded.day(&rng, 2005, 2024, into: &b); b.comma()
             b.put(v.status); b.comma()
-            if let price = v.priceFen { b.money(price, style: rng.chance(0.02) ? 1 + rng.int(3) : 0) }
+            if let price = v.priceFen { b.money(price, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0) }
             b.comma(); b.newline()
         }
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/机动车登记.csv", header: Self.header("号牌号码,车辆类型,所有人证件号码,初次登记日期,机动车状态,购置价格,备注", bom: true),
-            roster: roster, total: options.vehicleRows ?? options.persons * 30, seed: options.seed, stream: "vehicles"
+            roster: roster, total: options.vehicleRows ?? outsiderRows(options.persons * 30), seed: options.seed, stream: "vehicles"
         ) { rng, b in
             Self.plate(&rng, into: &b); b.comma()
             let r = rng.int(Encoded.vehicleTypeCumulative.last!)
@@ -94,7 +106,7 @@ extension Writer {
             rosterID(p, &rng, into: &b); b.comma()
             b.put(e.unit); b.comma()
             b.put(e.use); b.comma()
-            if rng.chance(0.01) { b.put("\""); Self.address(&rng, into: &b); b.put(",附属间\"") } else { Self.address(&rng, into: &b) }
+            if messy(&rng, 0.01) { b.put("\""); Self.address(&rng, into: &b); b.put(",附属间\"") } else { Self.address(&rng, into: &b) }
             b.comma()
             b.digits(rng.int(20, 160)); b.put("."); b.digits(rng.int(100), width: 2); b.comma()
             b.put(e.status); b.comma()
@@ -104,7 +116,7 @@ extension Writer {
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/不动产登记.csv", header: Self.header("权利人证件号,不动产单元号,规划用途,坐落,建筑面积,权属状态,登记日期,登记机构"),
-            roster: roster, total: options.persons * 3, seed: options.seed, stream: "real-estate"
+            roster: roster, total: outsiderRows(options.persons * 3), seed: options.seed, stream: "real-estate"
         ) { rng, b in
             let isBad = Encoded.otherID(&rng, into: &b, badRate: bad); b.comma()
             b.digits(Encoded.otherAreas[rng.int(12)], width: 6); b.digits(rng.int(1, 40), width: 3); b.put("GB")
@@ -131,7 +143,7 @@ extension Writer {
         let dir = try folder("market-regulation")
         let roster = rosterRows(builder.businesses, stream: "market-regulation") { p, e, rng, b in
             Self.creditCode(&rng, into: &b); b.comma()
-            b.put("武汉市"); b.put(builder.persons[p].name); b.put(rng.pick(Words.trades)); b.comma()
+            b.put(builder.profile.city); b.put(builder.persons[p].name); b.put(rng.pick(Words.trades)); b.comma()
             b.put(e.type); b.comma()
             rosterID(p, &rng, into: &b); b.comma()
             b.digits(e.capital / 100); if e.capital % 100 != 0 { b.append(0x2E); b.digits(e.capital % 100, width: 2) }
@@ -143,7 +155,7 @@ extension Writer {
         return try FileOutput.agencyFile(
             path: dir + "/市场主体.csv",
             header: Self.header("统一社会信用代码,主体名称,主体类型,法定代表人证件号,注册资本(万元),成立日期,登记状态", bom: true),
-            roster: roster, total: options.persons, seed: options.seed, stream: "market-regulation", crlf: true
+            roster: roster, total: outsiderRows(options.persons), seed: options.seed, stream: "market-regulation", crlf: true
         ) { rng, b in
             Self.creditCode(&rng, into: &b); b.comma()
             b.put("武汉市"); b.append(contentsOf: Encoded.surnames[rng.int(Encoded.surnames.count)])
@@ -178,18 +190,27 @@ extension Writer {
             guard let list = builder.accounts[p] else { continue }
             for a in list {
                 let file = Int(a.account.utf8.last! - 0x30) % 3
-                let style = rng.chance(0.02) ? 1 + rng.int(4) : 0
+                let style = messy(&rng, 0.02) ? 1 + rng.int(4) : 0
                 Self.jsonAccount({ IDText.write(builder.persons[p].body, style: style == 1 ? 0 : style, into: &$0) },
                                  bank: file * 2 + rng.int(2), account: { $0.put(a.account) }, type: rng.int(4),
-                                 balanceFen: a.balanceFen, date: a.date, dateStyle: rng.chance(0.02) ? 1 : 0, into: &banks[file].bytes)
+                                 balanceFen: a.balanceFen, date: a.date, dateStyle: messy(&rng, 0.02) ? 1 : 0, into: &banks[file].bytes)
                 banks[file].endRow()
+            }
+        }
+        if builder.profile.showcase {
+            for (k, stream) in ["banking-0", "banking-1"].enumerated() {
+                for bad in DemoBadRows.rows(stream) {
+                    banks[k].bytes.put(DemoBadRows.text(bad, id: badRowID(&rng))); banks[k].bytes.newline()
+                    banks[k].endRow()
+                    banks[k].badRows += 1
+                }
             }
         }
         var out: [GeneratedFile] = []
         for k in 0..<3 {
             let bad = badRate
             out.append(try FileOutput.agencyFile(
-                path: dir + "/查询结果-\(k + 1).jsonl", header: [], roster: banks[k], total: options.persons, seed: options.seed,
+                path: dir + "/查询结果-\(k + 1).jsonl", header: [], roster: banks[k], total: outsiderRows(options.persons), seed: options.seed,
                 stream: "banking-\(k)"
             ) { rng, b in
                 if rng.chance(bad) {
@@ -213,16 +234,16 @@ extension Writer {
         let dir = try folder("income")
         let roster = rosterRows(builder.incomes, stream: "income") { p, i, rng, b in
             rosterID(p, &rng, into: &b); b.comma()
-            if i.annual { b.digits(i.year, width: 4) } else { b.month(i.monthKey, style: rng.chance(0.02) ? (rng.chance(0.5) ? 0 : 2) : 1) }
+            if i.annual { b.digits(i.year, width: 4) } else { b.month(i.monthKey, style: messy(&rng, 0.02) ? (rng.chance(0.5) ? 0 : 2) : 1) }
             b.comma()
             b.put(Words.incomeTypes[i.type]); b.comma()
-            b.money(i.fen, style: rng.chance(0.02) ? 1 + rng.int(3) : 0); b.comma()
+            b.money(i.fen, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0); b.comma()
             b.put(i.type == 3 ? "人社" : "税务"); b.newline()
         }
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/收入明细.csv", header: Self.header("证件号码,所属期,收入类型,金额,数据来源", bom: true),
-            roster: roster, total: options.persons * 5, seed: options.seed, stream: "income"
+            roster: roster, total: outsiderRows(options.persons * 5), seed: options.seed, stream: "income"
         ) { rng, b in
             let isBad = Encoded.otherID(&rng, into: &b, badRate: bad); b.comma()
             let t = rng.int(6)
@@ -248,7 +269,7 @@ extension Writer {
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/财政供养人员.csv", header: Self.header("身份证号,姓名,工作单位,人员类别"),
-            roster: roster, total: options.persons / 3, seed: options.seed, stream: "officials"
+            roster: roster, total: outsiderRows(options.persons / 3), seed: options.seed, stream: "officials"
         ) { rng, b in
             let isBad = Encoded.otherID(&rng, into: &b, badRate: bad); b.comma()
             Encoded.name(&rng, into: &b); b.comma()
@@ -263,13 +284,13 @@ extension Writer {
         let roster = rosterRows(builder.subsidies, stream: "agri-subsidy") { p, s, rng, b in
             rosterID(p, &rng, into: &b); b.comma()
             b.put(s.item); b.comma()
-            b.money(s.fen, style: rng.chance(0.02) ? 1 + rng.int(3) : 0); b.comma()
-            b.date(s.date, style: rng.chance(0.02) ? 1 + rng.int(3) : 0); b.newline()
+            b.money(s.fen, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0); b.comma()
+            b.date(s.date, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0); b.newline()
         }
         let bad = badRate
         return try FileOutput.agencyFile(
             path: dir + "/惠农补贴.csv", header: Self.header("证件号码,补贴项目,金额,发放日期"),
-            roster: roster, total: options.persons / 2, seed: options.seed, stream: "agri-subsidy"
+            roster: roster, total: outsiderRows(options.persons / 2), seed: options.seed, stream: "agri-subsidy"
         ) { rng, b in
             let isBad = Encoded.otherID(&rng, into: &b, badRate: bad); b.comma()
             b.append(contentsOf: Encoded.subsidyItems[rng.int(100) < 85 ? 0 : 1 + rng.int(3)]); b.comma()

@@ -23,18 +23,18 @@ extension Writer {
             hh.put(house.id); hh.comma()
             hh.put(head.name); hh.comma()
             rosterID(house.members[0].person, &rng, into: &hh); hh.comma()
-            hh.put(Words.districts[t.district].name); hh.comma()
+            hh.put(b.districts[t.district].name); hh.comma()
             hh.put(t.name); hh.comma()
-            if rng.chance(0.99) { hh.put(house.village) }
+            if !messy(&rng, 0.01) { hh.put(house.village) }
             hh.comma()
             hh.put(Params.programs[house.program]); hh.comma()
             hh.put(Params.categories[house.category]); hh.comma()
-            hh.money(house.incomeFen, style: rng.chance(0.01) ? 1 + rng.int(3) : 0); hh.comma()
+            hh.money(house.incomeFen, style: messy(&rng, 0.01) ? 1 + rng.int(3) : 0); hh.comma()
             let allowance = house.active ? b.entitlementFen(h, Params.windowTo) : 0
             hh.money(allowance); hh.comma()
-            hh.date(house.enrolled, style: rng.chance(0.01) ? 1 + rng.int(3) : 0); hh.comma()
+            hh.date(house.enrolled, style: messy(&rng, 0.01) ? 1 + rng.int(3) : 0); hh.comma()
             hh.put(house.active ? "在保" : "停保"); hh.comma()
-            hh.date(house.review, style: rng.chance(0.01) ? 1 + rng.int(3) : 0)
+            hh.date(house.review, style: messy(&rng, 0.01) ? 1 + rng.int(3) : 0)
             hh.newline()
             counts[0] += 1
             if h % every == every / 2 {
@@ -56,13 +56,14 @@ extension Writer {
                 if rng.chance(0.7) { mem.put("1"); mem.digits(rng.int(3_000_000_000, 9_999_999_999)) }
                 mem.comma()
                 let x = rng.int(1000)
-                if x < 8 {
-                    mem.put("\"武汉市"); mem.put(Words.districts[t.district].name); mem.put(Words.streets[rng.int(Words.streets.count)])
+                let quoted = b.profile.messiness == 1 ? x : x / Int(b.profile.messiness)
+                if quoted < 8 {
+                    mem.put("\""); mem.put(b.profile.city); mem.put(b.districts[t.district].name); mem.put(Words.streets[rng.int(Words.streets.count)])
                     mem.digits(rng.int(1, 300)); mem.put("号,"); mem.digits(rng.int(1, 20)); mem.put("栋\"")
-                } else if x < 9 {
-                    mem.put("\"武汉市"); mem.put(t.name); mem.put(house.village); mem.put("\n"); mem.digits(rng.int(1, 60)); mem.put("号\"")
+                } else if quoted < 9 {
+                    mem.put("\""); mem.put(b.profile.city); mem.put(t.name); mem.put(house.village); mem.put("\n"); mem.digits(rng.int(1, 60)); mem.put("号\"")
                 } else if x < 700 {
-                    mem.put("武汉市"); mem.put(t.name); mem.put(house.village); mem.digits(rng.int(1, 60)); mem.put("号")
+                    mem.put(b.profile.city); mem.put(t.name); mem.put(house.village); mem.digits(rng.int(1, 60)); mem.put("号")
                 }
                 mem.newline()
                 counts[1] += 1
@@ -71,12 +72,18 @@ extension Writer {
             for p in b.payments[h] {
                 let ps = pay.count
                 pay.put(house.id); pay.comma()
-                pay.month(p.monthKey, style: rng.chance(0.01) ? 1 + rng.int(2) : 0); pay.comma()
-                pay.money(p.fen, style: rng.chance(0.01) ? 1 + rng.int(3) : 0); pay.comma()
-                pay.date(Date3(p.monthKey / 12, p.monthKey % 12 + 1, min(28, p.day)), style: rng.chance(0.01) ? 1 + rng.int(3) : 0)
+                pay.month(p.monthKey, style: messy(&rng, 0.01) ? 1 + rng.int(2) : 0); pay.comma()
+                pay.money(p.fen, style: messy(&rng, 0.01) ? 1 + rng.int(3) : 0); pay.comma()
+                pay.date(Date3(p.monthKey / 12, p.monthKey % 12 + 1, min(28, p.day)), style: messy(&rng, 0.01) ? 1 + rng.int(3) : 0)
                 pay.newline()
                 counts[2] += 1
                 if rng.chance(0.001) { pay.append(contentsOf: Array(pay[ps...])); counts[2] += 1 }
+            }
+            if b.profile.showcase && h == every / 4 {
+                pay.put(house.id); pay.put(",2024-06,500.00,2024-06-31\n")
+                counts[2] += 1; bad[2] += 1
+                app.put("SQ20249999999,"); app.put(house.id); app.put(",变更,,2024-05-10,\n")
+                counts[3] += 1; bad[3] += 1
             }
             if h % every == every / 3 {
                 pay.put(house.id); pay.put(",2024-13,100.00,2024-12-10\n")
@@ -87,10 +94,10 @@ extension Writer {
             app.put(a.id); app.comma()
             app.put(b.households[a.household].id); app.comma()
             app.put(a.type); app.comma()
-            app.date(a.accepted, style: rng.chance(0.02) ? 1 + rng.int(3) : 0); app.comma()
-            if let d = a.approved { app.date(d, style: rng.chance(0.02) ? 1 + rng.int(3) : 0) }
+            app.date(a.accepted, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0); app.comma()
+            if let d = a.approved { app.date(d, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0) }
             app.comma()
-            if let d = a.firstPaid { app.date(d, style: rng.chance(0.02) ? 1 + rng.int(3) : 0) }
+            if let d = a.firstPaid { app.date(d, style: messy(&rng, 0.02) ? 1 + rng.int(3) : 0) }
             app.newline()
             counts[3] += 1
             if i % max(1, b.applications.count / 2) == 1 {

@@ -68,7 +68,7 @@ extension RegionBuilder {
             if over > 0 { out.append(ExpectedFinding(rule: "overpaid", household: hid, amount: Self.yuan(over))) }
             if under > 0 { out.append(ExpectedFinding(rule: "underpaid", household: hid, amount: Self.yuan(under))) }
             guard hh.active else { continue }
-            let std = Params.standardFen(hh.program, Params.asOf)
+            let std = standardFen(hh.program, Params.asOf)
             if counted.contains(where: { p in
                 (vehicles[p] ?? []).contains { ["正常", "抵押"].contains($0.status) && !Params.vehicleExempt.contains($0.type) }
             }) {

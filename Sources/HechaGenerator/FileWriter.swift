@@ -10,6 +10,8 @@ import Synchronization
 struct RowBank: Sendable {
     var bytes: [UInt8] = []
     var ends: [Int] = []
+    /// Rows among these written to be rejected (a preset's planted bad rows).
+    var badRows = 0
     var count: Int { ends.count }
     mutating func endRow() { ends.append(bytes.count) }
     func row(_ i: Int) -> ArraySlice<UInt8> { bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
@@ -131,6 +133,6 @@ enum FileOutput {
             }
             start += batch
         }
-        return GeneratedFile(path: path, rows: rows, bytes: bytes, badRows: bad)
+        return GeneratedFile(path: path, rows: rows, bytes: bytes, badRows: bad + roster.badRows)
     }
 }

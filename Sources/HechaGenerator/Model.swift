@@ -63,15 +63,6 @@ enum Params {
     static let depositMonths = 24
     static let toleranceFen = 100
 
-    /// 元/人·月 in fen on `day`: 城市 1000 then 1050 from 2024-07-01, 农村 800, 特困 1350.
-    static func standardFen(_ program: Int, _ day: Date3) -> Int {
-        switch program {
-        case 0: return day < Date3(2024, 7, 1) ? 100_000 : 105_000
-        case 1: return 80_000
-        default: return 135_000
-        }
-    }
-
     static let regionYAML = """
         parameters:
           standard:

@@ -23,15 +23,17 @@ extension RegionBuilder {
             fatalError("the roster is too small for the planted cases; generate more persons")
         }
         let paidAllYear = { (hh: Household) in hh.active && hh.enrolled < Date3(2024, 1, 1) }
-        func mark(_ rule: String, _ h: Int, person: String? = nil, application: String? = nil) {
-            planted.insert(ExpectedFinding(rule: rule, household: households[h].id, person: person, application: application).key)
+        func mark(_ rule: String, _ h: Int, person: String? = nil, application: String? = nil, why: String) {
+            let key = ExpectedFinding(rule: rule, household: households[h].id, person: person, application: application).key
+            planted.insert(key)
+            reasons[key] = why
         }
         func pid(_ p: Int) -> String { IDText.text(persons[p].body) }
         func coresidentMember(_ h: Int) -> Int {
             let ms = households[h].members.filter { $0.coresident && $0.invalidID == nil }
             return ms[prng.int(ms.count)].person
         }
-        for _ in 0..<perVariant {
+        for round in 0..<perVariant {
             // deceased-still-paid: one death, two deaths (the earliest counts), a death before the window
             for variant in 0..<3 {
                 let h = take(paidAllYear)
@@ -45,7 +47,8 @@ extension RegionBuilder {
                     deaths[p, default: []].append(d)
                 default: deaths[p, default: []].append(prng.date(Date3(2021, 1, 1), Date3(2023, 12, 31)))
                 }
-                mark("deceased-still-paid", h, person: pid(p))
+                mark("deceased-still-paid", h, person: pid(p), why: ["a covered member died in the window; later months still paid",
+                    "two death records: the earliest counts", "died before the window; every month of it still paid"][variant])
             }
             // dual-enrollment: covered in two active households (not living in the second); and the
             // near misses: not covered in the second, or the second has stopped.
@@ -53,20 +56,27 @@ extension RegionBuilder {
                 let h1 = take { $0.active }, h2 = take { $0.active }
                 let p = households[h1].members[0].person
                 households[h2].members.append(Member(person: p, relation: 6, coresident: false, covered: true))
-                mark("dual-enrollment", h1, person: pid(p))
-                mark("dual-enrollment", h2, person: pid(p))
+                mark("dual-enrollment", h1, person: pid(p), why: "head covered here and in another active household (\(households[h2].id))")
+                mark("dual-enrollment", h2, person: pid(p), why: "covered here, not living here, and head of another active household (\(households[h1].id))")
                 let h3 = take { $0.active }, h4 = take { $0.active }, h5 = take { !$0.active }
                 households[h4].members.append(Member(person: households[h3].members[0].person, relation: 6, coresident: false, covered: false))
                 households[h5].members.append(Member(person: households[h3].members[0].person, relation: 6, coresident: false, covered: true))
+                nearMisses.append(NearMiss(rule: "dual-enrollment", household: households[h4].id,
+                                           why: "head of \(households[h3].id) is also listed here, but not covered (保障对象=否)"))
+                nearMisses.append(NearMiss(rule: "dual-enrollment", household: households[h5].id,
+                                           why: "head of \(households[h3].id) is also covered here, but this household is 停保"))
             }
             // vehicle-owned: a car in 正常, a mortgaged one with no price (unknown fires)
             for variant in 0..<2 {
                 let h = take { $0.active }
                 let p = coresidentMember(h)
                 vehicles[p, default: []].append(variant == 0
-                    ? Vehicle(type: prng.pick(Words.plainVehicleTypes), status: "正常", priceFen: prng.int(40_000, 400_000) * 100)
+                    // the first round's car is cheaper than 50,000 yuan: a what-if on vehicle.min_price drops it
+                    ? Vehicle(type: prng.pick(Words.plainVehicleTypes), status: "正常",
+                              priceFen: (round == 0 ? prng.int(20_000, 49_999) : prng.int(50_000, 400_000)) * 100)
                     : Vehicle(type: "小型轿车", status: "抵押", priceFen: nil))
-                mark("vehicle-owned", h)
+                mark("vehicle-owned", h, why: variant == 0 ? "a co-resident member owns a car (正常, with a price)"
+                     : "a co-resident member owns a mortgaged car (抵押) of unknown price")
             }
             // property-excess: two homes; a shop
             for variant in 0..<2 {
@@ -79,7 +89,8 @@ extension RegionBuilder {
                 } else {
                     properties[p, default: []].append(Property(unit: newUnit(h), use: prng.pick(["商业", "办公", "工业"]), status: "现势"))
                 }
-                mark("property-excess", h)
+                mark("property-excess", h, why: variant == 0 ? "head and another member each hold a different 住宅 (2 homes > 1)"
+                     : "a co-resident member holds a non-residential property")
             }
             // business-registered: a company; an exempt type with capital at the minimum
             for variant in 0..<2 {
@@ -88,26 +99,28 @@ extension RegionBuilder {
                 businesses[p, default: []].append(variant == 0
                     ? Business(type: "有限责任公司", capital: prng.int(10, 50000), status: "存续")
                     : Business(type: "个体工商户", capital: 1000, status: "存续"))
-                mark("business-registered", h)
+                mark("business-registered", h, why: variant == 0 ? "a co-resident member represents a 有限责任公司 (存续)"
+                     : "a 个体工商户 with 注册资本 exactly 10万 (at the minimum fires)")
             }
             // deposits-over-limit: a large balance; a large latest query on an account seen before
             for variant in 0..<2 {
                 let h = take { $0.active }
                 let p = coresidentMember(h)
                 let size = households[h].members.filter(\.coresident).count
-                let limit = Params.depositMonths * Params.standardFen(households[h].program, Params.asOf) * size
+                let limit = Params.depositMonths * standardFen(households[h].program, Params.asOf) * size
                 let acct = newAccount()
                 if variant == 1 { accounts[p, default: []].append(Account(account: acct, date: Date3(2024, 6, 30), balanceFen: 100_00)) }
                 accounts[p, default: []].append(Account(account: acct, date: variant == 0 ? Date3(2024, 11, 30) : Date3(2024, 12, 20),
                                                         balanceFen: limit + prng.int(1, 5_000_000)))
-                mark("deposits-over-limit", h)
+                mark("deposits-over-limit", h, why: variant == 0 ? "one account over 24 months of the standard per person"
+                     : "an account queried twice: the latest query, over the limit, counts")
             }
             // income-over-standard: a monthly wage; a large annual income
             for variant in 0..<2 {
                 let h = take { $0.active }
                 let p = coresidentMember(h)
                 let size = households[h].members.filter(\.coresident).count
-                let std = Params.standardFen(households[h].program, Params.asOf)
+                let std = standardFen(households[h].program, Params.asOf)
                 if variant == 0 {
                     let fen = std * size + prng.int(100, 300_000)
                     for mk in Params.windowFrom - 1..<Params.windowTo {
@@ -116,29 +129,31 @@ extension RegionBuilder {
                 } else {
                     incomes[p, default: []].append(Income(annual: true, year: 2024, monthKey: 0, fen: 14 * std * size + prng.int(1, 999_999), type: 2))
                 }
-                mark("income-over-standard", h)
+                mark("income-over-standard", h, why: variant == 0 ? "a monthly wage above the standard for the household, all 12 months"
+                     : "an annual 经营所得 above 12 months of the standard")
             }
             // official-relative
             do {
                 let h = take { $0.active }
                 let p = coresidentMember(h)
                 officials[p, default: 0] += 1
-                mark("official-relative", h, person: pid(p))
+                mark("official-relative", h, person: pid(p), why: "a co-resident member is on the payroll of a public body")
             }
             // overpaid / underpaid: one month too much; one month missing; one month too little
             do {
                 let h = take(paidAllYear)
                 paymentChanges[h] = (Params.windowFrom + prng.int(12), prng.int(101, 50_000))
-                mark("overpaid", h)
+                mark("overpaid", h, why: "one month paid more than the entitlement, beyond the 1-yuan tolerance")
                 let h2 = take(paidAllYear)
                 paymentChanges[h2] = (Params.windowFrom + prng.int(12), nil)
-                mark("underpaid", h2)
+                mark("underpaid", h2, why: "one month not paid at all")
                 let h3 = take(paidAllYear)
                 paymentChanges[h3] = (Params.windowFrom + prng.int(12), -prng.int(101, 15_000))
-                mark("underpaid", h3)
+                mark("underpaid", h3, why: "one month paid less than the entitlement, beyond the tolerance")
                 // near miss: exactly the tolerance too much
                 let h4 = take(paidAllYear)
                 paymentChanges[h4] = (Params.windowFrom + prng.int(12), Params.toleranceFen)
+                nearMisses.append(NearMiss(rule: "overpaid", household: households[h4].id, why: "one month paid exactly 1 yuan over: within the tolerance"))
             }
             // approval-late and disbursement-late, approved/paid late or not yet
             for variant in 0..<4 {
@@ -163,7 +178,9 @@ extension RegionBuilder {
                 }
                 let app = Application(id: applicationID(accepted.y), household: h, type: "变更", accepted: accepted, approved: approved, firstPaid: first)
                 applications.append(app)
-                mark(variant < 2 ? "approval-late" : "disbursement-late", h, application: app.id)
+                mark(variant < 2 ? "approval-late" : "disbursement-late", h, application: app.id, why: [
+                    "approved 40-80 days after acceptance (over 15 workdays)", "accepted in the autumn, not approved by as_of",
+                    "first paid 40-60 days after approval (over 10 workdays)", "approved in the autumn, never paid by as_of"][variant])
             }
             // review-overdue: monthly category reviewed in autumn; half-yearly category reviewed in spring
             for variant in 0..<2 {
@@ -171,7 +188,8 @@ extension RegionBuilder {
                 households[h].category = variant == 0 ? 0 : 2
                 households[h].review = variant == 0 ? prng.date(Date3(2024, 9, 1), Date3(2024, 11, 29))
                     : prng.date(Date3(2024, 1, 1), Date3(2024, 6, 29))
-                mark("review-overdue", h)
+                mark("review-overdue", h, why: variant == 0 ? "category A (monthly review) last reviewed in the autumn"
+                     : "category C (half-yearly review) last reviewed in the first half of the year")
             }
             // subsidy-large: an always-flagged item; a large total
             for variant in 0..<2 {
@@ -180,13 +198,14 @@ extension RegionBuilder {
                 subsidies[p, default: []].append(variant == 0
                     ? Subsidy(item: "农机购置补贴", date: prng.date(Date3(2024, 1, 1), Date3(2024, 12, 31)), fen: prng.int(3000, 30000) * 100)
                     : Subsidy(item: "耕地地力保护补贴", date: prng.date(Date3(2024, 1, 1), Date3(2024, 12, 31)), fen: prng.int(10000, 15000) * 100))
-                mark("subsidy-large", h)
+                mark("subsidy-large", h, why: variant == 0 ? "a 农机购置补贴 (always flagged) within the 12 months"
+                     : "耕地地力保护补贴 totalling 10,000 yuan or more")
             }
             // invalid-id: a wrong check character, a birth date that does not exist, 17 digits
             for variant in 0..<3 {
                 let h = take { _ in true }
                 let age = prng.int(20, 70)
-                let p = newPerson(age: age, male: prng.chance(0.5), area: Words.districts[towns[households[h].town].district].code)
+                let p = newPerson(age: age, male: prng.chance(0.5), area: districts[towns[households[h].town].district].code)
                 let body = persons[p].body
                 var text: [UInt8] = []
                 switch variant {
@@ -203,8 +222,10 @@ extension RegionBuilder {
                 }
                 let id = String(decoding: text, as: UTF8.self)
                 households[h].members.append(Member(person: p, relation: 2, coresident: true, covered: prng.chance(0.5), invalidID: id))
-                mark("invalid-id", h, person: id)
+                mark("invalid-id", h, person: id, why: ["a wrong check character", "a birth date that does not exist (February 30)",
+                    "17 digits"][variant])
             }
         }
+        if profile.showcase { plantNearMisses(take: take, &prng) }
     }
 }

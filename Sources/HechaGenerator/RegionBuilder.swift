@@ -43,10 +43,21 @@ final class RegionBuilder {
     var unitCounter = 0
     var accountCounter = 0
 
-    init(persons: Int, seed: UInt64) {
+    let profile: RegionProfile
+    /// Planted near misses that must not fire, with why (for PLANTED.md).
+    var nearMisses: [NearMiss] = []
+    /// Why each planted case fires, by its key (for PLANTED.md).
+    var reasons: [String: String] = [:]
+
+    init(persons: Int, seed: UInt64, profile: RegionProfile = .benchmark) {
         targetPersons = persons
+        self.profile = profile
         rng = Random(seed: seed, stream: "roster")
     }
+
+    var districts: [(code: Int, name: String)] { profile.districts }
+
+    func standardFen(_ program: Int, _ day: Date3) -> Int { profile.standardFen(program, day) }
 
     func build() {
         makeTowns()
@@ -60,11 +71,15 @@ final class RegionBuilder {
     // MARK: - Roster
 
     func makeTowns() {
+        if let fixed = profile.towns {
+            towns = fixed.map { ($0.name, $0.district, $0.rural, $0.code) }
+            return
+        }
         var names = Words.towns
         rng.shuffle(&names)
         let count = 20 + rng.int(21)
         for t in 0..<count {
-            let district = t % Words.districts.count
+            let district = t % districts.count
             let rural = district >= Words.firstRuralDistrict
             towns.append((names[t] + (rural ? "镇" : "街道"), district, rural, t + 1))
         }
@@ -89,7 +104,7 @@ final class RegionBuilder {
         let t = towns[town]
         let program: Int = t.rural ? (rng.chance(0.85) ? 1 : 2) : (rng.chance(0.88) ? 0 : 2)
         let size = program == 2 ? (rng.chance(0.9) ? 1 : 2) : 1 + rng.weighted([28, 27, 21, 13, 7, 4])
-        let area = rng.chance(0.9) ? Words.districts[t.district].code : rng.pick(Words.districts).code
+        let area = rng.chance(0.9) ? districts[t.district].code : rng.pick(districts).code
         let headAge = size == 1 ? rng.int(45, 88) : rng.int(28, 80)
         let headMale = rng.chance(0.65)
         var members = [Member(person: newPerson(age: headAge, male: headMale, area: area), relation: 0, coresident: true, covered: true)]
@@ -117,8 +132,13 @@ final class RegionBuilder {
         }
         let active = rng.chance(0.93)
         var income = 0
-        if program == 0 && rng.chance(0.8) { income = rng.int(10, 160) * 500 + rng.pick([0, 0, 0, 50, 37]) }
-        if program == 1 && rng.chance(0.8) { income = rng.int(10, 120) * 500 + rng.pick([0, 0, 0, 50, 20]) }
+        // Drawn for standards of 1000 (城市) and 800 (农村) yuan, and scaled to the profile's.
+        if program == 0 && rng.chance(0.8) {
+            income = rng.int(10, 160) * 500 * profile.standards.urbanBefore / 100_000 + rng.pick([0, 0, 0, 50, 37])
+        }
+        if program == 1 && rng.chance(0.8) {
+            income = rng.int(10, 120) * 500 * profile.standards.rural / 80_000 + rng.pick([0, 0, 0, 50, 20])
+        }
         let enrolled = active && rng.chance(0.2) ? rng.date(Date3(2024, 1, 1), Date3(2024, 12, 28))
             : rng.date(Date3(2010, 1, 1), active ? Date3(2023, 12, 31) : Date3(2022, 12, 31))
         let category = program == 2 ? rng.weighted([2, 2, 1]) : rng.weighted([1, 2, 4])
@@ -134,9 +154,9 @@ final class RegionBuilder {
         let village = Words.villagePrefixes[rng.int(Words.villagePrefixes.count)] + (t.rural && program != 0 ? "村" : "社区")
         let seq = households.count + 1
         var id: [UInt8] = []
-        id.digits(Words.districts[t.district].code, width: 6)
+        id.digits(districts[t.district].code, width: 6)
         id.digits(t.code, width: 3)
-        id.digits(seq, width: 7)
+        id.digits(seq, width: profile.householdSequenceDigits)
         households.append(Household(id: String(decoding: id, as: UTF8.self), town: town, program: program, category: category,
                                     active: active, incomeFen: income, enrolled: enrolled, review: review, stopMonth: stop,
                                     members: members, village: village))
@@ -144,10 +164,13 @@ final class RegionBuilder {
 
     // MARK: - Background facts (never fire a rule)
 
+    /// An income drawn below the benchmark's lowest standard (800), scaled to the profile's lowest.
+    func belowStandards(_ fen: Int) -> Int { fen * profile.standards.rural / 80_000 }
+
     func newUnit(_ h: Int) -> String {
         unitCounter += 1
         var b: [UInt8] = []
-        b.digits(Words.districts[towns[households[h].town].district].code, width: 6)
+        b.digits(districts[towns[households[h].town].district].code, width: 6)
         b.digits(towns[households[h].town].code, width: 3)
         b.put("GB")
         b.digits(unitCounter, width: 8)
@@ -212,12 +235,12 @@ final class RegionBuilder {
             }
             // Income: each counted person at most 700 yuan a month, below every standard.
             if age >= 60 && rng.chance(0.5) {
-                let fen = rng.int(150, 700) * 100
+                let fen = belowStandards(rng.int(150, 700) * 100)
                 for mk in Params.windowFrom - 1...Params.windowTo {
                     incomes[p, default: []].append(Income(annual: false, year: mk / 12, monthKey: mk, fen: fen, type: 3))
                 }
             } else if age >= 18 && age < 60 && rng.chance(0.12) {
-                let fen = rng.int(200, 700) * 100 + rng.int(100)
+                let fen = belowStandards(rng.int(200, 700) * 100 + rng.int(100))
                 let first = Params.windowFrom - 1 + rng.int(6)
                 for mk in first..<(first + 1 + rng.int(6)) {
                     incomes[p, default: []].append(Income(annual: false, year: mk / 12, monthKey: mk, fen: fen, type: rng.pick([0, 1])))
@@ -227,7 +250,7 @@ final class RegionBuilder {
                     incomes[p, default: []].append(Income(annual: false, year: 2024, monthKey: Params.windowTo, fen: rng.int(5000, 9000) * 100, type: 0))
                 }
             } else if age >= 18 && towns[hh.town].rural && rng.chance(0.1) {
-                incomes[p, default: []].append(Income(annual: true, year: 2024, monthKey: 0, fen: rng.int(1000, 8000) * 100, type: 5))
+                incomes[p, default: []].append(Income(annual: true, year: 2024, monthKey: 0, fen: belowStandards(rng.int(1000, 8000) * 100), type: 5))
             }
             if k == 0 {
                 if rng.chance(0.35) {
@@ -261,7 +284,7 @@ final class RegionBuilder {
     func entitlementFen(_ h: Int, _ monthKey: Int) -> Int {
         let hh = households[h]
         let covered = hh.members.filter(\.covered).count
-        return max(0, (Params.standardFen(hh.program, Date3(monthKey / 12, monthKey % 12 + 1, 1)) - hh.incomeFen) * covered)
+        return max(0, (standardFen(hh.program, Date3(monthKey / 12, monthKey % 12 + 1, 1)) - hh.incomeFen) * covered)
     }
 
     func paymentRows(_ h: Int) -> [Payment] {

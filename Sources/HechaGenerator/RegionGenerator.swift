@@ -16,6 +16,9 @@ public struct GeneratorOptions: Sendable {
     /// Rows of the death register (default 2 per roster person).
     public var deathRows: Int?
 
+    /// The preset these options write (`GeneratorPreset.options(output:)`); `nil` for a benchmark region.
+    public var preset: GeneratorPreset?
+
     public init(persons: Int, seed: UInt64, output: String, vehicleRows: Int? = nil, deathRows: Int? = nil) {
         self.persons = persons
         self.seed = seed
@@ -27,6 +30,7 @@ public struct GeneratorOptions: Sendable {
 
 /// What was generated.
 public struct GeneratorReport: Sendable {
+    /// `OUT/region.yaml`; for a preset, whose region file is kept by hand, `OUT/PLANTED.md`.
     public var regionFile: String
     public var households: Int
     public var persons: Int
@@ -47,7 +51,7 @@ public struct GeneratorReport: Sendable {
 /// their findings, computed from the model with exact arithmetic.
 public enum RegionGenerator {
     public static func generate(_ options: GeneratorOptions) throws -> GeneratorReport {
-        let builder = RegionBuilder(persons: options.persons, seed: options.seed)
+        let builder = RegionBuilder(persons: options.persons, seed: options.seed, profile: options.preset?.profile ?? .benchmark)
         builder.build()
         let findings = builder.expectedFindings()
         builder.checkAgainstPlan(findings)
@@ -57,8 +61,14 @@ public enum RegionGenerator {
         var text: [UInt8] = []
         for f in findings { text.put(FindingLine.json(f)); text.newline() }
         try FileOutput.write(expectedPath, [text])
-        let regionPath = options.output + "/region.yaml"
-        try FileOutput.write(regionPath, [Array(w.regionYAML().utf8)])
+        let regionPath: String
+        if let preset = options.preset {
+            regionPath = options.output + "/PLANTED.md"
+            try FileOutput.write(regionPath, [Array(PlantedDocument(builder: builder, preset: preset, findings: findings, files: files).text.utf8)])
+        } else {
+            regionPath = options.output + "/region.yaml"
+            try FileOutput.write(regionPath, [Array(w.regionYAML().utf8)])
+        }
         return GeneratorReport(regionFile: regionPath, households: builder.households.count, persons: builder.persons.count,
                                files: files, findings: findings)
     }

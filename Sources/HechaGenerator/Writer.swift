@@ -65,7 +65,17 @@ enum Encoded {
 struct Writer {
     let builder: RegionBuilder
     let options: GeneratorOptions
-    let badRate = 0.00005
+    var badRate: Double { builder.profile.badRate }
+
+    /// The default row count `n` of a file mostly about outsiders, scaled by the profile.
+    func outsiderRows(_ n: Int) -> Int {
+        builder.profile.outsiderRows == 1 ? n : Int((Double(n) * builder.profile.outsiderRows).rounded())
+    }
+
+    /// Whether this row gets a messy form that the benchmark writes at `rate` (scaled by the profile).
+    func messy(_ rng: inout Random, _ rate: Double) -> Bool {
+        rng.chance(builder.profile.messiness == 1 ? rate : min(1, rate * builder.profile.messiness))
+    }
 
     var data: String { options.output + "/data" }
 
@@ -109,7 +119,7 @@ struct Writer {
 
     /// The roster person's id as written in an agency file: mostly plain, sometimes messy.
     func rosterID(_ p: Int, _ rng: inout Random, into b: inout [UInt8]) {
-        IDText.write(builder.persons[p].body, style: rng.chance(0.02) ? 1 + rng.int(4) : 0, into: &b)
+        IDText.write(builder.persons[p].body, style: messy(&rng, 0.02) ? 1 + rng.int(4) : 0, into: &b)
     }
 
     func writeAll() throws -> [GeneratedFile] {

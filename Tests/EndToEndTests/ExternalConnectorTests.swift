@@ -70,7 +70,7 @@ import Testing
         let dir = Repository.temporaryDirectory()
         let bad = program("""
         print(json.dumps({"type": "record", "record": "disability", "origin": {"file": "残疾人证.csv", "line": 2},
-                          "fields": {"person_id": "420525197503019120", "category": "肢体", "grade": 1, "colour": "red"}}))
+                          "fields": {"person_id": "420525195509100561", "category": "肢体", "grade": 1, "colour": "red"}}))
         print(json.dumps({"type": "file", "file": "残疾人证.csv", "rows": 1}))
         print(json.dumps({"type": "end"}))
         """, in: dir)
@@ -112,7 +112,7 @@ import Testing
         #expect(text.contains("pass: the spec answer is valid") && text.hasSuffix("7 of 7 checks passed\n"), "\(text)")
         // a folder with no messy row fails one check
         let clean = Repository.temporaryDirectory()
-        try "证件号码,残疾类别,残疾等级,发证日期\n420525197503019120,肢体,一级,2021-03-15\n".write(toFile: clean + "/残疾人证.csv", atomically: true, encoding: .utf8)
+        try "证件号码,残疾类别,残疾等级,发证日期\n420525195509100561,肢体,一级,2021-03-15\n".write(toFile: clean + "/残疾人证.csv", atomically: true, encoding: .utf8)
         let (bad, badText) = try check(clean)
         #expect(bad != 0)
         #expect(badText.contains("FAIL: a messy row is rejected with its origin"), "\(badText)")
@@ -122,7 +122,7 @@ import Testing
         let dir = region(program: Self.example)
         let outcome = try run(dir)
         let found = outcome.evaluation.findings.filter { $0.rule == "severe-disability-member" }.map(\.household)
-        #expect(found == ["4205251000002"])   // 石莲琳, 一级; 魏福全's row has an impossible date
+        #expect(found == ["4205251000038"])   // 易云婷, 一级; 曹国超's row has an impossible date
         let source = try #require(outcome.sources.first { $0.id == "disability" })
         #expect(source.title == "残联残疾人证")
         let t = source.total
@@ -131,13 +131,13 @@ import Testing
         let rejects = source.rejects.sorted { $0.line < $1.line }
         #expect(rejects.map(\.line) == [4, 7, 8, 9])
         #expect(rejects.allSatisfy { $0.file == "disability/残疾人证.csv" })
-        #expect(rejects[0].reason.contains("发证日期") && rejects[0].raw == "420525194905212552,听力,一级,2023-02-30")
+        #expect(rejects[0].reason.contains("发证日期") && rejects[0].raw == "420525196607243990,听力,一级,2023-02-30")
         #expect(rejects[1].reason.contains("不是有效的身份证号"))
         #expect(rejects[2].reason.contains("五级"))
-        // the full-width id was normalised and matched: 陈斌刚 has his disability
+        // the full-width id was normalised and matched: 方浩 has his disability
         let disabilities = outcome.sources.isEmpty ? [:] : try RegionRun(registry: .known)
             .read(outcome.region).facts.collection("disabilities")
-        #expect(disabilities["420525197311107150"]?.count == 1)
+        #expect(disabilities["420525199207124232"]?.count == 1)
         // the manifest lists the file with its counts, and the rejects file has the rows
         let manifest = try String(contentsOfFile: dir + "/out/manifest.json", encoding: .utf8)
         #expect(manifest.contains("disability/残疾人证.csv"))
@@ -171,7 +171,7 @@ import Testing
         let (error, program, _) = try failingRun("""
         print("about to write half a record", file=sys.stderr, flush=True)
         print(json.dumps({"type": "record", "record": "disability", "origin": {"file": "残疾人证.csv", "line": 2},
-                          "fields": {"person_id": "420525197503019120", "category": "肢体", "grade": 1}}))
+                          "fields": {"person_id": "420525195509100561", "category": "肢体", "grade": 1}}))
         print('{"type": "record", "record": ')
         """)
         #expect(error.code == .data)

@@ -8,8 +8,8 @@ import Testing
 /// Runs against a real ledger file: new leads, leads found again, closed by the data, dismissed
 /// leads suppressed or reopened, and failed runs that change nothing.
 struct LedgerRunTests {
-    static let vehicleHousehold = "4205251000054"
-    static let vehicleOwner = "42052519771019700X"
+    static let vehicleHousehold = "4205251020229"
+    static let vehicleOwner = "42052519800229249X"
 
     func ledger(_ dir: String) -> String { dir + "/region.ledger.sqlite" }
 
@@ -74,7 +74,7 @@ struct LedgerRunTests {
         try appendVehicle(dir, plate: "鄂E9Z88Q")
         let third = try #require(try LedgerFixture.run(dir).ledger)
         #expect(third.byRule.first { $0.key == "vehicle-owned" }?.counts.reopened == 1)
-        #expect(third.byTownship.first { $0.key == "鸣凤镇" }?.counts.reopened == 1)
+        #expect(third.byTownship.first { $0.key == "旧县镇" }?.counts.reopened == 1)
         #expect(third.total.new == 0)
         store = try LedgerStore(path: ledger(dir))
         let reopened = try vehicleLead(store)
@@ -126,10 +126,10 @@ struct LedgerRunTests {
         try LedgerFixture.run(dir)
         let store = try LedgerStore(path: ledger(dir))
         let lead = try vehicleLead(store)
-        // the car is sold: its row leaves the export (the export writes the owner's id in full-width digits)
+        // the car is sold: its row leaves the export
         let file = dir + "/demo/data/vehicles/机动车登记.csv"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).filter { !$0.hasPrefix("鄂ER7H6E,") }
+        try text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).filter { !$0.hasPrefix("鄂KMHBPX,") }
             .joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
         let second = try #require(try LedgerFixture.run(dir).ledger)
         #expect(second.byRule.first { $0.key == "vehicle-owned" }?.counts.closedByData == 1)

@@ -5,9 +5,9 @@ import Testing
 /// The township worksheet out and back in: good rows applied, each bad row rejected with its line,
 /// a second import of the same file changing nothing.
 struct TownshipExchangeTests {
-    let town = "鸣凤镇"
+    let town = "茅坪场镇"
 
-    /// A ledger after one run of the demo, with the worksheet of 鸣凤镇 exported.
+    /// A ledger after one run of the demo, with the worksheet of 茅坪场镇 (12 leads) exported.
     func exported() throws -> (dir: String, store: LedgerStore, rows: [(line: Int, cells: [String])]) {
         let dir = LedgerFixture.demoCopy()
         try LedgerFixture.run(dir)
@@ -39,9 +39,9 @@ struct TownshipExchangeTests {
         // line 10: a lead of another township pasted in
         let other = try #require(try store.leads().first { $0.township != town })
         rows[8][col("线索编号")] = other.id; fill(8, "无法核实")
-        let file = dir + "/鸣凤镇.csv"
+        let file = dir + "/\(town).csv"
         try CSVCells.file(header: header, rows: rows).write(toFile: file, atomically: true, encoding: .utf8)
-        let report = try TownshipExchange.importFile(file, into: store, by: "鸣凤镇 民政办", settings: LedgerFixture.settings, at: "2025-01-21T09:00:00Z")
+        let report = try TownshipExchange.importFile(file, into: store, by: "\(town) 民政办", settings: LedgerFixture.settings, at: "2025-01-21T09:00:00Z")
         #expect(report.applied == 3)
         #expect(report.empty == rows.count - 9)
         #expect(report.rejected.count == 6)
@@ -50,7 +50,7 @@ struct TownshipExchangeTests {
         #expect(report.rejected[2].hasPrefix("\(file):6: error: bad amount '12,34x'"))
         #expect(report.rejected[3].hasPrefix("\(file):7: error: bad date '2025-13-01'"))
         #expect(report.rejected[4].hasPrefix("\(file):9: error: unknown lead '0000000000000000'"))
-        #expect(report.rejected[5].hasPrefix("\(file):10: error: lead \(other.id) belongs to township \(other.township), not 鸣凤镇"))
+        #expect(report.rejected[5].hasPrefix("\(file):10: error: lead \(other.id) belongs to township \(other.township), not \(town)"))
         let confirmed = try #require(try store.lead(rows[0][col("线索编号")]))
         #expect(confirmed.status == .confirmed && confirmed.action == "追回" && confirmed.amountSettled == "1711.50")
         #expect(confirmed.outcomeDate == "2025-01-20" && confirmed.note == "核查人 王五; =HYPERLINK(\"x\")")
@@ -58,7 +58,7 @@ struct TownshipExchangeTests {
         #expect(try store.lead(other.id)?.status == .open)
         // the same file again: nothing changes, no event is added
         let events = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") }
-        let again = try TownshipExchange.importFile(file, into: store, by: "鸣凤镇 民政办", settings: LedgerFixture.settings, at: "2025-01-22T09:00:00Z")
+        let again = try TownshipExchange.importFile(file, into: store, by: "\(town) 民政办", settings: LedgerFixture.settings, at: "2025-01-22T09:00:00Z")
         #expect(again.applied == 0 && again.unchanged == 3 && again.rejected.count == 6)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") } == events)
     }
