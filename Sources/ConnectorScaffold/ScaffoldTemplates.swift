@@ -12,7 +12,9 @@ enum ScaffoldTemplates {
         /// Written by `swift package new-connector \(s.name)`: rename the columns and the fields to the
         /// agency's export, then the fixture and the tests with them.
         public struct \(s.typeName): Connector {
+            /// The key of this source under `sources:` in a region file.
             public static let id = "\(s.id)"
+            /// The agency's name as reports and messages show it.
             public static let title = "\(s.name)"
 
             /// The export file read from the source folder.

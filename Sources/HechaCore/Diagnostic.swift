@@ -78,10 +78,15 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 
 /// Collects diagnostics while a file is checked, so that one run reports every problem it can.
 public struct DiagnosticCollector: Sendable {
+    /// Every diagnostic added so far, errors and warnings, in the order found.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// An empty collector.
     public init() {}
+    /// True when at least one collected diagnostic is an error (warnings alone do not stop a load).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Adds one diagnostic as it is.
     public mutating func add(_ d: Diagnostic) { diagnostics.append(d) }
+    /// Adds an error at `location` with an optional hint on how to fix it.
     public mutating func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
         diagnostics.append(.error(message, at: location, hint: hint))
     }
@@ -93,6 +98,7 @@ public struct DiagnosticCollector: Sendable {
 
 /// Suggests the closest known name for a misspelt one ("did you mean …?").
 public enum NameSuggestion {
+    /// The candidate nearest to `name` by edit distance (case-insensitive), or nil when none is close enough to be a likely typo.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let a = Array(name.lowercased().unicodeScalars)
         var best: (String, Int)?

@@ -19,8 +19,11 @@ struct RowBank: Sendable {
 
 /// What one written file holds.
 public struct GeneratedFile: Sendable {
+    /// The path relative to the output folder.
     public var path: String
+    /// Data rows written (header excluded).
     public var rows: Int
+    /// The size of the file written, in bytes.
     public var bytes: Int
     /// Rows written to be rejected by the connector (bad ids, impossible dates, broken JSON, …).
     public var badRows: Int

@@ -1,12 +1,17 @@
 /// A finding the generated data must produce, on the five keys a test compares.
 public struct ExpectedFinding: Sendable, Hashable, Comparable {
+    /// The rule id.
     public var rule: String
+    /// The household number.
     public var household: String
+    /// The person's normalised id, for person-level findings.
     public var person: String?
+    /// The application number, for application-level findings.
     public var application: String?
     /// Yuan with two decimals, rounded half-up; `nil` for rules without an amount.
     public var amount: String?
 
+    /// The order of `expected-findings.jsonl`: rule, household, person, application, amount.
     public static func < (a: ExpectedFinding, b: ExpectedFinding) -> Bool {
         (a.rule, a.household, a.person ?? "", a.application ?? "", a.amount ?? "")
             < (b.rule, b.household, b.person ?? "", b.application ?? "", b.amount ?? "")

@@ -8,6 +8,7 @@ import Darwin
 public struct GeneratorOptions: Sendable {
     /// Roster persons (members of 低保/特困 households).
     public var persons: Int
+    /// The random seed: the same seed and options give the same bytes.
     public var seed: UInt64
     /// The output folder: `region.yaml`, `expected-findings.jsonl` and `data/<agency>/…`.
     public var output: String
@@ -19,6 +20,7 @@ public struct GeneratorOptions: Sendable {
     /// The preset these options write (`GeneratorPreset.options(output:)`); `nil` for a benchmark region.
     public var preset: GeneratorPreset?
 
+    /// Options for a benchmark region of `persons` roster persons written to `output`.
     public init(persons: Int, seed: UInt64, output: String, vehicleRows: Int? = nil, deathRows: Int? = nil) {
         self.persons = persons
         self.seed = seed
@@ -32,8 +34,11 @@ public struct GeneratorOptions: Sendable {
 public struct GeneratorReport: Sendable {
     /// `OUT/region.yaml`; for a preset, whose region file is kept by hand, `OUT/PLANTED.md`.
     public var regionFile: String
+    /// Roster households written.
     public var households: Int
+    /// Roster persons written.
     public var persons: Int
+    /// Every file written, with its rows and bytes.
     public var files: [GeneratedFile]
     /// Sorted by rule, household, person, application.
     public var findings: [ExpectedFinding]
@@ -50,6 +55,7 @@ public struct GeneratorReport: Sendable {
 /// data provably fires no rule; planted cases fire every rule, and `expected-findings.jsonl` lists
 /// their findings, computed from the model with exact arithmetic.
 public enum RegionGenerator {
+    /// Writes the region `options` describe and returns what it wrote; throws when a file cannot be written.
     public static func generate(_ options: GeneratorOptions) throws -> GeneratorReport {
         let builder = RegionBuilder(persons: options.persons, seed: options.seed, profile: options.preset?.profile ?? .benchmark)
         builder.build()
@@ -78,6 +84,7 @@ public enum RegionGenerator {
 public enum FindingLine {
     static func quoted(_ s: String?) -> String { s.map { "\"" + $0 + "\"" } ?? "null" }
 
+    /// One line of `expected-findings.jsonl` for `f` (rule, household, person, application, amount; null when absent).
     public static func json(_ f: ExpectedFinding) -> String {
         "{\"rule\": \(quoted(f.rule)), \"household\": \(quoted(f.household)), \"person\": \(quoted(f.person)), "
             + "\"application\": \(quoted(f.application)), \"amount\": \(quoted(f.amount))}"

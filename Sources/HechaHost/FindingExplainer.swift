@@ -11,8 +11,10 @@ public struct ExplainRequest: Sendable {
     public var outputDirectory: String
     /// The region file; by default the one the run's manifest names.
     public var regionFile: String?
+    /// The `rulesets/` folder; by default found from the region file (``RulesetLocation``).
     public var rulesetsDirectory: String?
 
+    /// A request for one finding of the run in `outputDirectory`.
     public init(findingID: String, outputDirectory: String, regionFile: String? = nil, rulesetsDirectory: String? = nil) {
         self.findingID = findingID
         self.outputDirectory = outputDirectory
@@ -23,9 +25,13 @@ public struct ExplainRequest: Sendable {
 
 /// A finding explained: the rule, the re-evaluation with its steps, and where it happened.
 public struct FindingExplanation: Sendable {
+    /// The finding's full id.
     public var findingID: String
+    /// The rule's re-evaluation on the subject, step by step.
     public var explanation: Explanation
+    /// The region as loaded now (its rules and parameters).
     public var region: LoadedRegion
+    /// Town, village and names of the household, when the roster still has it.
     public var household: HouseholdInfo?
     /// Set when the configuration changed since the run (its SHA-256 differs from the manifest's).
     public var warnings: [String]

@@ -8,15 +8,20 @@ import HechaRules
 
 /// What `hecha run` is asked to do.
 public struct RunRequest: Sendable {
+    /// The region file to run.
     public var regionFile: String
+    /// The output folder, replaced whole only when the run succeeds.
     public var outputDirectory: String
+    /// The reference date; nil for the region file's `as_of`.
     public var asOf: Day?
+    /// The `rulesets/` folder; nil to find it from the region file (``RulesetLocation``).
     public var rulesetsDirectory: String?
     /// The language of report.html.
     public var language: ReportLanguage
     /// The lead ledger file to follow the leads in, or nil for a run without one.
     public var ledgerFile: String?
 
+    /// A request to run `regionFile` into `outputDirectory`.
     public init(regionFile: String, outputDirectory: String, asOf: Day? = nil, rulesetsDirectory: String? = nil,
                 language: ReportLanguage = .chinese, ledgerFile: String? = nil) {
         self.ledgerFile = ledgerFile
@@ -30,20 +35,28 @@ public struct RunRequest: Sendable {
 
 /// The outcome of one source's reading.
 public struct SourceOutcome: Sendable {
+    /// The source's key under `sources:`.
     public var id: String
+    /// The source's title (its connector's, or its program's spec).
     public var title: String
     /// The roster source has two: its roster files, then its fact files.
     public var reports: [SourceReport]
 
+    /// Every file's counts, in reading order.
     public var files: [FileCounts] { reports.flatMap(\.files) }
+    /// Every rejected row, with its file, line and reason.
     public var rejects: [RejectedRow] { reports.flatMap(\.rejects) }
+    /// The source's counts over all its files.
     public var total: FileCounts { FileCounts.sum(files, as: id) }
 }
 
 /// A region's data once read: the roster, the facts kept from every source, and the counts.
 public struct RegionData: Sendable {
+    /// The roster: households, members and the person index.
     public var roster: Roster
+    /// The facts kept for people and households on the roster, by collection.
     public var facts: FactStore
+    /// Each source's counts and rejects.
     public var sources: [SourceOutcome]
     /// Roster, each source, all sources.
     public var timings: [StageTiming]
@@ -52,12 +65,15 @@ public struct RegionData: Sendable {
 /// How long one stage of a run took (wall-clock seconds). Sources are read concurrently, so
 /// their times overlap; `sources (all, concurrently)` is the wall time of reading them all.
 public struct StageTiming: Sendable {
+    /// The stage's name (`roster`, a source id, `evaluation`, `writing`, …).
     public var stage: String
+    /// Its wall-clock time in seconds.
     public var seconds: Double
     /// The process's resident memory when the stage ended, in bytes (nil where not known; for
     /// one source among several read concurrently it is not attributed).
     public var residentBytes: Int?
 
+    /// A timing of `stage`.
     public init(stage: String, seconds: Double, residentBytes: Int? = nil) {
         self.stage = stage
         self.seconds = seconds
@@ -67,6 +83,7 @@ public struct StageTiming: Sendable {
 
 /// The process's resident memory (Linux: `/proc/self/statm`), or nil where not available.
 public enum ResidentMemory {
+    /// The resident set size in bytes now, or nil.
     public static func current() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
         let fields = text.split(separator: " ")
@@ -82,13 +99,17 @@ enum StageClock {
 
 /// Everything a run produced.
 public struct RunOutcome: Sendable {
+    /// The region as loaded and checked.
     public var region: LoadedRegion
+    /// Each source's counts and rejects.
     public var sources: [SourceOutcome]
+    /// The rules' findings and any rule that failed.
     public var evaluation: EvaluationResult
     /// Town, village and names of the roster's households, for human-facing outputs.
     public var households: HouseholdDirectory
     /// The output folder (see ``RunOutputs`` for its files).
     public var outputDirectory: String
+    /// The path of `findings.jsonl` in the output folder.
     public var findingsFile: String
     /// Configuration, roster, each source, all sources, evaluation, writing.
     public var timings: [StageTiming] = []
@@ -102,8 +123,10 @@ public struct RunOutcome: Sendable {
 /// A whole run for one region: load and check the configuration, read the roster and then every
 /// other source against its person index, evaluate, write the outputs.
 public struct RegionRun: Sendable {
+    /// The connectors that region files may name under `sources:`.
     public let registry: ConnectorRegistry
 
+    /// A runner with the connectors of `registry`.
     public init(registry: ConnectorRegistry) { self.registry = registry }
 
     /// Loads and checks a region file and its ruleset chain, and its `sources:` against the known

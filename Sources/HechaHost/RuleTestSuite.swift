@@ -4,7 +4,9 @@ import HechaRules
 
 /// Runs YAML rule tests (files or folders of `.yaml` files) against the known connectors' schemas.
 public struct RuleTestSuite: Sendable {
+    /// The connectors whose fact schemas the cases' facts are checked against.
     public let registry: ConnectorRegistry
+    /// A suite over the connectors of `registry`.
     public init(registry: ConnectorRegistry) { self.registry = registry }
 
     /// The `.yaml` files under `paths` (files as given, folders recursively), sorted; files named

@@ -3,6 +3,7 @@ import Foundation
 /// Finds the `rulesets/` folder: an explicit option, else the nearest folder above the region
 /// file that holds `national.yaml`, else `./rulesets`.
 public enum RulesetLocation {
+    /// The rulesets folder for `regionFile`: `explicit` when given, else the nearest one above it, else `rulesets`.
     public static func find(explicit: String?, regionFile: String) -> String {
         if let explicit { return explicit }
         var dir = URL(fileURLWithPath: regionFile).standardizedFileURL.deletingLastPathComponent()

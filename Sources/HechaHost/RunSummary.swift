@@ -5,6 +5,7 @@ import HechaRules
 /// The terminal summary of a run: per rule, findings and amount; rules skipped; per source, rows
 /// read / accepted / rejected / duplicate / unmatched. Id numbers in reject reasons are masked.
 public enum RunSummary {
+    /// The summary of `o` as printed after a run (English templates; the CLI translates them).
     public static func text(_ o: RunOutcome) -> String {
         var out = "Hecha 核查 — \(o.region.name) (\(o.region.code)), as of \(o.region.asOf), audit window \(o.region.auditFrom) … \(o.region.auditTo)\n\n"
         var rows: [[String]] = []
@@ -50,8 +51,10 @@ public enum RunSummary {
 
 /// The rule listing of `hecha rules`.
 public struct LoadedRegionSummary {
+    /// The listing, one rule per line with its title and severity.
     public let text: String
 
+    /// The listing of `region`'s rules.
     public init(_ region: LoadedRegion) {
         var out = "\(region.file): \(region.rules.count) rules\n\n"
         for r in region.rules {

@@ -14,14 +14,19 @@ public struct WhatIf: Sendable {
         public var rule: String
         /// Its findings as configured, and with the change.
         public var before = 0
+        /// Its findings with the change.
         public var after = 0
         /// Finding ids only the changed evaluation gives, and only the configured one.
         public var added: [String] = []
+        /// Finding ids only the configured evaluation gives.
         public var removed: [String] = []
         /// Of the added and removed findings, how many the ledger holds as 属实 and as 不属实.
         public var addedConfirmed = 0
+        /// Of the added findings, how many the ledger holds as 不属实.
         public var addedDismissed = 0
+        /// Of the removed findings, how many the ledger holds as 属实.
         public var removedConfirmed = 0
+        /// Of the removed findings, how many the ledger holds as 不属实.
         public var removedDismissed = 0
     }
 
