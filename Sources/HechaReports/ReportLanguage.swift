@@ -28,6 +28,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
 /// The report's labels in Chinese and English.
 public enum ReportStrings {
+    /// The name of each label; every key has a text in both languages.
     public enum Key: CaseIterable, Sendable {
         case title, region, asOf, auditWindow, generatedBy
         case leads, households, amount, amountShort, overpaid, underpaid, overpaidShort, underpaidShort, tenThousandYuan, yuan
