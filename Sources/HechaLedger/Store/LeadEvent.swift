@@ -9,6 +9,7 @@ public struct LeadEvent: Sendable, Equatable, FetchableRecord {
 
     /// When (ISO 8601), and who: a case worker, or `hecha run`.
     public var at: String
+    /// A case worker's name, or `hecha run` for a run's change.
     public var by: String
     /// The lead's id.
     public var lead: String
@@ -16,6 +17,7 @@ public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     public var kind: String
     /// The status before and after.
     public var from: String?
+    /// The status after the change, when it changed one.
     public var to: String?
     /// What changed, why; nil once purged.
     public var note: String?
