@@ -4,6 +4,7 @@ import GRDB
 public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     /// The kinds of change a run records; a case worker's change is `set`.
     public enum Kind: String, Sendable {
+        /// First found; reopened; no longer given by the data; found again; its evidence changed; set by a case worker; its personal data removed.
         case found, reopened, closedByData = "closed-by-data", reappeared, evidenceChanged = "evidence-changed", set, purged
     }
 

@@ -2,6 +2,7 @@ import HechaCore
 
 /// How urgent a rule's leads are for case workers.
 public enum Severity: String, Sendable, CaseIterable {
+    /// 高, 中, 低: how soon case workers should verify the leads.
     case high, medium, low
 }
 
