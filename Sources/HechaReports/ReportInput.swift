@@ -106,7 +106,7 @@ public struct RuleSummary: Sendable {
     /// What the case worker should verify (核查要点), when the ruleset says.
     public var verify: String?
 
-    /// A summary as given; ``verify`` starts empty.
+    /// A summary as given; ``verify`` is left nil.
     public init(id: String, title: String, severity: Severity, category: String?, amountKind: AmountKind = .other,
                 hasAmount: Bool) {
         self.id = id

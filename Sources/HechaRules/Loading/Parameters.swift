@@ -6,7 +6,7 @@ public struct ParameterDeclaration: Sendable {
     public var name: String
     /// The declared type; every setting is checked against it.
     public var type: ValueType
-    /// What the parameter means, for people (units included, e.g. yuan).
+    /// What the parameter means, for people (its `title:`).
     public var title: String
     /// Where the ruleset declares it.
     public var declaredAt: SourceLocation
