@@ -12,6 +12,7 @@ public struct CSVRecord: Sendable {
     /// characters after a closing quote); `fields` is then incomplete and must not be used.
     public var problem: String?
 
+    /// Makes a record; `problem` is set by the reader only for a record whose quoting is malformed.
     public init(line: Int, fields: [String], raw: ArraySlice<UInt8>, problem: String? = nil) {
         self.line = line
         self.fields = fields

@@ -105,6 +105,7 @@ public struct SourceConfig: Sendable {
     /// Where the source entry is in the region file.
     public var declaredAt: SourceLocation?
 
+    /// Describes one configured source; `displayPath` defaults to `path` when not given.
     public init(id: String, path: String, displayPath: String? = nil, encoding: String? = nil,
                 options: [String: String] = [:], declaredAt: SourceLocation? = nil) {
         self.id = id
@@ -118,6 +119,7 @@ public struct SourceConfig: Sendable {
 
 /// Everything a connector's ``Connector/read(_:)`` gets: one struct so the API can grow.
 public struct ReadRequest: Sendable {
+    /// The region file's entry for this source: where the export is, its encoding and other options.
     public var source: SourceConfig
     /// Keep only facts whose person id or household id is in here.
     public var index: PersonIndex
@@ -126,6 +128,7 @@ public struct ReadRequest: Sendable {
     /// Where row counts and rejects go.
     public var report: SourceReport
 
+    /// Bundles what one ``Connector/read(_:)`` call works with; the host makes it, tests may too.
     public init(source: SourceConfig, index: PersonIndex, facts: FactStore, report: SourceReport) {
         self.source = source
         self.index = index
@@ -136,9 +139,12 @@ public struct ReadRequest: Sendable {
 
 /// What a ``RosterConnector`` gets.
 public struct RosterRequest: Sendable {
+    /// The region file's entry for the roster source: where the export is, its encoding and other options.
     public var source: SourceConfig
+    /// Where the roster files' row counts and rejects go.
     public var report: SourceReport
 
+    /// Bundles what one ``RosterConnector/readRoster(_:)`` call works with.
     public init(source: SourceConfig, report: SourceReport) {
         self.source = source
         self.report = report

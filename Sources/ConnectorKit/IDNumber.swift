@@ -81,6 +81,7 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         return Array("10X98765432")[sum % 11]
     }
 
+    /// The normalised text (see ``text``), also when the number is invalid.
     public var description: String { text }
 
     /// The 17-digit body of a valid id written plainly (ASCII, 18 characters, blanks around it

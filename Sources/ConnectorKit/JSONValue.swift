@@ -8,11 +8,15 @@ import Darwin
 /// Numbers keep the text they were written with, so that an amount such as `12345.67` is read
 /// exactly (see ``MoneyText``) and never passes through floating point.
 public enum JSONValue: Sendable, Hashable {
+    /// The literal `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number, as written (`12345.67`, `-3`, `1e3`).
     case number(String)
+    /// A string, its escapes decoded.
     case string(String)
+    /// An array, its elements in order.
     case array([JSONValue])
     /// An object; a key written twice makes the whole text invalid rather than picking one.
     case object([String: JSONValue])

@@ -10,9 +10,12 @@ public enum RowDecision<Kept> {
 
 /// A fact with the key it is stored under (a normalised person id or a household id).
 public struct KeyedRecord: Sendable {
+    /// The fact as read, with its fields in the order of its ``RecordSchema``.
     public var record: Record
+    /// What the fact is stored under: the normalised person id or the household id, per the schema's ``FactKey``.
     public var key: String
 
+    /// Pairs `record` with the key it is stored under.
     public init(_ record: Record, key: String) {
         self.record = record
         self.key = key

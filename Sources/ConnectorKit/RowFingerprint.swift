@@ -11,6 +11,7 @@ public struct RowFingerprint: Sendable, Hashable {
         self.low = low
     }
 
+    /// The fingerprint of `raw`, a row's bytes as written (without its line end).
     public init(_ raw: ArraySlice<UInt8>) {
         self = raw.withUnsafeBytes { RowFingerprint($0) }
     }

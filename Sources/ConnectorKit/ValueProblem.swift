@@ -4,7 +4,9 @@ public struct ValueProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The reason, quoting the offending text.
     public var reason: String
 
+    /// A problem described by `reason`, which should quote the offending text.
     public init(_ reason: String) { self.reason = reason }
 
+    /// The reason, as given.
     public var description: String { reason }
 }

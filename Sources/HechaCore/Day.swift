@@ -1,7 +1,9 @@
 /// A calendar date (no time, no time zone), stored as days since 1970-01-01.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it); consecutive dates differ by 1.
     public let ordinal: Int32
 
+    /// The date `ordinal` days after 1970-01-01. Not checked: keep it within years 1…9999, or ``month`` traps.
     public init(ordinal: Int32) { self.ordinal = ordinal }
 
     /// `nil` when the date does not exist (2023-02-29, month 13, …).
@@ -12,8 +14,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         ordinal = Int32(Day.daysFromCivil(year, month, day))
     }
 
+    /// Whether `y` is a Gregorian leap year (divisible by 4, centuries only when divisible by 400).
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
+    /// The number of days (28…31) in `month` (1…12) of `year`; any other month number counts as 31.
     public static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -33,6 +37,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 
+    /// The proleptic Gregorian year, month (1…12) and day of month (1…31).
     public var components: (year: Int, month: Int, day: Int) {
         let z = Int(ordinal) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -45,7 +50,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// The calendar year, e.g. 2024.
     public var year: Int { components.year }
+    /// The calendar month the date falls in.
     public var month: Month { let c = components; return Month(year: c.year, month: c.month)! }
 
     /// 1 = Monday … 7 = Sunday.
@@ -55,6 +62,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (r < 0 ? r + 7 : r) + 1
     }
 
+    /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + Int32(days)) }
 
     /// Adds calendar months, clamping to the last day of the month (2024-01-31 + 1 month = 2024-02-29).
@@ -65,6 +73,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: target.year, month: target.monthNumber, day: min(c.day, last))!
     }
 
+    /// Whether `a` is an earlier date than `b`.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
     /// ISO form `YYYY-MM-DD`.
@@ -85,22 +94,30 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 /// A calendar month, stored as `year * 12 + (month - 1)`.
 public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `year * 12 + (month - 1)`; consecutive months differ by 1.
     public let ordinal: Int32
 
+    /// The month with that ordinal (`year * 12 + month - 1`). Not checked: keep the year within 1…9999.
     public init(ordinal: Int32) { self.ordinal = ordinal }
 
+    /// `nil` unless `year` is 1…9999 and `month` is 1…12.
     public init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
         ordinal = Int32(year * 12 + month - 1)
     }
 
+    /// The calendar year, e.g. 2024.
     public var year: Int { Int(ordinal) / 12 }
     /// 1…12.
     public var monthNumber: Int { Int(ordinal) % 12 + 1 }
+    /// The first day of the month.
     public var firstDay: Day { Day(year: year, month: monthNumber, day: 1)! }
+    /// The last day of the month (28th…31st, leap years counted).
     public var lastDay: Day { Day(year: year, month: monthNumber, day: Day.daysIn(year: year, month: monthNumber))! }
+    /// The month `months` months later (earlier when negative).
     public func adding(_ months: Int) -> Month { Month(ordinal: ordinal + Int32(months)) }
 
+    /// Whether `a` is an earlier month than `b`.
     public static func < (a: Month, b: Month) -> Bool { a.ordinal < b.ordinal }
 
     /// `YYYY-MM`.

@@ -38,6 +38,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Equal values are equal fractions: both sides are always reduced, so `1/2 == 2/4`.
     public static func == (a: Exact, b: Exact) -> Bool {
         switch (a.storage, b.storage) {
         case (.small(let n1, let d1), .small(let n2, let d2)): return n1 == n2 && d1 == d2
@@ -45,14 +46,18 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Hashes the reduced numerator and denominator, consistent with `==`.
     public func hash(into h: inout Hasher) {
         h.combine(numerator)
         h.combine(denominator)
     }
 
+    /// The number 0.
     public static let zero = Exact(0)
+    /// The number 1.
     public static let one = Exact(1)
 
+    /// The whole number `integer`.
     public init(_ integer: Int) {
         storage = .small(Int64(integer), 1)
     }
@@ -62,6 +67,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(unchecked: Int128(fen), 100)
     }
 
+    /// `numerator / denominator`, reduced (the sign moves to the numerator). Traps when `denominator` is 0.
     public init(_ numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "zero denominator")
         self.init(unchecked: numerator, denominator)
@@ -102,8 +108,11 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return a == 0 ? 1 : a
     }
 
+    /// Whether the value is a whole number (denominator 1).
     public var isInteger: Bool { denominator == 1 }
+    /// Whether the value is below zero.
     public var isNegative: Bool { numerator < 0 }
+    /// Whether the value is zero.
     public var isZero: Bool { numerator == 0 }
 
     /// The integer value when this is a whole number that fits in `Int`.
@@ -274,6 +283,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(unchecked: negative ? -n : n, d)
     }
 
+    /// Parses plain decimal text such as `12`, `-3.5`, `1370.00` as the `Substring` form does; `nil` for anything else.
     public init?(decimal text: String) { self.init(decimal: text[...]) }
 }
 
@@ -306,6 +316,7 @@ public enum ExactError: Error, Sendable, CustomStringConvertible {
     /// A division whose divisor is zero.
     case divisionByZero
 
+    /// A short English explanation of why there is no result.
     public var description: String {
         switch self {
         case .overflow: return "the result is too large to compute exactly (more than 38 digits)"

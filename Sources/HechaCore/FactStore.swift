@@ -17,6 +17,7 @@ public final class FactStore: Sendable {
     }
     private let state = Mutex(State())
 
+    /// An empty store.
     public init() {}
 
     /// Stores one fact for `key` in `collection` (e.g. `vehicles`, keyed by person id).
@@ -87,6 +88,7 @@ public final class FactStore: Sendable {
         return out
     }
 
+    /// The number of facts stored in `collection` so far, over all keys (0 when none).
     public func count(_ collection: String) -> Int {
         state.withLock { $0.tables[collection]?.count ?? 0 }
     }
@@ -99,10 +101,12 @@ public struct FactKeys: Sendable {
 
     init() {}
 
+    /// How many distinct keys have been stored; their numbers are `0..<count`.
     public var count: Int { names.count }
 
     /// The number of `key`, or `nil` when no fact was stored under it.
     public func id(_ key: String) -> Int32? { ids[key] }
+    /// The key numbered `id`. Traps unless `id` is in `0..<count`.
     public func name(_ id: Int32) -> String { names[Int(id)] }
 
     mutating func intern(_ key: String) -> Int32 {
@@ -119,12 +123,14 @@ public struct FactKeys: Sendable {
 /// Facts are kept in the chunks they were added in (a reader's batch), so a growing collection is
 /// never copied into a larger array; the index orders (chunk, row) pairs by key.
 public struct FactTable: Sendable {
+    /// The schema every fact of the collection has; `nil` for the empty table of a collection never stored.
     public let schema: RecordSchema?
     private var chunks: [FactChunk] = []
     /// Rows ordered by key (stable) as chunk << 32 | row, and where each key's rows start in
     /// that order; built on demand.
     private var order: [UInt64] = []
     private var start: [Int32] = []
+    /// The number of facts in the collection, over all keys.
     public private(set) var count = 0
 
     init(schema: RecordSchema?) {

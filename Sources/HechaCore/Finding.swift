@@ -1,6 +1,8 @@
 /// A lead (问题线索) that a rule found: what case workers must verify.
 public struct Finding: Sendable, Hashable {
+    /// The id of the rule that found it, as its ruleset declares it (e.g. `vehicle-owned`).
     public var rule: String
+    /// The 户编号 of the roster household the lead is about; every finding has one.
     public var household: String
     /// The normalised id of the person the finding is about, when the rule is about one person.
     public var person: String?
@@ -19,6 +21,7 @@ public struct Finding: Sendable, Hashable {
     /// ``person`` it is not part of the finding's id.
     public var concerned: String?
 
+    /// A finding with no details or concerned member yet; the evaluator fills those afterwards.
     public init(rule: String, household: String, person: String? = nil, application: String? = nil,
                 amount: Exact? = nil, evidence: [SourceRef] = []) {
         self.rule = rule

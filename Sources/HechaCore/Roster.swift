@@ -3,6 +3,7 @@ import Foundation
 /// The built-in record schemas of the roster (低保家庭.csv and 家庭成员.csv). Every roster connector
 /// fills these; rules read them as `household.<field>` and `member.<field>`.
 public enum RosterSchema {
+    /// The household row (低保家庭.csv): one per household, `id` is the 户编号.
     public static let household = RecordSchema(
         name: "household", title: "低保家庭",
         fields: [
@@ -22,6 +23,7 @@ public enum RosterSchema {
             FieldSchema("last_review", .date, column: "最近复核日期"),
         ])
 
+    /// The member row (家庭成员.csv): one per person per household, linked by `household` (户编号).
     public static let member = RecordSchema(
         name: "member", title: "家庭成员",
         fields: [
@@ -56,8 +58,10 @@ public enum RosterSchema {
 public struct RosterMember: Sendable {
     /// The normalised id when it is valid; `nil` when invalid (such a member matches no fact).
     public var personID: String?
+    /// The member's fields, in the order of ``RosterSchema/member``.
     public var record: Record
 
+    /// A member row; pass `nil` as `personID` when the id number is invalid.
     public init(personID: String?, record: Record) {
         self.personID = personID
         self.record = record
@@ -66,10 +70,14 @@ public struct RosterMember: Sendable {
 
 /// A household of the roster with its members.
 public struct RosterHousehold: Sendable {
+    /// The 户编号, unique in the roster.
     public var id: String
+    /// The household's fields, in the order of ``RosterSchema/household``.
     public var record: Record
+    /// The household's member rows, in file order.
     public var members: [RosterMember]
 
+    /// A household with its members.
     public init(id: String, record: Record, members: [RosterMember]) {
         self.id = id
         self.record = record
@@ -80,9 +88,12 @@ public struct RosterHousehold: Sendable {
 /// The assistance roster: the one data set held whole in memory. Every other source is filtered
 /// against its `PersonIndex`.
 public struct Roster: Sendable {
+    /// The households, in the order the roster connector gave them; ``PersonIndex`` positions refer to this order.
     public private(set) var households: [RosterHousehold]
+    /// Which households each person (by valid normalised id) is a member of, built from ``households``.
     public let index: PersonIndex
 
+    /// Makes the roster and builds its ``index``; members without a valid id (`personID == nil`) are not indexed.
     public init(households: [RosterHousehold]) {
         self.households = households
         var builder = PersonIndex.Builder(capacity: households.reduce(0) { $0 + $1.members.count })
@@ -112,7 +123,9 @@ public struct PersonIndex: Sendable {
     /// index answers for any id it was given).
     private let others: [String: Int32]
     private let multiple: [[Int]]
+    /// 户编号 → the household's position in the roster.
     public let householdByID: [String: Int]
+    /// The number of distinct persons indexed (a person in several households counts once).
     public let personCount: Int
 
     /// Collects memberships, then makes the index.
@@ -163,6 +176,7 @@ public struct PersonIndex: Sendable {
         self.personCount = personCount
     }
 
+    /// An index from lists of household positions by person id, and positions by 户编号: for tests and tools.
     public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
         var builder = Builder(capacity: householdsByPerson.count)
         for (id, list) in householdsByPerson {
@@ -203,11 +217,13 @@ public struct PersonIndex: Sendable {
         return h >= 0 ? [Int(h)] : multiple[Int(-1 - h)]
     }
 
+    /// Whether the person with this normalised id is a member of any household of the roster.
     public func containsPerson(_ id: String) -> Bool { code(id) != nil }
 
     /// Whether the valid id with this 17-digit body is on the roster.
     @inline(__always)
     public func containsPerson(body: UInt64) -> Bool { bodies.contains(body + 1) }
+    /// Whether a household with this 户编号 is on the roster.
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
 }
 

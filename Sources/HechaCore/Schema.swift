@@ -1,16 +1,25 @@
 /// The static type of a value in the rule language and of a fact field.
 public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    /// `true` or `false`.
     case bool
+    /// An exact number (``Exact``): money in yuan, counts, ratios.
     case number
+    /// Text.
     case string
+    /// A calendar date (``Day``).
     case date
+    /// A calendar month (``Month``).
     case month
+    /// A list whose elements all have the given type, e.g. a member's vehicles.
     case list(ValueType)
+    /// A map from string keys to values of the given type.
     case map(ValueType)
+    /// A record of the schema with this name (``RecordSchema/name``), e.g. `vehicle`.
     case record(String)
     /// The type of an empty list literal or an `unknown` literal: fits anything.
     case any
 
+    /// The type as written in ruleset files and messages: `number`, `[vehicle]`, `{number}`.
     public var description: String {
         switch self {
         case .bool: return "bool"
@@ -25,6 +34,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a list type; list fields are left out when a record is shown as text.
     public var isCollection: Bool { if case .list = self { return true } else { return false } }
 
     /// Whether a value of type `self` may stand where `other` is expected.
@@ -72,11 +82,13 @@ extension String {
 public struct FieldSchema: Sendable, Hashable {
     /// The name rules use (`price`).
     public var name: String
+    /// The field's type; the rule checker type-checks every use of the field against it.
     public var type: ValueType
     /// Optional fields may be `unknown`; required ones never are.
     public var optional: Bool
     /// Where it comes from in the agency's export (`购置价格`), for people reading the schema.
     public var column: String?
+    /// A short note for people reading the schema (units such as "yuan per month", the values it takes); may be empty.
     public var doc: String
     /// Personal data (an id number, a name, a plate, an account, a phone number, an address):
     /// masked wherever a finding shows it to people.
@@ -85,6 +97,7 @@ public struct FieldSchema: Sendable, Hashable {
     /// 农村低保 | 特困供养); a rule comparing it with any other value gets a warning.
     public var choices: [String]?
 
+    /// Declares a field; only `name` and `type` are needed, the rest defaults to required, no column, not personal.
     public init(_ name: String, _ type: ValueType, optional: Bool = false, column: String? = nil, doc: String = "",
                 personal: Bool = false, choices: [String]? = nil) {
         self.name = name
@@ -99,11 +112,15 @@ public struct FieldSchema: Sendable, Hashable {
 
 /// The shape of a record: a fact type, a household, a member.
 public final class RecordSchema: Sendable, Hashable, CustomStringConvertible {
+    /// The record type's name as rules and messages write it (`vehicle`, `household`).
     public let name: String
+    /// A Chinese title for people (`机动车登记`).
     public let title: String
+    /// The fields in order; a ``Record`` of this schema holds one ``Value`` per field, in this order.
     public let fields: [FieldSchema]
     private let indexByName: [String: Int]
 
+    /// Declares a record type. Field names should be distinct: a repeated name finds only its last field.
     public init(name: String, title: String, fields: [FieldSchema]) {
         self.name = name
         self.title = title
@@ -113,11 +130,16 @@ public final class RecordSchema: Sendable, Hashable, CustomStringConvertible {
         indexByName = idx
     }
 
+    /// The position of the field named `field` in ``fields``, or `nil` when there is none.
     public func index(of field: String) -> Int? { indexByName[field] }
+    /// The field named `name`, or `nil` when there is none.
     public func field(_ name: String) -> FieldSchema? { indexByName[name].map { fields[$0] } }
 
+    /// Two schemas are equal when they have the same name and the same fields (titles not compared).
     public static func == (a: RecordSchema, b: RecordSchema) -> Bool { a.name == b.name && a.fields == b.fields }
+    /// Hashes the name only, consistent with `==`.
     public func hash(into h: inout Hasher) { h.combine(name) }
+    /// The schema's ``name``.
     public var description: String { name }
 }
 
@@ -132,11 +154,14 @@ public enum FactKey: String, Sendable, Hashable {
 
 /// A fact type a connector yields, e.g. `vehicle` facts attached to members as `member.vehicles`.
 public struct FactSchema: Sendable, Hashable {
+    /// The fields each fact of this type has.
     public var record: RecordSchema
+    /// Whether facts attach to a person (keyed by id number) or to a household (keyed by 户编号).
     public var key: FactKey
     /// The collection name rules use: `member.<collection>` or `household.<collection>`.
     public var collection: String
 
+    /// Declares a fact type; rules reach its facts as `member.<collection>` or `household.<collection>`.
     public init(record: RecordSchema, key: FactKey, collection: String) {
         self.record = record
         self.key = key

@@ -2,16 +2,22 @@
 /// make-up workdays (调休). Only dates inside the calendar's years can be counted; anything else
 /// is an error, never a guess.
 public struct WorkdayCalendar: Sendable {
+    /// The calendar's name as its file declares it (`china`), shown in messages.
     public let name: String
+    /// The first year covered, from 1 January.
     public let firstYear: Int
+    /// The last year covered, through 31 December.
     public let lastYear: Int
+    /// Statutory days off: not workdays even on a weekday.
     public let daysOff: Set<Day>
+    /// Weekend days that are workdays (调休上班日).
     public let makeUpWorkdays: Set<Day>
     private let start: Day
     private let end: Day
     /// cumulative[i] = number of workdays in [start, start + i].
     private let cumulative: [Int32]
 
+    /// Builds the calendar for `firstYear`…`lastYear` (years within 1…9999, or it traps), counting workdays once up front.
     public init(name: String, firstYear: Int, lastYear: Int, daysOff: Set<Day>, makeUpWorkdays: Set<Day>) {
         self.name = name
         self.firstYear = firstYear
@@ -34,8 +40,10 @@ public struct WorkdayCalendar: Sendable {
         cumulative = cum
     }
 
+    /// Whether `d` is inside the years the calendar covers.
     public func covers(_ d: Day) -> Bool { d >= start && d <= end }
 
+    /// Whether `d` is a workday; throws ``CalendarError`` when `d` is outside the calendar's years.
     public func isWorkday(_ d: Day) throws(CalendarError) -> Bool {
         guard covers(d) else { throw CalendarError(date: d, calendar: self) }
         let i = Int(d.ordinal - start.ordinal)
@@ -53,9 +61,13 @@ public struct WorkdayCalendar: Sendable {
 
 /// A date outside the years a calendar covers.
 public struct CalendarError: Error, Sendable, CustomStringConvertible {
+    /// The date that could not be counted.
     public var date: Day
+    /// The calendar's name.
     public var name: String
+    /// The first year the calendar covers.
     public var firstYear: Int
+    /// The last year the calendar covers.
     public var lastYear: Int
 
     init(date: Day, calendar: WorkdayCalendar) {
@@ -65,6 +77,7 @@ public struct CalendarError: Error, Sendable, CustomStringConvertible {
         lastYear = calendar.lastYear
     }
 
+    /// An English sentence naming the date, the calendar and its years.
     public var description: String {
         "date \(date) is outside the years of calendar '\(name)' (\(firstYear)–\(lastYear)); workdays cannot be counted"
     }

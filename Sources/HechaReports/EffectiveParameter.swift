@@ -4,15 +4,18 @@ import HechaRules
 /// A parameter's effective value as JSON, for the manifest: a single value, a map of values by key,
 /// or for dated values a list of `{"from": date, "value": …}`; `null` when it has no value.
 public struct EffectiveParameter: Sendable {
+    /// The parameter's dotted name, e.g. `vehicle.min_price`.
     public var name: String
     /// The value as JSON text.
     public var json: String
 
+    /// A parameter whose JSON text is already made; `json` must be valid JSON.
     public init(name: String, json: String) {
         self.name = name
         self.json = json
     }
 
+    /// The parameter `name` with `setting` written as JSON; `null` when `setting` is `nil`.
     public init(name: String, setting: ParameterSetting?) {
         self.name = name
         guard let setting else { json = "null"; return }

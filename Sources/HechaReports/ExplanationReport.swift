@@ -7,10 +7,15 @@ import HechaRules
 public enum ExplanationReport {
     /// What the text version needs besides the explanation.
     public struct Context: Sendable {
+        /// The finding's stable id (``FindingID``), shown in the heading.
         public var findingID: String
+        /// The household's 镇街, when known; with it the heading also names the household head.
         public var town: String?
+        /// The household head's name, unmasked (the text masks it).
         public var headName: String?
+        /// Notes printed first, e.g. that an input file changed since the run.
         public var warnings: [String]
+        /// The context of one explanation.
         public init(findingID: String, town: String?, headName: String?, warnings: [String]) {
             self.findingID = findingID
             self.town = town
@@ -19,6 +24,7 @@ public enum ExplanationReport {
         }
     }
 
+    /// The explanation for people, in `language`, with ids and names masked.
     public static func text(_ e: Explanation, _ c: Context, language: ReportLanguage) -> String {
         let zh = language == .chinese
         func l(_ chinese: String, _ english: String) -> String { zh ? chinese : english }

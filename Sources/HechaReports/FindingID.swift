@@ -19,6 +19,7 @@ import HechaCore
 /// ruleset version whose rule also reads another source); connectors read fixed file names, so it
 /// does not change between months.
 public enum FindingID {
+    /// The id of `f`: 16 lowercase hexadecimal characters, computed as described above.
     public static func of(_ f: Finding) -> String {
         let evidence = Set(f.evidence.map { "\($0.source)/\($0.file)" }).sorted().joined(separator: "|")
         let text = ["hecha-finding-v1", f.rule, f.household, f.person ?? "", f.application ?? "", evidence]

@@ -7,6 +7,7 @@ import HechaRules
 /// are masked in findings.csv and plain in the township's own file, which goes to the case worker
 /// who must reach the household.
 public enum FindingsCSV {
+    /// The columns of both files, in order (without a ledger's two extra columns).
     public static let header = ["线索编号", "镇街", "村居", "户编号", "户主", "问题类别", "规则编号", "规则", "风险等级",
                                 "人员姓名", "身份证号", "申请编号", "金额（元）", "涉及成员", "关键数据", "核查要点",
                                 "联系电话", "现住址", "依据"]

@@ -8,6 +8,7 @@ import HechaRules
 /// page renders a page at a time, filtered and sorted: ``FindingListData``), the data
 /// sources with their row counts, and the rules that did not run and why.
 public enum HTMLReport {
+    /// The whole page for `input`, as HTML text in the input's language.
     public static func text(_ input: ReportInput) -> String {
         let l = input.language
         let totals = ReportTotals(input)

@@ -14,6 +14,7 @@ public struct HouseholdInfo: Sendable, Hashable {
     /// 现住址: the head's, else the first member's that has one ("" when none).
     public var address: String
 
+    /// A household's details; what the roster lacks stays empty.
     public init(town: String, village: String = "", headName: String, memberNames: [String: String] = [:],
                 phone: String = "", address: String = "") {
         self.town = town
@@ -27,13 +28,16 @@ public struct HouseholdInfo: Sendable, Hashable {
 
 /// Household id → ``HouseholdInfo``, for the households that have findings (or all of them).
 public struct HouseholdDirectory: Sendable {
+    /// The details by 户编号.
     public var households: [String: HouseholdInfo]
 
+    /// A directory of the given households (none by default).
     public init(_ households: [String: HouseholdInfo] = [:]) { self.households = households }
 
     /// The town shown for a household that is not in the directory.
     public static let unknownTown = "（未知镇街）"
 
+    /// The details of the household with 户编号 `id`, or `nil` when it is not in the directory.
     public subscript(_ id: String) -> HouseholdInfo? { households[id] }
 
     /// The 镇街 of a household, or ``unknownTown``.

@@ -62,15 +62,21 @@ public struct LedgerRunFigures: Sendable {
     public struct RuleRecord: Sendable, Equatable {
         /// The rule id; its leads found, 属实, 不属实, still open, overdue.
         public var rule: String
+        /// Leads of the rule the ledger has ever recorded.
         public var found: Int
+        /// Leads verified as true (属实).
         public var confirmed: Int
+        /// Leads verified as not true (不属实).
         public var dismissed: Int
+        /// Leads open or in progress that the latest run still found.
         public var open: Int
+        /// Leads open or in progress past their deadline on the last run's date.
         public var overdue: Int
         /// confirmed ÷ (confirmed + dismissed) as a percentage text, or "—".
         public var precision: String
         /// Yuan, two places: the findings' amounts of confirmed leads, and what was recovered or paid back.
         public var confirmedAmount: String
+        /// Yuan, two places: what was recovered or paid back on confirmed leads.
         public var recovered: String
 
         /// A record as given.

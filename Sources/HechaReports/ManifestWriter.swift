@@ -10,8 +10,11 @@ import HechaCore
 public enum ManifestWriter {
     /// The times of a run, as ISO 8601 text (UTC).
     public struct Times: Sendable {
+        /// When the run started, ISO 8601 in UTC.
         public var started: String
+        /// When the run finished, ISO 8601 in UTC.
         public var finished: String
+        /// The times of a run.
         public init(started: String, finished: String) {
             self.started = started
             self.finished = finished

@@ -9,12 +9,14 @@ public struct OutputFile: Sendable {
     /// Produces the bytes when the file is written; a throw abandons the whole folder.
     public var contents: @Sendable () throws -> [UInt8]
 
+    /// A file whose bytes are produced only when the folder is written.
     public init(path: String, ownerOnly: Bool = false, contents: @escaping @Sendable () throws -> [UInt8]) {
         self.path = path
         self.ownerOnly = ownerOnly
         self.contents = contents
     }
 
+    /// A file holding `text` as UTF-8.
     public init(path: String, ownerOnly: Bool = false, text: String) {
         let bytes = Array(text.utf8)
         self.init(path: path, ownerOnly: ownerOnly) { bytes }
@@ -23,6 +25,7 @@ public struct OutputFile: Sendable {
 
 /// Why an output folder cannot be written.
 public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
+    /// What failed, naming the folder and the underlying error.
     public var description: String
     init(_ d: String) { description = d }
 }

@@ -1,7 +1,9 @@
 /// The language of the HTML report's labels (`--lang zh|en`). Rule titles and categories are the
 /// ruleset's own text; the national categories have English names here.
 public enum ReportLanguage: String, Sendable, CaseIterable {
+    /// Chinese labels (`--lang zh`, the default).
     case chinese = "zh"
+    /// English labels (`--lang en`).
     case english = "en"
 
     /// The label for `key` (see ``ReportStrings``).
@@ -28,15 +30,25 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
 /// The report's labels in Chinese and English.
 public enum ReportStrings {
+    /// The name of each label; every key has a text in both languages.
     public enum Key: CaseIterable, Sendable {
+        /// The page heading and the run's description.
         case title, region, asOf, auditWindow, generatedBy
+        /// The figures and their units.
         case leads, households, amount, amountShort, overpaid, underpaid, overpaidShort, underpaidShort, tenThousandYuan, yuan
+        /// The table by category.
         case byCategory, category, total, other
+        /// The table and chart by township.
         case byTown, town, village, chartCaption
+        /// The list of findings and its columns.
         case findings, findingID, rule, severity, household, head, person, idNumber, application, evidence
+        /// The list's notes, filters and paging.
         case sortHint, maskNote, allTowns, allRules, searchHint, pageSize, perPage, previousPage, nextPage, pageOf, noMatch, noScript
+        /// The table of data sources and their row counts.
         case sources, source, file, read, accepted, rejected, duplicates, unmatched
+        /// The rules that did not run, and the empty states.
         case notRun, reason, allRulesRan, noFindings
+        /// The severity names.
         case high, medium, low
     }
 

@@ -5,13 +5,17 @@ import HechaCore
 public struct ReportTotals: Sendable {
     /// A row of the table by category or by township.
     public struct Row: Sendable, Equatable {
+        /// The category or 镇街 (empty for the total row).
         public var name: String
+        /// The number of findings in the row.
         public var leads = 0
         /// Distinct households with at least one lead.
         public var households = 0
         /// Every amount of the row's findings, over- and underpaid alike (涉及金额).
         public var amount = Exact.zero
+        /// The sum in yuan of the amounts of rules whose amount kind is overpaid (应追缴).
         public var overpaid = Exact.zero
+        /// The sum in yuan of the amounts of rules whose amount kind is underpaid (应补发).
         public var underpaid = Exact.zero
         /// Whether any of the row's findings has an amount (else the amount is shown as —).
         public var hasAmount = false
@@ -21,11 +25,13 @@ public struct ReportTotals: Sendable {
     public var categories: [Row]
     /// In ``ChineseOrder`` (by pinyin), ``HouseholdDirectory/unknownTown`` last.
     public var towns: [Row]
+    /// All findings together.
     public var total: Row
 
     /// The category name of rules that have none.
     public static let otherCategory = "其他"
 
+    /// Computes the figures of `input`'s findings.
     public init(_ input: ReportInput) {
         let rules = Dictionary(input.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var categoryOrder: [String] = []

@@ -3,7 +3,9 @@ import ConnectorKit
 /// Reads the payments of agricultural and forestry subsidies (惠农补贴发放): `惠农补贴.csv`, UTF-8,
 /// one row per payment, keeping the payments to people on the roster as `member.subsidies`.
 public struct AgriSubsidyConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "agri-subsidy"
+    /// The data set's Chinese title, shown to people.
     public static let title = "惠农补贴发放"
 
     /// The export file read from the source folder.
@@ -24,10 +26,13 @@ public struct AgriSubsidyConnector: Connector {
     public static let subsidy = RecordSchema(
         name: "subsidy", title: "惠农补贴", fields: [Field.id, Field.item, Field.amount, Field.paidDate])
 
+    /// The one fact type: ``subsidy`` records keyed by the recipient's id number, as `member.subsidies`.
     public static let factSchemas = [FactSchema(record: subsidy, key: .person, collection: "subsidies")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.subsidy, collection: "subsidies"

@@ -13,7 +13,9 @@ import ConnectorKit
 /// member has the wrong JSON type or is missing, is rejected with its line number; the rest of
 /// the file still counts. Exact duplicate lines (within one file) count once.
 public struct BankingConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "banking"
+    /// The data set's Chinese title, shown to people.
     public static let title = "金融机构存款查询"
 
     /// The files read from the source folder: every one ending in `.jsonl`.
@@ -39,10 +41,13 @@ public struct BankingConnector: Connector {
         name: "account", title: "金融账户",
         fields: [Field.id, Field.institution, Field.account, Field.accountType, Field.balance, Field.queryDate])
 
+    /// The one fact type: ``account`` query results keyed by the holder's id number, as `member.accounts`.
     public static let factSchemas = [FactSchema(record: account, key: .person, collection: "accounts")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads every `*.jsonl` file; throws a ``Diagnostic`` when the folder is missing, holds none, or a file cannot be opened or decoded. Unusable lines are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts", personField: Field.id) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }

@@ -12,20 +12,27 @@ import ConnectorKit
 /// Only 村居, 联系电话 and 现住址 may be missing as columns; 审批日期 and 首次发放日期 may be empty (not
 /// yet done) but their columns must be present.
 public struct CivilAffairsConnector: RosterConnector {
+    /// The source id region files use under `sources:`.
     public static let id = "civil-affairs"
+    /// The data set's Chinese title, shown to people.
     public static let title = "民政低保数据"
 
     /// The export files read from the source folder.
     public static let householdsFile = "低保家庭.csv"
+    /// The members of the roster's households, linked by 户编号.
     public static let membersFile = "家庭成员.csv"
+    /// The assistance payments, one row per payment.
     public static let paymentsFile = "发放记录.csv"
+    /// The applications and their processing dates.
     public static let applicationsFile = "申请记录.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [householdsFile, membersFile, paymentsFile, applicationsFile] }
 
     /// 救助类别, 管理类别 and 状态 values.
     public static let programs = ["城市低保", "农村低保", "特困供养"]
+    /// 管理类别 values.
     public static let categories = ["A", "B", "C"]
+    /// 状态 values: 在保 (receiving assistance), 停保 (stopped).
     public static let statuses = ["在保", "停保"]
 
     /// The fields of a household of the roster (``RosterSchema/household``, which names their
@@ -89,15 +96,18 @@ public struct CivilAffairsConnector: RosterConnector {
         fields: [ApplicationField.id, ApplicationField.household, ApplicationField.type, ApplicationField.accepted,
                  ApplicationField.approved, ApplicationField.firstPaid])
 
+    /// The household facts: ``payment`` and ``application`` records keyed by 户编号, as `household.payments` and `household.applications`.
     public static let factSchemas = [
         FactSchema(record: payment, key: .household, collection: "payments"),
         FactSchema(record: application, key: .household, collection: "applications"),
     ]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
     // MARK: - Roster
 
+    /// Reads ``householdsFile`` then ``membersFile`` into the roster; throws a ``Diagnostic`` when either is missing, cannot be decoded or lacks a required column.
     public func readRoster(_ request: RosterRequest) throws(Diagnostic) -> Roster {
         let households = try readHouseholds(request)
         var position: [String: Int] = [:]
@@ -172,6 +182,7 @@ public struct CivilAffairsConnector: RosterConnector {
 
     // MARK: - Household facts
 
+    /// Reads ``paymentsFile`` then ``applicationsFile``, keeping rows of households on the roster; throws a ``Diagnostic`` when a file is missing, cannot be decoded or lacks a required column.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.paymentsFile, schema: Self.payment, collection: "payments"

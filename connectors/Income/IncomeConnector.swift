@@ -7,7 +7,9 @@ import ConnectorKit
 /// (`2024`, `2024年`: an annual record, such as agricultural income). `annual` says which; `month`
 /// is unknown for annual records, and `year` is set for both.
 public struct IncomeConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "income"
+    /// The data set's Chinese title, shown to people.
     public static let title = "人社税务收入明细"
 
     /// The export file read from the source folder.
@@ -38,8 +40,10 @@ public struct IncomeConnector: Connector {
         name: "income", title: "收入",
         fields: [Field.id, Field.annual, Field.month, Field.year, Field.type, Field.amount, Field.source])
 
+    /// The one fact type: ``income`` records keyed by the earner's id number, as `member.incomes`.
     public static let factSchemas = [FactSchema(record: income, key: .person, collection: "incomes")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
     /// Reads a 所属期: a year gives an annual period, a month a monthly one; anything else (such as
@@ -50,6 +54,7 @@ public struct IncomeConnector: Connector {
         throw ValueProblem("'\(raw)' 既不是有效月份（如 202403、2024-03、2024年3月）也不是有效年份（如 2024）")
     }
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows (an unreadable 所属期 among them) are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.income, collection: "incomes"

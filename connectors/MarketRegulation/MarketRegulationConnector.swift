@@ -4,7 +4,9 @@ import ConnectorKit
 /// row per entity, keeping the entities whose legal representative (法定代表人, for a 个体工商户 the
 /// operator) is on the roster as `member.businesses`.
 public struct MarketRegulationConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "market-regulation"
+    /// The data set's Chinese title, shown to people.
     public static let title = "市场主体登记"
 
     /// The export file read from the source folder.
@@ -37,10 +39,13 @@ public struct MarketRegulationConnector: Connector {
         name: "business", title: "市场主体",
         fields: [Field.creditCode, Field.name, Field.type, Field.representative, Field.capital, Field.founded, Field.status])
 
+    /// The one fact type: ``business`` records keyed by the legal representative's id number, as `member.businesses`.
     public static let factSchemas = [FactSchema(record: business, key: .person, collection: "businesses")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.business, collection: "businesses"

@@ -6,7 +6,9 @@ import ConnectorKit
 /// 人员类别 is read with full-width brackets folded to half-width, so `村（社区）干部` is
 /// `村(社区)干部`.
 public struct OfficialsConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "officials"
+    /// The data set's Chinese title, shown to people.
     public static let title = "财政供养人员"
 
     /// The export file read from the source folder.
@@ -30,8 +32,10 @@ public struct OfficialsConnector: Connector {
     public static let official = RecordSchema(
         name: "official", title: "财政供养人员", fields: [Field.id, Field.name, Field.employer, Field.category])
 
+    /// The one fact type: ``official`` records keyed by the person's id number, as `member.officials`.
     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
     /// A 人员类别 from the closed list, full-width brackets accepted.
@@ -43,6 +47,7 @@ public struct OfficialsConnector: Connector {
         }
     }
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.official, collection: "officials"

@@ -3,7 +3,9 @@ import ConnectorKit
 /// Reads public security's register of deaths (公安死亡人员): `死亡人员.csv`, GB18030 unless the source
 /// names another `encoding:`, keeping the deaths of people on the roster as `member.deaths`.
 public struct PublicSecurityConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "public-security"
+    /// The data set's Chinese title, shown to people.
     public static let title = "公安死亡人员"
 
     /// The export file read from the source folder.
@@ -28,10 +30,13 @@ public struct PublicSecurityConnector: Connector {
     public static let death = RecordSchema(
         name: "death", title: "死亡记录", fields: [Field.id, Field.name, Field.date, Field.source])
 
+    /// The one fact type: ``death`` records keyed by the person's id number, as `member.deaths`.
     public static let factSchemas = [FactSchema(record: death, key: .person, collection: "deaths")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads ``file`` (in ``defaultEncoding`` unless the source names one); throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.death, defaultEncoding: Self.defaultEncoding,

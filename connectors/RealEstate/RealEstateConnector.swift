@@ -6,7 +6,9 @@ import ConnectorKit
 /// A property with several owners appears once per owner: each row is its own fact, so a rule that
 /// counts homes of a household must count distinct `unit`s.
 public struct RealEstateConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "real-estate"
+    /// The data set's Chinese title, shown to people.
     public static let title = "不动产登记"
 
     /// The export file read from the source folder.
@@ -38,10 +40,13 @@ public struct RealEstateConnector: Connector {
         name: "property", title: "不动产",
         fields: [Field.unit, Field.owner, Field.location, Field.use, Field.area, Field.registered, Field.status])
 
+    /// The one fact type: ``property`` records keyed by the owner's id number, as `member.properties`.
     public static let factSchemas = [FactSchema(record: property, key: .person, collection: "properties")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.property, collection: "properties"

@@ -6,7 +6,9 @@ import ConnectorKit
 /// 初次登记日期 and 购置价格 may be empty (unknown), but their columns must be present: a missing
 /// price column would make every vehicle's price unknown.
 public struct VehicleRegistryConnector: Connector {
+    /// The source id region files use under `sources:`.
     public static let id = "vehicle-registry"
+    /// The data set's Chinese title, shown to people.
     public static let title = "车管所机动车登记"
 
     /// The export file read from the source folder.
@@ -32,10 +34,13 @@ public struct VehicleRegistryConnector: Connector {
         name: "vehicle", title: "机动车",
         fields: [Field.plate, Field.type, Field.owner, Field.registered, Field.status, Field.price])
 
+    /// The one fact type: ``vehicle`` records keyed by the owner's id number, as `member.vehicles`.
     public static let factSchemas = [FactSchema(record: vehicle, key: .person, collection: "vehicles")]
 
+    /// The connector has no settings: all it needs comes with the request.
     public init() {}
 
+    /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column (the date and price columns included). Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         // a missing date or price column would make every vehicle's date or price unknown
         try request.readFacts(

@@ -4,8 +4,11 @@ import GRDB
 public struct AccessLogEntry: Sendable, Equatable, FetchableRecord {
     /// When (ISO 8601), who, which lead, what was shown.
     public var at: String
+    /// The name of the user who viewed it.
     public var user: String
+    /// The id of the lead viewed.
     public var lead: String
+    /// What was shown unmasked, e.g. `members, evidence, contact`.
     public var what: String
 
     /// Reads an `access_log` row.

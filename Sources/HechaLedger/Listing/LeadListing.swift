@@ -12,7 +12,9 @@ public enum LeadListing {
     public struct Filter: Sendable {
         /// Only leads with this status, of this rule, of this township.
         public var status: LeadStatus?
+        /// Only leads of this rule id; nil for every rule.
         public var rule: String?
+        /// Only leads of this 镇街; nil for every township.
         public var township: String?
 
         /// A filter as given.

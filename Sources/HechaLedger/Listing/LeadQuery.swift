@@ -9,10 +9,13 @@ public struct LeadQuery: Sendable, Equatable {
     public var statuses: [LeadStatus]
     /// Only this rule, this 村居, this 户编号 (exact, or a prefix of at least 4 characters).
     public var rule: String?
+    /// Only leads of this 村居 (exact); nil for all.
     public var village: String?
+    /// Only leads of this 户编号, exact or (with 4 characters or more) as its prefix; nil for all.
     public var household: String?
     /// The page, from 1, and its size.
     public var page: Int
+    /// How many leads a page holds, 1…``maximumPageSize``.
     public var pageSize: Int
 
     /// The most leads one page holds.
@@ -39,6 +42,7 @@ public struct LeadPage: Sendable, Equatable {
     public var total: Int
     /// The page and its size, as queried.
     public var page: Int
+    /// How many leads a page holds.
     public var pageSize: Int
     /// The last run's as-of date ("" before any run).
     public var day: String

@@ -13,13 +13,19 @@ public struct LeadStatistics: Sendable {
         public var key: String
         /// Leads ever found, and of them: 属实, 不属实, 无法核实, open or in progress and still found, overdue.
         public var found = 0
+        /// Of them, leads verified as true (属实).
         public var confirmed = 0
+        /// Of them, leads verified as not true (不属实).
         public var dismissed = 0
+        /// Of them, leads that could not be verified (无法核实).
         public var unverifiable = 0
+        /// Of them, leads open or in progress that the latest run still found.
         public var open = 0
+        /// Of them, leads open or in progress past their verify-by date on the last run's date.
         public var overdue = 0
         /// In fen.
         public var confirmedAmountFen: Int64 = 0
+        /// In fen: the money recovered or paid back on confirmed leads.
         public var settledFen: Int64 = 0
 
         /// confirmed ÷ (confirmed + dismissed), nil before any is decided.
@@ -46,7 +52,9 @@ public struct LeadStatistics: Sendable {
 
     /// Per rule, per township (both sorted), and over all leads.
     public var byRule: [Row]
+    /// One row per township, sorted.
     public var byTownship: [Row]
+    /// All leads together, under the key `total 合计`.
     public var total: Row
     /// Per township, then per rule within it (both sorted): the admin's table.
     public var byTownshipAndRule: [(township: String, rules: [Row])]

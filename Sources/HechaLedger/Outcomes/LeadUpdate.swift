@@ -8,7 +8,9 @@ import HechaRules
 public struct LeadUpdate: Sendable, Equatable {
     /// The new status; for 不属实 its reason; for 属实 the action taken.
     public var status: LeadStatus
+    /// For 不属实: the reason, from the ruleset's closed list.
     public var reason: String?
+    /// For 属实: the action taken.
     public var action: LeadAction?
     /// Yuan with two places (`1234.50`).
     public var amount: String?

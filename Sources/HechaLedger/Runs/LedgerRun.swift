@@ -22,6 +22,7 @@ public struct LedgerRun: Sendable {
     public var asOf: Day
     /// The region code, and the ruleset chain's ledger settings.
     public var region: String
+    /// The ruleset chain's ledger settings: days to verify, dismiss reasons, retention.
     public var settings: LedgerSettings
     /// Finding → evidence fingerprint.
     public var fingerprint: @Sendable (Finding) -> String

@@ -15,11 +15,15 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     public var application: String?
     /// 镇街 and 村居, to hand leads out.
     public var township: String
+    /// 村居 (empty when the roster has none).
     public var village: String
     /// The ledger runs it was first and last found in, and their as-of dates.
     public var firstRun: Int64
+    /// The ledger run it was last found in.
     public var lastRun: Int64
+    /// The as-of date (YYYY-MM-DD) of the run it was first found in.
     public var firstSeen: String
+    /// The as-of date (YYYY-MM-DD) of the run it was last found in.
     public var lastSeen: String
     /// False once the data no longer gives the finding (closed by the data).
     public var present: Bool
@@ -31,7 +35,9 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     public var fingerprint: String
     /// Outcome of a confirmed lead: the action, the amount recovered or paid back, its date.
     public var action: String?
+    /// The amount recovered or paid back (yuan, 2 places), for a confirmed lead.
     public var amountSettled: String?
+    /// The date (YYYY-MM-DD) the lead was verified or the money recovered or paid back.
     public var outcomeDate: String?
     /// Why a dismissed lead was not true, from the ruleset's closed list.
     public var reason: String?

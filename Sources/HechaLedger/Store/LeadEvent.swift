@@ -4,11 +4,13 @@ import GRDB
 public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     /// The kinds of change a run records; a case worker's change is `set`.
     public enum Kind: String, Sendable {
+        /// First found; reopened; no longer given by the data; found again; its evidence changed; set by a case worker; its personal data removed.
         case found, reopened, closedByData = "closed-by-data", reappeared, evidenceChanged = "evidence-changed", set, purged
     }
 
     /// When (ISO 8601), and who: a case worker, or `hecha run`.
     public var at: String
+    /// A case worker's name, or `hecha run` for a run's change.
     public var by: String
     /// The lead's id.
     public var lead: String
@@ -16,6 +18,7 @@ public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     public var kind: String
     /// The status before and after.
     public var from: String?
+    /// The status after the change, when it changed one.
     public var to: String?
     /// What changed, why; nil once purged.
     public var note: String?

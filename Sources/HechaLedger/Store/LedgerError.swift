@@ -13,5 +13,6 @@ public struct LedgerError: Error, Sendable, CustomStringConvertible {
         self.field = field
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -16,6 +16,7 @@ struct FunctionDefinition: Sendable {
 
 /// What a rule is evaluated for: one finding at most per household, per member or per application.
 public enum Subject: String, Sendable, CaseIterable {
+    /// Each household of the roster; each member of it; each of its applications.
     case household, member, application
 }
 

@@ -6,10 +6,15 @@ import Synchronization
 /// A rule that could not run for one subject (a parameter with no value in force, a date outside
 /// the calendar): reported, never silently treated as "no finding".
 public struct EvaluationFailure: Sendable, CustomStringConvertible {
+    /// The id of the rule that failed.
     public var rule: String
+    /// The 户编号 of the household it was evaluated for.
     public var household: String
+    /// The member (`member <id>`) or application (`application <id>`) it was evaluated for; `nil` for a household rule.
     public var subject: String?
+    /// What went wrong, with the place in the ruleset.
     public var error: EvaluationError
+    /// `rule R, household H[, subject]: error`, for logs and messages.
     public var description: String {
         "rule \(rule), household \(household)\(subject.map { ", \($0)" } ?? ""): \(error)"
     }
@@ -17,8 +22,11 @@ public struct EvaluationFailure: Sendable, CustomStringConvertible {
 
 /// A rule that was not run, and why.
 public struct SkippedRule: Sendable {
+    /// The id of the rule not run.
     public var rule: String
+    /// The connector ids the rule reads facts of that the region does not configure, sorted.
     public var missingSources: [String]
+    /// Why the rule was not run, in English, naming those sources.
     public var reason: String
 }
 
@@ -26,7 +34,9 @@ public struct SkippedRule: Sendable {
 public struct EvaluationResult: Sendable {
     /// In `Finding.ordered` order.
     public var findings: [Finding]
+    /// The rules not run because a source they need is not configured.
     public var skipped: [SkippedRule]
+    /// Each rule and subject that could not be fully evaluated: a condition that failed, or an amount unknown or too large.
     public var failures: [EvaluationFailure]
     /// The rules that ran.
     public var ran: [String]
@@ -35,8 +45,10 @@ public struct EvaluationResult: Sendable {
 /// Applies every enabled rule to every household of the roster, in parallel across cores.
 /// The evaluator knows connectors only through the fact collections in the `FactStore`.
 public struct Evaluator: Sendable {
+    /// The loaded region: its rules, parameters, audit window, calendar and fact catalog.
     public let region: LoadedRegion
 
+    /// An evaluator of the rules of `region`.
     public init(region: LoadedRegion) { self.region = region }
 
     /// - Parameter configuredSources: the connector ids the region configured; a rule that reads

@@ -3,15 +3,23 @@ import HechaCore
 /// How one rule came out for one subject: the steps of the evaluation, in the order they were
 /// computed, with the parameters used and the dates they were in force.
 public struct Explanation: Sendable {
+    /// The rule explained.
     public var rule: CompiledRule
+    /// The 户编号 of the household it was evaluated for.
     public var household: String
+    /// The member's normalised id, for a member rule.
     public var person: String?
+    /// The 申请编号, for an application rule.
     public var application: String?
+    /// Whether the condition held, i.e. the rule finds a lead for this subject.
     public var fired: Bool
+    /// The exact amount in yuan, when the rule fired and has an amount.
     public var amount: Exact?
+    /// The subject's own row, then the records the evaluation read.
     public var evidence: [SourceRef]
     /// The condition's steps, then the amount's.
     public var steps: [TraceEvent]
+    /// Why the evaluation stopped, when it could not finish; the steps recorded until then are kept.
     public var error: EvaluationError?
     /// The decisive values (`show:`), as the finding carries them.
     public var details: [FindingDetail] = []

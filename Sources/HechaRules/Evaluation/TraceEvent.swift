@@ -17,6 +17,7 @@ public struct TraceEvent: Sendable {
     public var depth: Int
     /// For parameters: the `from` of the entry in force (nil for an undated value) and where it is set.
     public var inForceFrom: Day? = nil
+    /// For parameters: where the entry in force is set (the region or ruleset file and line).
     public var definedAt: SourceLocation? = nil
 }
 

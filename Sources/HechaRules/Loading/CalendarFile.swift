@@ -11,6 +11,7 @@ import Yams
 /// ```
 /// `off` is a date, a range `A .. B`, or a list of those; `work` lists weekend days that are workdays.
 public enum CalendarFile {
+    /// Loads the calendar file at `path` (shown as `displayPath`) under the name `name`; throws the problems found, each naming its place in the file.
     public static func load(path: String, displayPath: String, name: String) throws(DiagnosticList) -> WorkdayCalendar {
         let file = try YAMLFile.load(path: path, displayPath: displayPath)
         var c = DiagnosticCollector()

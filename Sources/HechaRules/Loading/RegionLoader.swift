@@ -9,6 +9,7 @@ public struct RegionLoader: Sendable {
     /// The `rulesets/` folder: `extends: national` is `<rulesets>/national.yaml`, `calendar: china`
     /// is `<rulesets>/calendars/china.yaml`.
     public var rulesetsDirectory: String
+    /// The record types rules are checked against: the roster and the known connectors' facts.
     public var catalog: FactCatalog
 
     /// The keys a source entry may have besides `path:` and `encoding:`, by connector id: the
@@ -19,6 +20,7 @@ public struct RegionLoader: Sendable {
     /// catalog before the rules are checked. Without it, a `command:` source adds no facts.
     public var externalSpecs: ExternalSpecProvider?
 
+    /// A loader for region files using the rulesets under `rulesetsDirectory`, checking rules against `catalog`.
     public init(rulesetsDirectory: String, catalog: FactCatalog) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog

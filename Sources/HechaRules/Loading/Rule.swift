@@ -2,6 +2,7 @@ import HechaCore
 
 /// How urgent a rule's leads are for case workers.
 public enum Severity: String, Sendable, CaseIterable {
+    /// 高, 中, 低: how soon case workers should verify the leads.
     case high, medium, low
 }
 
@@ -19,10 +20,15 @@ public enum AmountKind: String, Sendable, CaseIterable {
 
 /// A rule ready to run: its condition and amount resolved and type-checked.
 public struct CompiledRule: Sendable {
+    /// The rule's stable id (`id:`), e.g. `vehicle-owned`: findings, reports and region files refer to it.
     public var id: String
+    /// The rule's Chinese title (`title:`), as reports show it.
     public var title: String
+    /// How urgent its leads are (`severity:`).
     public var severity: Severity
+    /// What the rule is evaluated for (`applies_to:`): each household, each member, or each application.
     public var subject: Subject
+    /// The rule's longer explanation (`description:`); empty when the ruleset gives none.
     public var description: String
     /// The rule's category in the county report's table (`死亡仍发放`, `重复享受`, …); `nil` when the
     /// rule has no `category:` (the report files it under 其他).
@@ -31,7 +37,9 @@ public struct CompiledRule: Sendable {
     public var amountKind: AmountKind
     /// The YAML text of the condition and the amount, as written (for `explain`).
     public var whenText: String
+    /// The YAML text of the amount, as written; `nil` when the rule has no `amount:`.
     public var amountText: String?
+    /// Where the rule is defined in its ruleset (or region) file.
     public var definedAt: SourceLocation
     /// Connector ids the rule reads facts from; the rule is skipped when one is not configured.
     public var sources: Set<String>

@@ -9,7 +9,9 @@ public struct YAMLFile: @unchecked Sendable {
     public let path: String
     /// The file's text, split into lines of Unicode scalars (for positions inside expressions).
     let lines: [[Unicode.Scalar]]
+    /// The composed document's root node; each node keeps its line and column.
     public let root: Yams.Node
+    /// The file's whole text as read.
     public let text: String
 
     /// Reads and composes `path`. `displayPath` is what messages call it.

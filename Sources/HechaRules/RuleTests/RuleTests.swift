@@ -4,10 +4,15 @@ import Yams
 
 /// The result of one YAML rule test case.
 public struct RuleTestResult: Sendable {
+    /// The test file's path as shown in messages.
     public var file: String
+    /// The case's `name:`; `(file)` when the file itself could not be read or has no cases.
     public var name: String
+    /// Where the case is written in the test file.
     public var location: SourceLocation
+    /// The ids of the rules the case tests (its `rules:`, or the file's `rule:`).
     public var rules: [String]
+    /// Whether the case ran and gave exactly the expected findings.
     public var passed: Bool
     /// Why it failed: the expected and the actual findings, or the error.
     public var message: String
@@ -38,12 +43,15 @@ public struct RuleTestResult: Sendable {
 /// Unset household and member fields take plain defaults (在保, 城市低保, 共同生活 and 保障对象 true, …);
 /// a fact's id field defaults to its member's id.
 public struct RuleTestRunner: Sendable {
+    /// The `rulesets/` folder that the test files' `extends:` and `calendar:` are resolved in.
     public var rulesetsDirectory: String
+    /// The record types the cases' rules are checked against, as a run's are.
     public var catalog: FactCatalog
     /// Asks an out-of-process connector for its fact types (a `command:` source of the region a
     /// test extends), as a run does; without it such a region's own facts are unknown to the cases.
     public var externalSpecs: ExternalSpecProvider?
 
+    /// A runner over the rulesets under `rulesetsDirectory`, with the facts of `catalog` (and of `command:` sources when `externalSpecs` is given).
     public init(rulesetsDirectory: String, catalog: FactCatalog, externalSpecs: ExternalSpecProvider? = nil) {
         self.rulesetsDirectory = rulesetsDirectory
         self.catalog = catalog

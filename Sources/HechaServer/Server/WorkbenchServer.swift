@@ -10,6 +10,7 @@ public struct WorkbenchServer: Sendable {
     public struct Configuration: Sendable {
         /// The address to listen on (loopback by default) and the port (0 picks a free one).
         public var host: String
+        /// The port to listen on; 0 picks a free one.
         public var port: Int
         /// How long sessions last.
         public var lifetime: SessionLifetime
