@@ -8,7 +8,8 @@
 #
 # Environment: PERSONS, VEHICLES (default 30 × PERSONS), DEATHS (2 × PERSONS), SEED (1),
 # THREADS (nproc; DuckDB's thread count — Hecha uses every core too), CACHE (benchmarks/.cache),
-# ONLY (hecha | duckdb | cat: run one measurement), RUNS (1; with 3, each tool runs three times,
+# ONLY (hecha | duckdb | plain | cat: run one measurement; plain is duckdb_plain.sh, an analyst's
+# plain SQL for five checks), RUNS (1; with 3, each tool runs three times,
 # interleaved, and the table shows medians). Installs DuckDB (pip) and GNU time (apt-get)
 # when missing. Each measurement is `/usr/bin/time -v`: wall time, CPU time (user + system) and
 # peak resident memory. The files are read once before measuring, so every tool reads from the
@@ -85,8 +86,12 @@ PY
         cat "$WORK/duckdb.err" >&2
         grep "households match" "$WORK/duckdb.out" >&2 || true
     fi
+    if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
+        measure plain "$ROOT/benchmarks/duckdb_plain.sh" "$REGION" "$THREADS"
+        cat "$WORK/plain.out" >&2
+    fi
 done
-for name in cat hecha duckdb; do
+for name in cat hecha duckdb plain; do
     [ -n "${WALL[$name]:-}" ] && echo "$name runs — wall:${WALL[$name]}; cpu:${CPU[$name]}; peak MiB:${PEAK[$name]}" >&2
     # shellcheck disable=SC2086
     { WALL[$name]=$(median ${WALL[$name]:-}); CPU[$name]=$(median ${CPU[$name]:-}); PEAK[$name]=$(median ${PEAK[$name]:-}); }
@@ -96,12 +101,13 @@ ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a != "" && b != "" && b +
 echo
 [ "$RUNS" -gt 1 ] && echo "medians of $RUNS runs"
 echo "region: $PERSONS persons, $VEHICLES vehicle rows, $DEATHS death rows; ${#FILES[@]} files, $((INPUT_BYTES / 1000000)) MB; $THREADS threads; $(nproc) cores"
-printf "%-16s %10s %10s %10s %14s %12s\n" figure hecha duckdb cat "hecha/duckdb" "hecha/cat"
+printf "%-16s %10s %10s %10s %10s %14s %13s %12s\n" figure hecha duckdb plain cat "hecha/duckdb" "hecha/plain" "hecha/cat"
 for f in wall cpu peak; do
     case $f in
-        wall) h=${WALL[hecha]:-}; d=${WALL[duckdb]:-}; c=${WALL[cat]:-}; label="wall (s)";;
-        cpu)  h=${CPU[hecha]:-};  d=${CPU[duckdb]:-};  c=${CPU[cat]:-};  label="cpu (s)";;
-        peak) h=${PEAK[hecha]:-}; d=${PEAK[duckdb]:-}; c=${PEAK[cat]:-}; label="peak RSS (MiB)";;
+        wall) h=${WALL[hecha]:-}; d=${WALL[duckdb]:-}; p=${WALL[plain]:-}; c=${WALL[cat]:-}; label="wall (s)";;
+        cpu)  h=${CPU[hecha]:-};  d=${CPU[duckdb]:-};  p=${CPU[plain]:-};  c=${CPU[cat]:-};  label="cpu (s)";;
+        peak) h=${PEAK[hecha]:-}; d=${PEAK[duckdb]:-}; p=${PEAK[plain]:-}; c=${PEAK[cat]:-}; label="peak RSS (MiB)";;
     esac
-    printf "%-16s %10s %10s %10s %14s %12s\n" "$label" "${h:-–}" "${d:-–}" "${c:-–}" "$(ratio "$h" "$d")" "$(ratio "$h" "$c")"
+    printf "%-16s %10s %10s %10s %10s %14s %13s %12s\n" "$label" "${h:-–}" "${d:-–}" "${p:-–}" "${c:-–}" \
+        "$(ratio "$h" "$d")" "$(ratio "$h" "$p")" "$(ratio "$h" "$c")"
 done
