@@ -45,7 +45,8 @@ public final class OutputFolderReservation: @unchecked Sendable {
             }
         }
         self.created = created
-        descriptor = open(target.path, O_RDONLY | O_DIRECTORY)
+        // close-on-exec: a program the run starts must not hold the lock after the run lets it go
+        descriptor = open(target.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw OutputFolderError("\(folder) exists and is not a folder that can be opened (\(String(cString: strerror(errno)))); choose another output folder")
         }

@@ -67,12 +67,15 @@ final class ProgramProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in [inPipe[0], outPipe[0], outPipe[1], errPipe[0], errPipe[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        // nothing else of Hecha's: not the output folder's lock, not another program's pipes
+        var flags = Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK)
+        Self.closeOtherDescriptors(&actions, flags: &flags)
         // a group of its own (killed whole), no signal blocked that Hecha's threads block
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(&attributes, flags)
         var child: pid_t = 0
         // the shell changes to `directory` and replaces itself with the program (same process,
         // same group): posix_spawn's own chdir action is not in every C library
@@ -89,6 +92,29 @@ final class ProgramProcess {
         out = outPipe[0]
         err = errPipe[0]
     }
+
+    #if canImport(Glibc)
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34 and later), looked up at run time:
+    /// Swift's Glibc module does not declare it.
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addCloseFrom: AddCloseFrom? = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: AddCloseFrom.self) }
+    #endif
+
+    /// Makes the child close every descriptor above standard error after the pipes are in place.
+    /// A descriptor opened without close-on-exec (by Hecha, a library, or another test in the same
+    /// process) would otherwise live on in the program: the output folder's lock would stay held
+    /// after the run released it, and a program's pipe would not reach its end while another
+    /// program keeps a copy of it.
+    #if canImport(Glibc)
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t, flags: inout Int16) {
+        if let addCloseFrom { _ = addCloseFrom(&actions, 3) }
+    }
+    #else
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t?, flags: inout Int16) {
+        flags |= Int16(POSIX_SPAWN_CLOEXEC_DEFAULT)
+    }
+    #endif
 
     deinit {
         if !reaped { kill(andWait: true) }
