@@ -151,7 +151,7 @@ public struct JSONLinesConformance {
 
     /// One object as a JSON text, keys in the order given.
     static func text(_ pairs: [(String, JSONValue)]) -> String {
-        "{" + pairs.map { "\(quote($0.0)): \(text($0.1))" }.joined(separator: ", ") + "}"
+        "{" + pairs.map { "\(JSONText.string($0.0)): \(text($0.1))" }.joined(separator: ", ") + "}"
     }
 
     static func text(_ v: JSONValue) -> String {
@@ -159,24 +159,9 @@ public struct JSONLinesConformance {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return n
-        case .string(let s): return quote(s)
+        case .string(let s): return JSONText.string(s)
         case .array(let a): return "[" + a.map(text).joined(separator: ", ") + "]"
         case .object(let o): return text(o.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,5 @@
+import HechaCore
+
 /// What one run changed in the lead ledger, per rule and per township: the figures the run
 /// summary and `manifest.json` show when a ledger is used.
 public struct LedgerRunFigures: Sendable {

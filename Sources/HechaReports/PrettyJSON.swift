@@ -1,3 +1,5 @@
+import HechaCore
+
 /// A JSON value written with two-space indentation and keys in the order given, so that a manifest
 /// reads well and diffs line by line (the start and end times each stand on their own line).
 indirect enum PrettyJSON {

@@ -1,4 +1,5 @@
 import Foundation
+import HechaCore
 import HechaReports
 
 /// `hecha leads list`: the leads that pass the filters, as a table for people (id numbers masked),

@@ -1,5 +1,5 @@
 /// Minimal, deterministic JSON text building (keys in the order given, no floating point), for
-/// every JSON file and line Hecha writes.
+/// every JSON file and line Hecha writes, and the lines the connector conformance suite writes.
 public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     public static func string(_ s: String) -> String {
