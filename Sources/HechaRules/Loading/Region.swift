@@ -25,6 +25,9 @@ public struct SourceEntry: Sendable {
     public var factSchemas: [FactSchema] = []
     /// The key field of each of those records, by record name.
     public var keyFields: [String: String] = [:]
+    /// The warehouse table that holds the source's rows (`database:` and `table:`), nil for a
+    /// folder of export files; ``path`` is then empty and ``displayPath`` the table.
+    public var warehouse: WarehouseSource? = nil
 
     /// A source entry as the region loader makes it (and `hecha connector check`, for a folder).
     public init(id: String, path: String, displayPath: String, encoding: String?, options: [String: String], declaredAt: SourceLocation) {

@@ -248,6 +248,10 @@ public struct RegionLoader: Sendable {
             let regionFile = sourcesFile
             let regionDir = URL(fileURLWithPath: sourcesFile.path == chain.last!.path ? path : sourcesFile.path).deletingLastPathComponent()
             for p in s.pairs {
+                if p.value[key: "database"] != nil {
+                    if let entry = warehouseEntry(p, file: regionFile, &diags) { sources.append(entry) }
+                    continue
+                }
                 guard let pathNode = p.value[key: "path"], let rel = pathNode.scalar?.string else {
                     diags.error("source '\(p.key)' needs a path: the folder that holds its files", at: regionFile.location(p.value),
                                 hint: "\(p.key): {path: data/\(p.key)}")
@@ -256,7 +260,9 @@ public struct RegionLoader: Sendable {
                 let entryKeys = ["path", "encoding", "outside_region"] + ExternalSourceKeys.names + (sourceOptionKeys[p.key] ?? []).sorted()
                 var options: [String: String] = [:]
                 let external = ExternalSourceKeys.read(p.value, of: p.key, file: regionFile, &diags)
-                for o in p.value.pairs where o.key != "path" && o.key != "encoding" && !ExternalSourceKeys.names.contains(o.key) {
+                _ = WarehouseSourceKeys.read(p.value, of: p.key, file: regionFile, &diags)
+                for o in p.value.pairs where o.key != "path" && o.key != "encoding" && !ExternalSourceKeys.names.contains(o.key)
+                    && !WarehouseSourceKeys.names.contains(o.key) {
                     guard entryKeys.contains(o.key) else {
                         diags.error("unknown key '\(o.key)' in source '\(p.key)'\(NameSuggestion.didYouMean(o.key, in: entryKeys))",
                                     at: regionFile.location(o.keyNode), hint: "a source entry's keys are: \(entryKeys.joined(separator: ", "))")

@@ -1,0 +1,51 @@
+/// Where a source's rows live when they are a table of a PostgreSQL-wire warehouse instead of a
+/// folder of export files (`database:` and `table:` in its `sources:` entry; docs/warehouse.md).
+public struct WarehouseSource: Sendable, Hashable {
+    /// The user named in the URL (`postgresql://hecha@…`).
+    public var user: String
+    /// The server's host name or address.
+    public var host: String
+    /// The server's port (5432 unless the URL names one).
+    public var port: Int
+    /// The database named in the URL's path.
+    public var database: String
+    /// The table, as written (`ods.vehicle_register` or `vehicle_register`).
+    public var table: String
+    /// Renames where the warehouse's columns differ from the export's headers: export header →
+    /// the table's column.
+    public var columns: [String: String]
+    /// The engine the SQL is written for (`engine:`; PostgreSQL when not written).
+    public var engine: WarehouseEngine
+
+    /// The URL as shown in messages and the manifest (it never holds a password).
+    public var displayURL: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+
+    /// A warehouse source as the region loader makes it.
+    public init(user: String, host: String, port: Int, database: String, table: String,
+                columns: [String: String] = [:], engine: WarehouseEngine = .postgresql) {
+        self.user = user
+        self.host = host
+        self.port = port
+        self.database = database
+        self.table = table
+        self.columns = columns
+        self.engine = engine
+    }
+}
+
+/// The PostgreSQL-derived engines a warehouse source may name with `engine:`.
+public enum WarehouseEngine: String, Sendable, Hashable, CaseIterable {
+    /// PostgreSQL itself (the default).
+    case postgresql
+    /// Greenplum: the keys' temporary table gets `DISTRIBUTED BY (id)`.
+    case greenplum
+    /// GaussDB(DWS): `DISTRIBUTED BY (id)`, and md5 authentication.
+    case dws
+    /// openGauss: md5 authentication.
+    case opengauss
+    /// Citus: plain PostgreSQL SQL.
+    case citus
+
+    /// Whether the engine spreads a table over segments by a declared column.
+    public var distributesTables: Bool { self == .greenplum || self == .dws }
+}
