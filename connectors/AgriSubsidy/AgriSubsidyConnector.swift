@@ -12,6 +12,8 @@ public struct AgriSubsidyConnector: Connector {
     public static let file = "惠农补贴.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
 
     /// The fields of a subsidy payment, each naming its column of the export: the one place a column name
     /// is written (the header check and the row accessors take it from here).

@@ -16,6 +16,8 @@ public struct IncomeConnector: Connector {
     public static let file = "收入明细.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// 收入类型 values.
     public static let types = ["工资薪金", "劳务报酬", "经营所得", "养老金", "失业保险金", "农业经营收入"]
 

@@ -13,6 +13,8 @@ public struct MarketRegulationConnector: Connector {
     public static let file = "市场主体.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.representative.exportColumn] }
     /// 主体类型 values.
     public static let types = ["个体工商户", "有限责任公司", "股份有限公司", "农民专业合作社"]
     /// 登记状态 values.

@@ -15,6 +15,8 @@ public struct OfficialsConnector: Connector {
     public static let file = "财政供养人员.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// 人员类别 values.
     public static let categories = ["公务员", "参公人员", "事业编制", "村(社区)干部"]
 

@@ -12,6 +12,8 @@ public struct PublicSecurityConnector: Connector {
     public static let file = "死亡人员.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// The encoding of the export unless the region file says otherwise.
     public static let defaultEncoding = TextEncoding.gb18030
     /// 数据来源 values.

@@ -15,6 +15,8 @@ public struct RealEstateConnector: Connector {
     public static let file = "不动产登记.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.owner.exportColumn] }
     /// 规划用途 values.
     public static let uses = ["住宅", "商业", "办公", "工业", "车位"]
     /// 权属状态 values: 现势 (currently held), 历史 (no longer held).

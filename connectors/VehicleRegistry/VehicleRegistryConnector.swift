@@ -15,6 +15,8 @@ public struct VehicleRegistryConnector: Connector {
     public static let file = "机动车登记.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
+    /// The column of the person a row belongs to, for a source kept as a warehouse table.
+    public static var personIDColumns: [String: String] { [file: Field.owner.exportColumn] }
     /// 机动车状态 values.
     public static let statuses = ["正常", "抵押", "注销", "报废"]
 
