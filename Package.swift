@@ -46,6 +46,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // SHA-256 of the inputs (gigabytes) comes from swift-crypto: benchmarks/sha256.sh, benchmarks/README.md.
@@ -75,9 +76,13 @@ let package = Package(
             // the workbench's password hashes (PBKDF2) and random session ids
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
+        // Agency sources in a PostgreSQL-wire warehouse: the roster's keys sent, the join done there.
+        .target(name: "HechaWarehouse", dependencies: [
+            "HechaCore", "ConnectorKit", "HechaRules", "HechaReports", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ], swiftSettings: releaseSettings),
         .target(
             name: "HechaHost",
-            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger"],
+            dependencies: ["HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaLedger", "HechaWarehouse"],
             swiftSettings: releaseSettings
         ),
         // The case workers' web workbench over the lead ledger (`hecha serve`): pages and a JSON API.
@@ -131,6 +136,9 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .testTarget(name: "HechaWarehouseTests", dependencies: ["HechaWarehouse", "HechaHost", "HechaCore", "HechaRules", "ConnectorKit",
+                                                       "HechaGenerator", "BuiltInConnectors", "TestSupport",
+                                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator",
                                                   "BuiltInConnectors", "TestSupport"],
                     exclude: ["Golden"]),

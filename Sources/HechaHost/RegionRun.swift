@@ -5,6 +5,7 @@ import HechaCore
 import HechaLedger
 import HechaReports
 import HechaRules
+import HechaWarehouse
 
 /// What `hecha run` is asked to do.
 public struct RunRequest: Sendable {
@@ -46,6 +47,8 @@ public struct SourceOutcome: Sendable {
     public var files: [FileCounts] { reports.flatMap(\.files) }
     /// Every rejected row, with its file, line and reason.
     public var rejects: [RejectedRow] { reports.flatMap(\.rejects) }
+    /// What reading it from a warehouse table did, for a source kept there.
+    public var warehouse: WarehouseFigures? = nil
     /// The source's counts over all its files.
     public var total: FileCounts { FileCounts.sum(files, as: id) }
 }
@@ -154,6 +157,13 @@ public struct RegionRun: Sendable {
                 continue
             }
             if c is any RosterConnector.Type { rosterSources += 1 }
+            if s.warehouse != nil {
+                if let problem = WarehouseSourceReader.unsupported(c) {
+                    problems.append(.error("source '\(s.id)' cannot be a warehouse table: \(problem)", at: s.declaredAt,
+                                           hint: "give it a folder of export files (path:) instead"))
+                }
+                continue
+            }
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: s.path, isDirectory: &isDir) || !isDir.boolValue {
                 problems.append(.error("the folder of source '\(s.id)' does not exist: \(s.displayPath)", at: s.declaredAt,
@@ -198,7 +208,7 @@ public struct RegionRun: Sendable {
         defer { reservation.release() }
         // the inputs are hashed for the manifest on the core the roster leaves idle
         let digests = InputDigests()
-        digests.prefetch(folders: region.sources.map(\.path))
+        digests.prefetch(folders: region.sources.filter { $0.warehouse == nil }.map(\.path))
         defer { digests.finish() }
         let data = try read(region, started: started, progress: progress)
         timings += data.timings
@@ -284,26 +294,33 @@ public struct RegionRun: Sendable {
         let index = roster.index
         let done = Atomic<Int>(0)
         let sourceTimes = Mutex<[Int: Double]>([:])
+        let warehouseFigures = Mutex<[Int: WarehouseFigures]>([:])
+        // the roster's valid ids, sent to a warehouse that holds a source's table
+        let personIDs = entries.contains { $0.warehouse != nil } ? RegionRun.validPersonIDs(roster) : []
         // largest sources first, so that the last one to finish is a small one
         let sizes = entries.map { RegionRun.folderSize($0.path) }
         let order = entries.indices.sorted { sizes[$0] > sizes[$1] }
         DispatchQueue.concurrentPerform(iterations: entries.count) { n in
             let i = order[n]
             let entry = entries[i]
-            let type = registry.connector(id: entry.id), program = ConnectorProgram(entry)
+            let type = registry.connector(id: entry.id), program = entry.warehouse == nil ? ConnectorProgram(entry) : nil
             guard type != nil || program != nil else { return }
             let began = Date()
             let startedAt = StageClock.now()
             defer { sourceTimes.withLock { $0[i] = StageClock.now() - startedAt } }
             do throws(Diagnostic) {
-                if let program {
+                if entry.warehouse != nil, let type {
+                    let figures = try WarehouseSourceReader(entry: entry, connector: type)
+                        .read(personIDs: personIDs, index: index, facts: facts, report: reports[i])
+                    warehouseFigures.withLock { $0[i] = figures }
+                } else if let program {
                     try ExternalSourceReader(entry: entry, program: program).read(index: index, facts: facts, report: reports[i])
                 } else if let type {
                     try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
                 }
                 let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
                 for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
-                let bytes = files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
+                let bytes = entry.warehouse != nil ? 0 : files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
                 progress(.sourceRead(source: entry.id, rows: files.reduce(0) { $0 + $1.read }, bytes: bytes, seconds: Date().timeIntervalSince(began),
                                      done: done.add(1, ordering: .relaxed).newValue, of: entries.count))
             } catch {
@@ -321,9 +338,20 @@ public struct RegionRun: Sendable {
         for (i, entry) in entries.enumerated() {
             let title = registry.connector(id: entry.id)?.title ?? entry.title ?? entry.id
             let own = entry.id == rosterEntry.id ? [rosterReport, reports[i]] : [reports[i]]
-            outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own))
+            outcomes.append(SourceOutcome(id: entry.id, title: title, reports: own, warehouse: warehouseFigures.withLock { $0[i] }))
         }
         return RegionData(roster: roster, facts: facts, sources: outcomes, timings: timings)
+    }
+
+    /// The roster's members' valid id numbers, each once (the keys a warehouse join matches on).
+    static func validPersonIDs(_ roster: Roster) -> [String] {
+        var seen = Set<String>()
+        for h in roster.households {
+            for m in h.members {
+                if let id = m.personID, IDNumber(id).isValid { seen.insert(id) }
+            }
+        }
+        return seen.sorted()
     }
 
     /// The bytes of the files directly inside `folder`.

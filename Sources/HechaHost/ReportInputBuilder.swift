@@ -21,7 +21,7 @@ enum ReportInputBuilder {
         // every input file's path, then their digests, computed concurrently (inputs can be GBs)
         var paths: [(source: Int, counts: FileCounts, path: String, stamp: FileStamp?)] = []
         for (si, s) in sources.enumerated() {
-            guard let entry = entries.first(where: { $0.id == s.id }) else { continue }
+            guard let entry = entries.first(where: { $0.id == s.id }), entry.warehouse == nil else { continue }
             let shown = entry.displayPath.hasSuffix("/") ? String(entry.displayPath.dropLast()) : entry.displayPath
             for counts in s.files {
                 let name = shown.isEmpty ? counts.file : String(counts.file.dropFirst(shown.count + 1))
@@ -41,6 +41,12 @@ enum ReportInputBuilder {
         var inputs: [SourceInput] = []
         for (si, s) in sources.enumerated() {
             guard entries.contains(where: { $0.id == s.id }) else { continue }
+            if let warehouse = s.warehouse {
+                // a table has no bytes to hash: the manifest records the query and the server instead
+                inputs.append(SourceInput(id: s.id, title: s.title, files: s.files.map { InputFile(counts: $0, sha256: "", size: 0) },
+                                          rejects: s.rejects, warehouse: warehouse))
+                continue
+            }
             var files: [InputFile] = []
             for (i, p) in paths.enumerated() where p.source == si {
                 let d = try computed[i]!.get()

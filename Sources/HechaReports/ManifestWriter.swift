@@ -63,7 +63,7 @@ public enum ManifestWriter {
             ("sources", .array(input.sources.map { s in
                 .object([
                     ("id", .string(s.id)), ("title", .string(s.title)),
-                    ("files", .array(s.files.map { f in
+                    s.warehouse.map { ("warehouse", $0.json) } ?? ("files", .array(s.files.map { f in
                         .object([("path", .string(f.counts.file)), ("sha256", .string(f.sha256)), ("bytes", .int(f.size))]
                                 + counts(f.counts))
                     })),

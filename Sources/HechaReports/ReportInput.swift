@@ -135,13 +135,16 @@ public struct SourceInput: Sendable {
     public var files: [InputFile]
     /// Every rejected row of the source, written to `rejects/<source>.csv`.
     public var rejects: [RejectedRow]
+    /// How the rows came from a warehouse table, for a source kept there (its one "file" is the table).
+    public var warehouse: WarehouseFigures?
 
     /// A source's inputs as given.
-    public init(id: String, title: String, files: [InputFile], rejects: [RejectedRow]) {
+    public init(id: String, title: String, files: [InputFile], rejects: [RejectedRow], warehouse: WarehouseFigures? = nil) {
         self.id = id
         self.title = title
         self.files = files
         self.rejects = rejects
+        self.warehouse = warehouse
     }
 
     /// The counts of all files added together.

@@ -1,0 +1,62 @@
+/// The one place the SQL that normalises an id number in the warehouse is written: the same rules
+/// as ConnectorKit's `IDNumber` (full-width digits and `ｘ` folded, blanks trimmed, `x` upper-cased,
+/// a 15-digit legacy number converted to 18 digits with its check character, then the 17 digits,
+/// the check character and the birth date checked).
+///
+/// The SQL is conservative: it yields the normalised 18-character id only for a form it is sure of,
+/// and NULL for anything else (other full-width characters, a no-break space, garbage). A row whose
+/// id is NULL is always fetched, so the connector's own reader decides it exactly as it decides a
+/// CSV row (reject or match); only rows with a valid id that is not on the roster stay in the
+/// warehouse. Plain SQL only: derived tables, `~`, `translate`, `btrim`, `substr`, CASE — accepted
+/// by PostgreSQL, Greenplum, GaussDB(DWS), openGauss and Citus alike.
+public enum IDNumberSQL {
+    /// The weights of ISO 7064 MOD 11-2 over the 17 digits.
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// A SELECT over `from` (a table or a parenthesised query with its alias) that keeps the
+    /// columns `carrying` (SQL expressions with their aliases, e.g. `t."号牌号码"::text AS c1`,
+    /// referring to `alias`) and adds `hecha_id`: the normalised id of the column expression
+    /// `idColumn`, or NULL. Each step is a derived table, so no expression is repeated.
+    public static func select(carrying: [(expression: String, alias: String)], idColumn: String, from: String) -> String {
+        let inner = carrying.map { "\($0.expression) AS \($0.alias)" }.joined(separator: ", ")
+        let names = carrying.map(\.alias).joined(separator: ", ")
+        let keep = names.isEmpty ? "" : names + ", "
+        // 1. full-width digits, ｘ/Ｘ and the ideographic space folded, x upper-cased, blanks trimmed
+        let folded = "btrim(translate(\(idColumn), '０１２３４５６７８９ｘＸx\u{3000}', '0123456789XXX '), E' \\t\\r\\n')"
+        let step1 = "SELECT \(inner.isEmpty ? "" : inner + ", ")\(folded) AS hecha_n FROM \(from)"
+        // 2. the 17-digit body (a 15-digit number gets 19 before its year) and the given check character ('' to compute)
+        let step2 = """
+            SELECT \(keep)\
+            CASE WHEN hecha_n ~ '^[0-9]{15}$' THEN substr(hecha_n, 1, 6) || '19' || substr(hecha_n, 7, 9) \
+            WHEN hecha_n ~ '^[0-9]{17}[0-9X]$' THEN substr(hecha_n, 1, 17) END AS hecha_body, \
+            CASE WHEN hecha_n ~ '^[0-9]{15}$' THEN '' WHEN hecha_n ~ '^[0-9]{17}[0-9X]$' THEN substr(hecha_n, 18, 1) END AS hecha_given \
+            FROM (\(step1)) hecha_s1
+            """
+        // 3. the check character the body must have
+        let sum = weights.enumerated().map { "CAST(substr(hecha_body, \($0.offset + 1), 1) AS integer) * \($0.element)" }
+            .joined(separator: " + ")
+        let step3 = """
+            SELECT \(keep)hecha_body, hecha_given, substr('10X98765432', mod(\(sum), 11) + 1, 1) AS hecha_check, \
+            CAST(substr(hecha_body, 7, 4) AS integer) AS hecha_y, CAST(substr(hecha_body, 11, 2) AS integer) AS hecha_m, \
+            CAST(substr(hecha_body, 13, 2) AS integer) AS hecha_d \
+            FROM (\(step2)) hecha_s2
+            """
+        // 4. valid when the check character is right and the birth date exists (year 1900 or later)
+        let days = """
+            CASE WHEN hecha_m IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN hecha_m IN (4, 6, 9, 11) THEN 30 \
+            WHEN (mod(hecha_y, 4) = 0 AND mod(hecha_y, 100) <> 0) OR mod(hecha_y, 400) = 0 THEN 29 ELSE 28 END
+            """
+        return """
+            SELECT \(keep)CASE WHEN hecha_body IS NOT NULL AND (hecha_given = '' OR hecha_given = hecha_check) \
+            AND hecha_y >= 1900 AND hecha_m BETWEEN 1 AND 12 AND hecha_d >= 1 AND hecha_d <= \(days) \
+            THEN hecha_body || hecha_check END AS hecha_id \
+            FROM (\(step3)) hecha_s3
+            """
+    }
+
+    /// `name` as a quoted SQL identifier (`"所有人证件号码"`), double quotes doubled.
+    public static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// `text` as a SQL string literal, quotes doubled.
+    public static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+}
