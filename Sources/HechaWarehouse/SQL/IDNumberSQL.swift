@@ -17,20 +17,28 @@ public enum IDNumberSQL {
     /// columns `carrying` (SQL expressions with their aliases, e.g. `t."号牌号码"::text AS c1`,
     /// referring to `alias`) and adds `hecha_id`: the normalised id of the column expression
     /// `idColumn`, or NULL. Each step is a derived table, so no expression is repeated.
-    public static func select(carrying: [(expression: String, alias: String)], idColumn: String, from: String) -> String {
+    ///
+    /// With `fenced`, each derived table ends in `OFFSET 0`, which keeps the planner from
+    /// flattening the steps into one expression: flattened, the body's expression would be
+    /// repeated in each of the 17 terms of the check sum (its regular expressions with it), a
+    /// hundred times the work on every row. (Citus cannot push such a subquery to its workers,
+    /// so its SQL is left unfenced.)
+    public static func select(carrying: [(expression: String, alias: String)], idColumn: String, from: String,
+                              fenced: Bool = true) -> String {
+        let fence = fenced ? " OFFSET 0" : ""
         let inner = carrying.map { "\($0.expression) AS \($0.alias)" }.joined(separator: ", ")
         let names = carrying.map(\.alias).joined(separator: ", ")
         let keep = names.isEmpty ? "" : names + ", "
         // 1. full-width digits, ｘ/Ｘ and the ideographic space folded, x upper-cased, blanks trimmed
         let folded = "btrim(translate(\(idColumn), '０１２３４５６７８９ｘＸx\u{3000}', '0123456789XXX '), E' \\t\\r\\n')"
-        let step1 = "SELECT \(inner.isEmpty ? "" : inner + ", ")\(folded) AS hecha_n FROM \(from)"
+        let step1 = "SELECT \(inner.isEmpty ? "" : inner + ", ")\(folded) AS hecha_n FROM \(from)\(fence)"
         // 2. the 17-digit body (a 15-digit number gets 19 before its year) and the given check character ('' to compute)
         let step2 = """
             SELECT \(keep)\
             CASE WHEN hecha_n ~ '^[0-9]{15}$' THEN substr(hecha_n, 1, 6) || '19' || substr(hecha_n, 7, 9) \
             WHEN hecha_n ~ '^[0-9]{17}[0-9X]$' THEN substr(hecha_n, 1, 17) END AS hecha_body, \
             CASE WHEN hecha_n ~ '^[0-9]{15}$' THEN '' WHEN hecha_n ~ '^[0-9]{17}[0-9X]$' THEN substr(hecha_n, 18, 1) END AS hecha_given \
-            FROM (\(step1)) hecha_s1
+            FROM (\(step1)) hecha_s1\(fence)
             """
         // 3. the check character the body must have
         let sum = weights.enumerated().map { "CAST(substr(hecha_body, \($0.offset + 1), 1) AS integer) * \($0.element)" }
@@ -39,7 +47,7 @@ public enum IDNumberSQL {
             SELECT \(keep)hecha_body, hecha_given, substr('10X98765432', mod(\(sum), 11) + 1, 1) AS hecha_check, \
             CAST(substr(hecha_body, 7, 4) AS integer) AS hecha_y, CAST(substr(hecha_body, 11, 2) AS integer) AS hecha_m, \
             CAST(substr(hecha_body, 13, 2) AS integer) AS hecha_d \
-            FROM (\(step2)) hecha_s2
+            FROM (\(step2)) hecha_s2\(fence)
             """
         // 4. valid when the check character is right and the birth date exists (year 1900 or later)
         let days = """
@@ -50,7 +58,7 @@ public enum IDNumberSQL {
             SELECT \(keep)CASE WHEN hecha_body IS NOT NULL AND (hecha_given = '' OR hecha_given = hecha_check) \
             AND hecha_y >= 1900 AND hecha_m BETWEEN 1 AND 12 AND hecha_d >= 1 AND hecha_d <= \(days) \
             THEN hecha_body || hecha_check END AS hecha_id \
-            FROM (\(step3)) hecha_s3
+            FROM (\(step3)) hecha_s3\(fence)
             """
     }
 

@@ -71,7 +71,7 @@ public struct MatchedRowsQuery: Sendable {
         let carried = [(expression: "CAST(t.ctid AS text)", alias: "hecha_row")]
             + columns.enumerated().map { (expression: "CAST(t.\(IDNumberSQL.quoted($0.element)) AS text)", alias: "c\($0.offset + 1)") }
         let normalised = IDNumberSQL.select(carrying: carried, idColumn: "CAST(t.\(IDNumberSQL.quoted(idColumn)) AS text)",
-                                            from: "\(quotedTable) t")
+                                            from: "\(quotedTable) t", fenced: source.engine != .citus)
         let names = carried.map { "r." + $0.alias }.joined(separator: ", ")
         return "SELECT \(names), r.hecha_id FROM (\(normalised)) r LEFT JOIN \(Self.keysTable) k ON k.id = r.hecha_id "
             + "WHERE k.id IS NOT NULL OR r.hecha_id IS NULL"
