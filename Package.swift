@@ -115,7 +115,7 @@ let package = Package(
                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConnectorScaffoldTests", dependencies: ["ConnectorScaffold"]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
-        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore", "CHechaScan"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
         .testTarget(
             name: "ConnectorsTests",

@@ -30,7 +30,9 @@ static inline scan_masks classify_neon(const uint8_t *p) {
     return m;
 }
 
-SCAN_DEFINE(hecha_scan_neon, classify_neon, )
+SCAN_ID_BODY(id_body_neon, scan_id_digits_scalar, )
+SCAN_WALK_BLOCK(walk_neon, id_body_neon, )
+SCAN_DEFINE(hecha_scan_neon, classify_neon, walk_neon, )
 
 #else
 

@@ -39,4 +39,6 @@ static inline scan_masks classify_portable(const uint8_t *p) {
     return m;
 }
 
-SCAN_DEFINE(hecha_scan_portable, classify_portable, )
+SCAN_ID_BODY(id_body_portable, scan_id_digits_scalar, )
+SCAN_WALK_BLOCK(walk_portable, id_body_portable, )
+SCAN_DEFINE(hecha_scan_portable, classify_portable, walk_portable, )

@@ -25,15 +25,16 @@ extension CSVReader {
     /// Skips, from the current position, the records that are written plainly and whose key field
     /// `skippable` accepts, and returns how many it skipped. A plain record is one line ending in a
     /// line feed, with no quote, not blank, with exactly `columns` fields: one the byte-by-byte
-    /// scan of ``nextRaw()`` would give with no problem and the same fields. `skippable` gets the
-    /// bytes of field `keyColumn`, untrimmed.
+    /// scan of ``nextRaw()`` would give with no problem and the same fields. `skippable` gets field
+    /// `keyColumn` as the scanner read it: the id number's first 17 digits when it is a valid id
+    /// written plainly (``IDNumber/plainBody(_:)`` of the field), 0 when it is anything else.
     ///
     /// It stops before the first record that is anything else (``nextRaw()`` reads that one), and
     /// at the end of what is buffered; it never reads the file. Line numbers stay exact: a plain
     /// record is one line. The records are found by the SIMD scanner of `CHechaScan` (AVX2, NEON or
     /// portable, chosen by the CPU), 64 bytes at a time; those found beyond a record that is not
     /// skipped are kept for the next call (``plainRecords``), so no byte is scanned twice.
-    func skipPlainRecords(keyColumn: Int, columns: Int, where skippable: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int {
+    func skipPlainRecords(keyColumn: Int, columns: Int, where skippable: (UInt64) -> Bool) -> Int {
         guard !skipsToLineEnd, scan == recordStart, state == .fieldStart, spans.isEmpty,
               keyColumn >= 0, keyColumn < columns, let columnCount = UInt32(exactly: columns) else { return 0 }
         // the entries are taken out while the scanner writes them (no copy, no overlapping access)
@@ -58,12 +59,10 @@ extension CSVReader {
                     }
                     while cursor < count {
                         let entry = entries[cursor]
-                        let key = UnsafeBufferPointer(start: base + from + Int(entry.key_start),
-                                                      count: Int(entry.key_end) - Int(entry.key_start))
                         cursor += 1
                         // not skipped: nextRaw() reads this record, and the next call goes on from
                         // the entry after it
-                        guard skippable(key) else { return }
+                        guard skippable(entry.key_body) else { return }
                         skipped += 1
                         line += 1
                         recordStart = from + Int(entry.next)

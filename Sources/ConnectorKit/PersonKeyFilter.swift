@@ -17,6 +17,11 @@ struct PersonKeyFilter {
         return !index.containsPerson(body: body)
     }
 
+    /// ``isUnmatched(_:)`` for a key the SIMD scanner read: `body` is its ``IDNumber/plainBody(_:)``,
+    /// 0 when it has none.
+    @inline(__always)
+    func isUnmatched(body: UInt64) -> Bool { body != 0 && !index.containsPerson(body: body) }
+
     /// ``isUnmatched(_:)`` for the key field of the record `reader` returned last (a field with
     /// doubled quotes is never plain).
     func isUnmatched(in reader: CSVReader) -> Bool {

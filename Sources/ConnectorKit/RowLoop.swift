@@ -50,7 +50,7 @@ extension CSVExportFile {
         let width = header.count
         while true {
             if let personKey {
-                let skipped = reader.skipPlainRecords(keyColumn: personKey.column, columns: width, where: personKey.isUnmatched)
+                let skipped = reader.skipPlainRecords(keyColumn: personKey.column, columns: width, where: personKey.isUnmatched(body:))
                 counts.read += skipped
                 counts.unmatched += skipped
             }

@@ -1,3 +1,4 @@
+import CHechaScan
 @testable import ConnectorKit
 import HechaCore
 import Testing
@@ -97,6 +98,23 @@ struct PlainRecordSkipTests {
             #expect(skipping.rejects == general.rejects, "seed \(seed), chunk \(chunk)")
             #expect(general.counts.allSatisfy { $0.addsUp })
             #expect(skipping.decided < general.decided, "the skip took no row (seed \(seed))")
+        }
+    }
+
+    /// The id the scanner reads from a key field is IDNumber's plain reading of it, on every form.
+    @Test func theScannersIDIsIDNumbersPlainBody() {
+        var r = SplitMix(7)
+        var keys = (0..<3000).map { _ in Self.keyField(&r) }
+        keys += ["\t110101199001011237", "110101190002290012", "110101200002290013", "110101199002300014",
+                 "110101189912310015", "11010119901301001X", "1101011990010100 1", "11010119900101123x"]
+        for key in keys where !key.contains("\"") {
+            let bytes = Array("a,\(key),b\n".utf8)
+            var out = [hecha_plain_record](repeating: hecha_plain_record(), count: 1)
+            var consumed = 0
+            let found = hecha_scan_plain_records(bytes, bytes.count, 1, 3, &out, 1, &consumed)
+            let field = Array(key.utf8)
+            let plain = field.withUnsafeBufferPointer { IDNumber.plainBody($0) }
+            #expect(found == 1 && out[0].key_body == (plain ?? 0), "\(key)")
         }
     }
 
