@@ -51,7 +51,9 @@ let package = Package(
     targets: [
         // SHA-256 of the inputs (gigabytes) comes from swift-crypto: benchmarks/sha256.sh, benchmarks/README.md.
         .target(name: "HechaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: releaseSettings),
-        .target(name: "ConnectorKit", dependencies: ["HechaCore"], swiftSettings: releaseSettings),
+        // The fast scanner of CSV exports (AVX2, NEON, portable; chosen at run time): ConnectorKit's only C.
+        .target(name: "CHechaScan"),
+        .target(name: "ConnectorKit", dependencies: ["HechaCore", "CHechaScan"], swiftSettings: releaseSettings),
         // The conformance suite a connector's tests run, here or in a package of its own (a product).
         .target(name: "ConnectorTesting", dependencies: ["ConnectorKit"]),
         // `swift package new-connector NAME`: the files it writes (ConnectorScaffold), the tool that
@@ -118,7 +120,7 @@ let package = Package(
                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConnectorScaffoldTests", dependencies: ["ConnectorScaffold"]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
-        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore", "CHechaScan"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
         .testTarget(
             name: "ConnectorsTests",

@@ -25,34 +25,38 @@ public final class CSVReader {
     /// A record longer than this is cut (``RecordLimits/recordBytes``, smaller in tests).
     let recordLimit: Int
     /// Drop everything up to the next line end before reading on (after a cut record).
-    private var skipsToLineEnd = false
+    var skipsToLineEnd = false
     /// The largest the buffer has been, in bytes (for tests of the memory bound).
     private(set) var largestBuffer = 0
 
     /// The stamp of the file read, once its end was reached unchanged (`nil` for bytes in memory).
     public var stamp: FileStamp? { text.stamp }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
+    enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
 
     private let text: TextChunkReader
     private(set) var buffer: [UInt8] = []
     /// Next byte to look at.
-    private var scan = 0
-    private var recordStart = 0
+    var scan = 0
+    var recordStart = 0
     /// Start of the current field's content (after its opening quote, for a quoted field).
-    private var fieldStart = 0
-    private var state = State.fieldStart
+    var fieldStart = 0
+    var state = State.fieldStart
     /// The fields of the record being scanned, as byte ranges of `buffer`.
-    private var spans: [FieldSpan] = []
+    var spans: [FieldSpan] = []
     /// The fields of the record last returned by ``nextRaw()`` (valid until the next call).
     private(set) var doneSpans: [FieldSpan] = []
     /// The current quoted field contains a doubled quote.
     private var escaped = false
     private var problem: String?
     /// Physical line of `buffer[scan]`.
-    private var line = 1
-    private var recordLine = 1
+    var line = 1
+    var recordLine = 1
     private var atEOF = false
+
+    /// The plain records the SIMD scanner found ahead (``skipPlainRecords(keyColumn:columns:where:)``),
+    /// as offsets into `buffer`: forgotten whenever `buffer` is cut or replaced.
+    var plainRecords = PlainRecordBatch()
 
     /// How messages name the file.
     public var displayPath: String { text.displayPath }
@@ -130,6 +134,7 @@ public final class CSVReader {
     private func cutOverlong() -> RawRecord {
         let excerpt = RecordLimits.excerpt(buffer[recordStart...], line: recordLine)
         let record = RawRecord(line: recordLine, start: 0, end: excerpt.count, problem: RecordLimits.overlongReason(limit: recordLimit))
+        plainRecords.forget()
         if let lf = buffer[recordStart...].firstIndex(of: Self.lf) {
             line = recordLine + 1
             buffer = excerpt + buffer[(lf + 1)...]
@@ -147,6 +152,7 @@ public final class CSVReader {
     /// Drops the rest of a cut record, up to and including the next line end, one chunk at a time.
     private func skipToLineEnd() throws(Diagnostic) {
         skipsToLineEnd = false
+        plainRecords.forget()
         buffer = []
         while let chunk = try text.next() {
             if let lf = chunk.firstIndex(of: Self.lf) {
@@ -167,6 +173,7 @@ public final class CSVReader {
     }
 
     private func refill() throws(Diagnostic) {
+        plainRecords.forget()
         if recordStart > 0 {
             buffer.removeFirst(recordStart)
             scan -= recordStart
@@ -320,7 +327,7 @@ public final class CSVReader {
         return record
     }
 
-    private func startRecord(at position: Int) {
+    func startRecord(at position: Int) {
         recordStart = position
         scan = position
         fieldStart = position

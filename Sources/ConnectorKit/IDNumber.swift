@@ -106,7 +106,7 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         guard last == expected || (expected == 0x58 && last == 0x78) else { return nil }
         let date = Int((body / 1000) % 100_000_000)
         let year = date / 10000, month = (date / 100) % 100, day = date % 100
-        guard year >= 1900, Day(year: year, month: month, day: day) != nil else { return nil }
+        guard year >= 1900, Day.isValid(year: year, month: month, day: day) else { return nil }
         return body
     }
 

@@ -34,14 +34,27 @@ extension CSVExportFile {
     ///
     /// Kept values are handed to `onBatch` every `batchSize` of them and at the end, so that a
     /// large file's facts never wait in memory as objects all at once.
-    func readRows<Kept>(into report: SourceReport, pure: Bool, batchSize: Int, onBatch: ([Kept]) -> Void,
+    ///
+    /// With a `personKey`, a row whose key column holds a valid id (written plainly) of someone not
+    /// on the roster is unmatched without `decide` being called; plain rows of that kind are
+    /// skipped by the SIMD scanner (``CSVReader/skipPlainRecords(keyColumn:columns:where:)``) before
+    /// they are parsed field by field. `decide` must then give `.unmatched` for such rows itself
+    /// (as ``CSVRow/personID(_:in:)-(String,_)`` does), so the two paths agree.
+    func readRows<Kept>(into report: SourceReport, pure: Bool, batchSize: Int, personKey: PersonKeyFilter? = nil,
+                        onBatch: ([Kept]) -> Void,
                         _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
         var kept: [Kept] = []
         let width = header.count
-        while let record = try reader.nextRaw() {
+        while true {
+            if let personKey {
+                let skipped = reader.skipPlainRecords(keyColumn: personKey.column, columns: width, where: personKey.isUnmatched(body:))
+                counts.read += skipped
+                counts.unmatched += skipped
+            }
+            guard let record = try reader.nextRaw() else { break }
             counts.read += 1
             let fingerprint = { self.reader.buffer.withUnsafeBytes { RowFingerprint(UnsafeRawBufferPointer(rebasing: $0[record.start..<record.end])) } }
             var known: RowFingerprint?
@@ -56,6 +69,10 @@ extension CSVExportFile {
             var reason = record.problem
             if reason == nil, reader.doneSpans.count != width {
                 reason = "字段数为 \(reader.doneSpans.count)，表头有 \(width) 列"
+            }
+            if reason == nil, let personKey, personKey.isUnmatched(in: reader) {
+                counts.unmatched += 1
+                continue
             }
             var keep: Kept?
             if reason == nil {

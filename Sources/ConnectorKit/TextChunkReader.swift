@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CHechaScan
 import HechaCore
 
 /// Reads a text file in large buffered chunks and hands out valid UTF-8, converting GB18030 on the
@@ -211,9 +212,11 @@ final class TextChunkReader {
             var out: [UInt8]
             var usedUpTo = raw.count
             var badAt: [Int] = []
+            /// Counted by the UTF-8 check on the way, when it could.
+            var lineFeeds: Int?
             switch encoding {
             case .utf8:
-                usedUpTo = try validate(raw, atEOF: atEOF, undecodable: &badAt)
+                usedUpTo = try validate(raw, atEOF: atEOF, undecodable: &badAt, lineFeeds: &lineFeeds)
                 out = usedUpTo == raw.count ? raw : Array(raw[0..<usedUpTo])
             case .gb18030:
                 out = []
@@ -244,13 +247,32 @@ final class TextChunkReader {
             }
             for at in badAt { undecodableOffsets.append(delivered + at - shift) }
             delivered += out.count
-            linesDelivered += Self.countLineBreaks(out[...])
+            linesDelivered += lineFeeds ?? Self.countLineBreaks(out[...])
             return out
         }
         return nil
     }
 
     /// The number of LF bytes, counted eight bytes at a time.
+    /// Where a character starts that the end of `raw` cuts off (a lead byte in the last three
+    /// bytes with fewer continuation bytes after it than it needs), or `raw.count`.
+    static func lastCharacterStart(_ raw: [UInt8]) -> Int {
+        var back = 1
+        while back <= min(3, raw.count) {
+            let b = raw[raw.count - back]
+            if b & 0xC0 == 0x80 {
+                back += 1
+                continue
+            }
+            if b >= 0xC0 {
+                let needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                if needed > back { return raw.count - back }
+            }
+            break
+        }
+        return raw.count
+    }
+
     static func countLineBreaks(_ bytes: ArraySlice<UInt8>) -> Int {
         bytes.withUnsafeBufferPointer { p in
             var n = 0, i = 0
@@ -275,8 +297,21 @@ final class TextChunkReader {
     /// How much of `raw` is whole UTF-8 characters (the rest waits for the next chunk). With
     /// `keepsUndecodableLines`, an undecodable byte is noted in `bad` and the rest of its line is
     /// not looked at; otherwise it stops the read.
-    private func validate(_ raw: [UInt8], atEOF: Bool, undecodable bad: inout [Int]) throws(Diagnostic) -> Int {
+    ///
+    /// The SIMD check of `CHechaScan` goes first, over everything up to a character the chunk's end
+    /// cuts off; when it finds the text valid it also gives the number of line feeds in it
+    /// (`lineFeeds`). Otherwise, and for the few bytes after the cut, the byte-by-byte
+    /// ``UTF8Validation`` finds where and what the problem is.
+    private func validate(_ raw: [UInt8], atEOF: Bool, undecodable bad: inout [Int], lineFeeds: inout Int?) throws(Diagnostic) -> Int {
         var from = 0
+        let cut = atEOF ? raw.count : Self.lastCharacterStart(raw)
+        var counted = 0
+        if raw.withUnsafeBufferPointer({ hecha_utf8_check($0.baseAddress, cut, &counted) }) == 1 {
+            // the bytes from `cut` on are one character's first bytes (no line feed among them)
+            lineFeeds = counted
+            if cut == raw.count { return raw.count }
+            from = cut
+        }
         while from < raw.count {
             let outcome = raw.withUnsafeBufferPointer { UTF8Validation.check(UnsafeBufferPointer(rebasing: $0[from...])) }
             switch outcome {

@@ -8,16 +8,23 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `nil` when the date does not exist (2023-02-29, month 13, …).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-            day >= 1, day <= Day.daysIn(year: year, month: month)
-        else { return nil }
+        guard Day.isValid(year: year, month: month, day: day) else { return nil }
         ordinal = Int32(Day.daysFromCivil(year, month, day))
     }
 
+    /// Whether the date exists (years 1…9999): what ``init(year:month:day:)`` checks, without
+    /// counting the days (for the id numbers of every row of an agency file).
+    @inlinable
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= Day.daysIn(year: year, month: month)
+    }
+
     /// Whether `y` is a Gregorian leap year (divisible by 4, centuries only when divisible by 400).
+    @inlinable
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     /// The number of days (28…31) in `month` (1…12) of `year`; any other month number counts as 31.
+    @inlinable
     public static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28

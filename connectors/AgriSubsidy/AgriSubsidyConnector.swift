@@ -37,7 +37,7 @@ public struct AgriSubsidyConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.subsidy, collection: "subsidies"
+            Self.file, schema: Self.subsidy, collection: "subsidies", personKey: Field.id
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

@@ -59,7 +59,7 @@ public struct IncomeConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows (an unreadable 所属期 among them) are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.income, collection: "incomes"
+            Self.file, schema: Self.income, collection: "incomes", personKey: Field.id
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let period: (annual: Bool, month: Month?, year: Int)

@@ -50,7 +50,7 @@ public struct MarketRegulationConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.business, collection: "businesses"
+            Self.file, schema: Self.business, collection: "businesses", personKey: Field.representative
         ) { row throws(RowReject) in
             guard let representative = try row.personID(Field.representative, in: request.index) else { return .unmatched }
             let record = Record(

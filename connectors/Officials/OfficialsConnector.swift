@@ -52,7 +52,7 @@ public struct OfficialsConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.official, collection: "officials"
+            Self.file, schema: Self.official, collection: "officials", personKey: Field.id
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

@@ -42,7 +42,7 @@ public struct PublicSecurityConnector: Connector {
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.death, defaultEncoding: Self.defaultEncoding,
-            collection: "deaths"
+            collection: "deaths", personKey: Field.id
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

@@ -51,7 +51,7 @@ public struct RealEstateConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.property, collection: "properties"
+            Self.file, schema: Self.property, collection: "properties", personKey: Field.owner
         ) { row throws(RowReject) in
             guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(

@@ -46,7 +46,7 @@ public struct VehicleRegistryConnector: Connector {
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         // a missing date or price column would make every vehicle's date or price unknown
         try request.readFacts(
-            Self.file, schema: Self.vehicle, alsoRequired: [Field.registered, Field.price], collection: "vehicles"
+            Self.file, schema: Self.vehicle, alsoRequired: [Field.registered, Field.price], collection: "vehicles", personKey: Field.owner
         ) { row throws(RowReject) in
             guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(
