@@ -22,9 +22,11 @@ typedef struct {
 AVX2 static inline __m256i high_nibbles(__m256i v) { return _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F)); }
 
 AVX2 static inline void check_32(utf8_avx2_state *s, __m256i input, __m256i prev_input) {
-    const __m256i t1 = _mm256_setr_epi8(UTF8_BYTE_1_HIGH, UTF8_BYTE_1_HIGH);
-    const __m256i t2 = _mm256_setr_epi8(UTF8_BYTE_1_LOW, UTF8_BYTE_1_LOW);
-    const __m256i t3 = _mm256_setr_epi8(UTF8_BYTE_2_HIGH, UTF8_BYTE_2_HIGH);
+    static const uint8_t byte_1_high[16] = {UTF8_BYTE_1_HIGH}, byte_1_low[16] = {UTF8_BYTE_1_LOW},
+                         byte_2_high[16] = {UTF8_BYTE_2_HIGH};
+    const __m256i t1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)byte_1_high));
+    const __m256i t2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)byte_1_low));
+    const __m256i t3 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)byte_2_high));
     __m256i prev1 = PREV(input, prev_input, 1);
     __m256i special = _mm256_and_si256(
         _mm256_and_si256(_mm256_shuffle_epi8(t1, high_nibbles(prev1)),

@@ -44,7 +44,7 @@ enum ScaffoldTemplates {
             /// Reads the export; a row whose id is not on the roster is counted as unmatched, a row with
             /// a bad value is rejected with its line and the reason.
             public func read(_ request: ReadRequest) throws(Diagnostic) {
-                try request.readFacts(Self.file, schema: Self.record, collection: "\(s.collection)") { row throws(RowReject) in
+                try request.readFacts(Self.file, schema: Self.record, collection: "\(s.collection)", personKey: Field.id) { row throws(RowReject) in
                     guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
                     let record = Record(
                         schema: Self.record,
