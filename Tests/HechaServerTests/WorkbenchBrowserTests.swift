@@ -22,9 +22,13 @@ import Testing
         let script = WorkbenchFixture.path("Tests/Browser/workbench_browser.py")
         let output = try await WorkbenchFixture.serve(store) { client in
             let port = try #require(client.port)
-            let result = await Task.detached {
-                Self.run(["python3", script, "http://127.0.0.1:\(port)", "worker-a", WorkbenchFixture.password, shots])
-            }.value
+            // on a thread of its own: waiting for the browser on a thread of Swift's cooperative
+            // pool would take one of the few threads the server and the other tests need
+            let result = await withCheckedContinuation { done in
+                Thread.detachNewThread {
+                    done.resume(returning: Self.run(["python3", script, "http://127.0.0.1:\(port)", "worker-a", WorkbenchFixture.password, shots]))
+                }
+            }
             #expect(result.status == 0, "the browser run failed:\n\(result.output)")
             return result.output
         }

@@ -1,14 +1,18 @@
 import Dispatch
 import Synchronization
 
-/// Runs async work to its end from synchronous code. The host reads its sources on Dispatch's
-/// worker threads (never on Swift's cooperative pool), so waiting there on a semaphore cannot
-/// starve the task it waits for.
+/// Runs async work to its end from synchronous code (a source is read on one of the host's
+/// threads, which waits for the warehouse).
+///
+/// The work runs on ``WarehouseExecutor``, a queue of its own, not on Swift's cooperative pool:
+/// that pool has one thread a core, and the threads waiting for a run (the command line's, a
+/// test's) may hold all of them, so a task there could wait for ever for the thread that waits
+/// for it.
 enum BlockingWait {
     static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
         let result = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: WarehouseExecutor.shared) {
             let r: Result<T, any Error>
             do { r = .success(try await work()) } catch { r = .failure(error) }
             result.withLock { $0 = r }
@@ -16,5 +20,19 @@ enum BlockingWait {
         }
         done.wait()
         return try result.withLock { $0! }.get()
+    }
+}
+
+/// The executor of the warehouse's async work: a serial dispatch queue, which gets a thread of
+/// its own even when every thread of the cooperative pool is blocked.
+final class WarehouseExecutor: TaskExecutor, @unchecked Sendable {
+    /// The one queue every warehouse source's work runs on (the waiting is for the network).
+    static let shared = WarehouseExecutor()
+    private let queue = DispatchQueue(label: "hecha.warehouse")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
