@@ -8,9 +8,12 @@
 #
 #   benchmarks/warehouse.sh                   # 20,000 persons (600,000 vehicle rows)
 #   PERSONS=100000 benchmarks/warehouse.sh
+#   REGION=benchmarks/.cache/region-p1000000-v30000000-d2000000-s1 RUNS=3 benchmarks/warehouse.sh
 #
-# Environment: PERSONS (20000), SEED (1), HECHA (a built hecha; default: a release build made
-# here), HECHA_TEST_POSTGRES_URL with PGPASSWORD (a server to use instead of a throwaway one).
+# Environment: PERSONS (20000), SEED (1), REGION (a generated region folder to use instead of
+# generating one; it is only read), RUNS (1: the file and table runs alternate, each RUNS times),
+# HECHA (a built hecha; default: a release build made here), HECHA_TEST_POSTGRES_URL with
+# PGPASSWORD (a server to use instead of a throwaway one). Both runs are without a lead ledger.
 # Not a test: it prints figures and leaves nothing but a temporary folder, removed on exit.
 set -euo pipefail
 
@@ -37,9 +40,15 @@ if [ -z "${HECHA_TEST_POSTGRES_URL:-}" ]; then
 fi
 PSQL="$(postgres_bin)/psql $HECHA_TEST_POSTGRES_URL -q -v ON_ERROR_STOP=1"
 
-echo "generating $PERSONS persons…" >&2
-"$HECHA" generate --persons "$PERSONS" --seed "$SEED" --out "$WORK/region" >&2
-FILE="$WORK/region/data/vehicles/机动车登记.csv"
+if [ -n "${REGION:-}" ]; then
+    REGION=$(cd "$REGION" && pwd)
+else
+    echo "generating $PERSONS persons…" >&2
+    "$HECHA" generate --persons "$PERSONS" --seed "$SEED" --out "$WORK/region" >&2
+    REGION=$WORK/region
+fi
+FILE="$REGION/data/vehicles/机动车登记.csv"
+RUNS=${RUNS:-1}
 
 echo "loading the vehicle register…" >&2
 # the header's names become the text columns; a record the table cannot hold (a wrong number of
@@ -67,17 +76,19 @@ $PSQL -c "\\copy bench_vehicle_register FROM '$WORK/rows.tsv'"
 $PSQL -c "ANALYZE bench_vehicle_register"
 TABLE_ROWS=$($PSQL -At -c "SELECT count(*) FROM bench_vehicle_register")
 
+# both region files in the work folder, their source folders made absolute (the region is only read)
+sed "s|{path: data/|{path: $REGION/data/|" "$REGION/region.yaml" > "$WORK/file.yaml"
 sed "s|^  vehicle-registry: .*|  vehicle-registry: {database: $HECHA_TEST_POSTGRES_URL, table: bench_vehicle_register}|" \
-    "$WORK/region/region.yaml" > "$WORK/region/warehouse.yaml"
+    "$WORK/file.yaml" > "$WORK/warehouse.yaml"
 
 measure() {  # name region-file
     local out="$WORK/out-$1" start end peak
     start=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$WORK/time-$1" "$HECHA" run --region "$2" --out "$out" --quiet --rulesets "$ROOT/rulesets" >&2
+        /usr/bin/time -v -o "$WORK/time-$1" "$HECHA" run --region "$2" --out "$out" --no-ledger --quiet --rulesets "$ROOT/rulesets" >&2
         peak=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$WORK/time-$1")
     else
-        "$HECHA" run --region "$2" --out "$out" --quiet --rulesets "$ROOT/rulesets" >&2 & local pid=$!
+        "$HECHA" run --region "$2" --out "$out" --no-ledger --quiet --rulesets "$ROOT/rulesets" >&2 & local pid=$!
         peak=0
         while kill -0 $pid 2>/dev/null; do
             local rss; rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0)
@@ -99,5 +110,7 @@ PY
 }
 
 echo "vehicle register: $TABLE_ROWS rows in the table; $(($(wc -l < "$FILE") - 1)) lines in the file"
-measure file "$WORK/region/region.yaml"
-measure warehouse "$WORK/region/warehouse.yaml"
+for run in $(seq "$RUNS"); do
+    measure file "$WORK/file.yaml"
+    measure warehouse "$WORK/warehouse.yaml"
+done

@@ -18,12 +18,12 @@ struct WarehouseSourceLoadingTests {
 
     @Test func theTableItsRenamesAndEngineAreRead() throws {
         let path = Fixtures.file("region.yaml", Self.text(
-            "{database: postgresql://hecha@127.0.0.1:6543/gov, table: ods.vehicle_register, columns: {所有人证件号码: owner_no}, engine: dws}"))
+            "{database: postgresql://hecha@127.0.0.1:6543/gov, table: ods.vehicle_register, columns: {所有人证件号码: owner_no}, engine: dws, key: row_id}"))
         let region = try RegionLoader(rulesetsDirectory: Fixtures.rulesets, catalog: Fixtures.catalog).load(regionPath: path)
         let source = try #require(region.sources.first)
         let warehouse = try #require(source.warehouse)
         #expect(warehouse == WarehouseSource(user: "hecha", host: "127.0.0.1", port: 6543, database: "gov", table: "ods.vehicle_register",
-                                             columns: ["所有人证件号码": "owner_no"], engine: .dws))
+                                             columns: ["所有人证件号码": "owner_no"], engine: .dws, key: "row_id"))
         #expect(warehouse.displayURL == "postgresql://hecha@127.0.0.1:6543/gov")
         #expect(source.displayPath == "ods.vehicle_register" && source.path.isEmpty)
     }
@@ -33,6 +33,15 @@ struct WarehouseSourceLoadingTests {
         let region = try RegionLoader(rulesetsDirectory: Fixtures.rulesets, catalog: Fixtures.catalog).load(regionPath: path)
         let warehouse = try #require(region.sources.first?.warehouse)
         #expect(warehouse.port == 5432 && warehouse.engine == .postgresql && warehouse.table == "vehicle_register")
+        #expect(warehouse.key == nil, "rows are named by their ctid unless key: names a column")
+    }
+
+    @Test func aKeyMustBeAColumnName() {
+        for bad in ["{a: b}", "\"\"", "'row\"id'"] {
+            let errors = Fixtures.errors(Self.text("{database: postgresql://hecha@127.0.0.1/gov, table: t, key: \(bad)}"))
+            #expect(errors.contains { $0.hasPrefix("region.yaml:10:") && $0.contains("key: of source 'vehicle-registry' must be the name of the table's column that identifies a row") },
+                    "key: \(bad): \(errors)")
+        }
     }
 
     @Test func aPasswordInTheURLIsRefusedWhereItIsWritten() {

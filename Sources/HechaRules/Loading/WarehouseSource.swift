@@ -16,13 +16,17 @@ public struct WarehouseSource: Sendable, Hashable {
     public var columns: [String: String]
     /// The engine the SQL is written for (`engine:`; PostgreSQL when not written).
     public var engine: WarehouseEngine
+    /// The table's column that names a row (`key:`, its primary key), in rejects and in the order
+    /// the rows are read; nil: the row's `ctid`, which is unique only within one segment or shard
+    /// of Greenplum, DWS or Citus.
+    public var key: String?
 
     /// The URL as shown in messages and the manifest (it never holds a password).
     public var displayURL: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
 
     /// A warehouse source as the region loader makes it.
     public init(user: String, host: String, port: Int, database: String, table: String,
-                columns: [String: String] = [:], engine: WarehouseEngine = .postgresql) {
+                columns: [String: String] = [:], engine: WarehouseEngine = .postgresql, key: String? = nil) {
         self.user = user
         self.host = host
         self.port = port
@@ -30,5 +34,6 @@ public struct WarehouseSource: Sendable, Hashable {
         self.table = table
         self.columns = columns
         self.engine = engine
+        self.key = key
     }
 }

@@ -9,7 +9,7 @@ import Yams
 ///
 /// The password never comes from the region file: PGPASSWORD or a passfile.
 enum WarehouseSourceKeys {
-    static let names = ["database", "table", "columns", "engine"]
+    static let names = ["database", "table", "columns", "engine", "key"]
 
     /// The warehouse of the entry `node` (of source `id`), nil when it names none; problems go to `diags`.
     static func read(_ node: Yams.Node, of id: String, file: YAMLFile, _ diags: inout DiagnosticCollector) -> WarehouseSource? {
@@ -73,9 +73,18 @@ enum WarehouseSourceKeys {
                             hint: "engine: is one of \(known.joined(separator: ", "))")
             }
         }
+        var key: String?
+        if let k = node[key: "key"] {
+            if let text = k.scalar?.string, !text.isEmpty, !text.contains("\"") {
+                key = text
+            } else {
+                diags.error("key: of source '\(id)' must be the name of the table's column that identifies a row", at: file.location(k),
+                            hint: "key: row_id (its primary key; without key: the rows are named by their ctid)")
+            }
+        }
         guard ok, let url, let table else { return nil }
         return WarehouseSource(user: url.user, host: url.host, port: url.port, database: url.database, table: table,
-                               columns: columns, engine: engine)
+                               columns: columns, engine: engine, key: key)
     }
 
     /// Why a `database:` URL cannot be used, and what to write instead.

@@ -7,8 +7,9 @@ import HechaCore
 struct FetchedRows {
     /// The export's headers, in the table's column order.
     var header: [String]
-    /// Each row's ctid (`(block,offset)`) and its values as text, NULL as nil, in the table's order.
-    var rows: [(ctid: String, values: [String?])]
+    /// Each row's name (its ctid `(block,offset)`, or its `key:` column) and its values as text,
+    /// NULL as nil, in the table's order.
+    var rows: [(name: String, values: [String?])]
 
     /// Sorts the rows by ctid, the order in which a table loaded from a file holds its lines.
     mutating func sortByCtid() {
@@ -16,16 +17,26 @@ struct FetchedRows {
             let parts = ctid.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
             return (Int(parts.first ?? "") ?? 0, Int(parts.dropFirst().first ?? "") ?? 0)
         }
-        rows.sort { key($0.ctid) < key($1.ctid) }
+        rows.sort { key($0.name) < key($1.name) }
     }
 
-    /// Writes `name` into `folder`; returns each row's ctid by the line it starts on.
+    /// Sorts the rows by their `key:` column: as numbers when both are whole numbers, else as text
+    /// (so the order, and each fact's place among the rows, is the same on every run and every
+    /// segment layout). A NULL key sorts first.
+    mutating func sortByKey() {
+        rows.sort { a, b in
+            if let x = Int(a.name), let y = Int(b.name) { return x < y }
+            return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
+    }
+
+    /// Writes `name` into `folder`; returns each row's name by the line it starts on.
     func write(_ name: String, into folder: String) throws(Diagnostic) -> [Int: String] {
         var text = header.map(Self.field).joined(separator: ",") + "\n"
-        var ctidByLine: [Int: String] = [:]
+        var nameByLine: [Int: String] = [:]
         var line = 2
         for row in rows {
-            ctidByLine[line] = row.ctid
+            nameByLine[line] = row.name
             let record = row.values.map { Self.field($0 ?? "") }.joined(separator: ",")
             text += record + "\n"
             line += 1 + record.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -34,7 +45,7 @@ struct FetchedRows {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw Diagnostic.error("cannot write the fetched rows to \(path)", hint: "check the temporary folder (TMPDIR) is writable")
         }
-        return ctidByLine
+        return nameByLine
     }
 
     /// One CSV field: quoted only when it holds a comma, a quote or a line break, as an agency's

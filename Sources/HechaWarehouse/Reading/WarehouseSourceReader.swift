@@ -44,16 +44,19 @@ public struct WarehouseSourceReader: Sendable {
         let query = MatchedRowsQuery(source: warehouse)
         let keyHeader = connector.personIDColumns[file]!
         let id = entry.id, keys = personIDs
+        let headers = Set(connector.factSchemas.flatMap { $0.record.fields.compactMap(\.column) })
         let fetched: WarehouseFetch.Result
         do {
-            fetched = try BlockingWait.run { try await WarehouseFetch(query: query, sourceID: id).run(keyHeader: keyHeader, keys: keys) }
+            fetched = try BlockingWait.run {
+                try await WarehouseFetch(query: query, sourceID: id).run(keyHeader: keyHeader, headers: headers, keys: keys)
+            }
         } catch let d as Diagnostic {
             throw d.located(at: entry.declaredAt)
         } catch {
             throw Diagnostic.error("reading the warehouse of source '\(id)' failed: \(error)", at: entry.declaredAt)
         }
         var rows = fetched.rows
-        rows.sortByCtid()
+        if warehouse.key == nil { rows.sortByCtid() } else { rows.sortByKey() }
         let folder = NSTemporaryDirectory() + "hecha-warehouse-\(UUID().uuidString)"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -62,7 +65,7 @@ public struct WarehouseSourceReader: Sendable {
                                    hint: "check the temporary folder (TMPDIR) is writable")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let ctids = try rows.write(file, into: folder)
+        let names = try rows.write(file, into: folder)
         let own = SourceReport(sourceID: id)
         let shownFile = warehouse.table + "/" + file
         let config = SourceConfig(id: id, path: folder, displayPath: warehouse.table, encoding: "utf-8", options: entry.options,
@@ -80,7 +83,7 @@ public struct WarehouseSourceReader: Sendable {
         counts.duplicates = got.duplicates
         counts.unmatched = got.unmatched + (fetched.rowsInTable - rows.rows.count)
         let rejects = own.rejects.map { r in
-            RejectedRow(file: "\(warehouse.table) ctid \(ctids[r.line] ?? "?")", line: 0, reason: r.reason, raw: r.raw)
+            RejectedRow(file: "\(warehouse.table) \(query.rowName) \(names[r.line] ?? "?")", line: 0, reason: r.reason, raw: r.raw)
         }
         report.record(counts, rejects: rejects)
         return WarehouseFigures(

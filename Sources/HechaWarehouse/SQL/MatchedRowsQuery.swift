@@ -64,11 +64,16 @@ public struct MatchedRowsQuery: Sendable {
         source.columns.first(where: { $0.value == column })?.key ?? column
     }
 
+    /// What names a row in rejects and orders the fetched rows: the `key:` column, else `ctid`.
+    public var rowName: String { source.key ?? "ctid" }
+
     /// The rows of the table whose id in `idColumn` is on the roster, or cannot be normalised (the
     /// connector then rejects or matches them itself, as it would a CSV row), with every column in
-    /// `columns` as text, after the row's ctid and before its normalised id.
+    /// `columns` as text, after the row's name (its `key:` column, else its ctid) and before its
+    /// normalised id.
     public func matchedSQL(columns: [String], idColumn: String) -> String {
-        let carried = [(expression: "CAST(t.ctid AS text)", alias: "hecha_row")]
+        let name = source.key.map { "t." + IDNumberSQL.quoted($0) } ?? "t.ctid"
+        let carried = [(expression: "CAST(\(name) AS text)", alias: "hecha_row")]
             + columns.enumerated().map { (expression: "CAST(t.\(IDNumberSQL.quoted($0.element)) AS text)", alias: "c\($0.offset + 1)") }
         let normalised = IDNumberSQL.select(carrying: carried, idColumn: "CAST(t.\(IDNumberSQL.quoted(idColumn)) AS text)",
                                             from: "\(quotedTable) t", fenced: source.engine != .citus)
