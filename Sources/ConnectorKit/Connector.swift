@@ -72,11 +72,6 @@ public protocol Connector: Sendable {
     /// `*.ext` for "at least one file ending in .ext". `hecha validate` checks them before any
     /// data is read, so a missing export is a configuration error with the files found listed.
     static var exportFiles: [String] { get }
-    /// For each CSV export file whose rows belong to a person, the column holding that person's id
-    /// number (as ``CSVRow/personID(_:in:)`` reads it): a source kept as a warehouse table is matched
-    /// to the roster on that column in the warehouse, so only the roster's rows are fetched. A
-    /// connector that declares none can only read files.
-    static var personIDColumns: [String: String] { get }
     init()
     /// Reads the configured source and hands every kept fact to `request.facts`.
     func read(_ request: ReadRequest) throws(Diagnostic)
@@ -85,8 +80,6 @@ public protocol Connector: Sendable {
 extension Connector {
     /// None declared: the connector's files are checked only when it reads them.
     public static var exportFiles: [String] { [] }
-    /// None declared: the connector reads files only.
-    public static var personIDColumns: [String: String] { [:] }
 }
 
 /// A connector that delivers the assistance roster itself (households and members), from which the

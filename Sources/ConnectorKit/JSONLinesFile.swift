@@ -137,12 +137,12 @@ extension ReadRequest {
         }
     }
 
-    /// Reads the JSON Lines facts as ``readJSONLinesFacts(fileExtension:defaultEncoding:collection:personKey:_:)``
-    /// does, with the person key named by its schema field (its ``FieldSchema/exportColumn``).
+    /// Reads the JSON Lines facts of `schema` as ``readJSONLinesFacts(fileExtension:defaultEncoding:collection:personKey:_:)``
+    /// does, with the schema's ``RecordSchema/personKey`` as the person key (its ``FieldSchema/exportColumn``).
     public func readJSONLinesFacts(fileExtension: String = "jsonl", defaultEncoding: TextEncoding = .utf8,
-                                   collection: String, personField: FieldSchema,
+                                   schema: RecordSchema, collection: String,
                                    _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         try readJSONLinesFacts(fileExtension: fileExtension, defaultEncoding: defaultEncoding, collection: collection,
-                               personKey: personField.exportColumn, decide)
+                               personKey: schema.personKey?.exportColumn, decide)
     }
 }

@@ -58,15 +58,17 @@ extension ReadRequest {
                           onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
     }
 
-    /// Reads one CSV file of facts of `schema`, as ``readFacts(_:required:optional:defaultEncoding:collection:_:)``
+    /// Reads one CSV file of facts of `schema`, as ``readFacts(_:required:optional:defaultEncoding:collection:personKey:_:)``
     /// does, with the header columns the schema declares (see ``SchemaColumns``): the columns of
-    /// its fields that are not optional and of the fields in `alsoRequired` must be present.
+    /// its fields that are not optional and of the fields in `alsoRequired` must be present. The
+    /// schema's ``RecordSchema/personKey`` is the person key: `decide` must start by looking it up
+    /// (`guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }`).
     public func readFacts(_ name: String, schema: RecordSchema, alsoRequired: [FieldSchema] = [],
-                          defaultEncoding: TextEncoding = .utf8, collection: String, personKey: FieldSchema? = nil,
+                          defaultEncoding: TextEncoding = .utf8, collection: String,
                           _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         let columns = SchemaColumns(schema, alsoRequired: alsoRequired)
         try readFacts(name, required: columns.required, optional: columns.optional, defaultEncoding: defaultEncoding,
-                      collection: collection, personKey: personKey?.exportColumn, decide)
+                      collection: collection, personKey: schema.personKey?.exportColumn, decide)
     }
 }
 

@@ -33,7 +33,8 @@ enum ScaffoldTemplates {
 
             /// One record of the export, attached to the person it names.
             public static let record = RecordSchema(
-                name: "\(s.collection.dropLast())", title: "\(s.name)", fields: [Field.id, Field.name, Field.amount, Field.day])
+                name: "\(s.collection.dropLast())", title: "\(s.name)", fields: [Field.id, Field.name, Field.amount, Field.day],
+                personKey: Field.id)
 
             /// The records, by person: `member.\(s.collection)` in rules.
             public static let factSchemas = [FactSchema(record: record, key: .person, collection: "\(s.collection)")]
@@ -44,7 +45,7 @@ enum ScaffoldTemplates {
             /// Reads the export; a row whose id is not on the roster is counted as unmatched, a row with
             /// a bad value is rejected with its line and the reason.
             public func read(_ request: ReadRequest) throws(Diagnostic) {
-                try request.readFacts(Self.file, schema: Self.record, collection: "\(s.collection)", personKey: Field.id) { row throws(RowReject) in
+                try request.readFacts(Self.file, schema: Self.record, collection: "\(s.collection)") { row throws(RowReject) in
                     guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
                     let record = Record(
                         schema: Self.record,

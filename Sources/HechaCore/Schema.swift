@@ -118,13 +118,22 @@ public final class RecordSchema: Sendable, Hashable, CustomStringConvertible {
     public let title: String
     /// The fields in order; a ``Record`` of this schema holds one ``Value`` per field, in this order.
     public let fields: [FieldSchema]
+    /// The field that holds the id number of the person a record is about (a vehicle's owner, a
+    /// death's person), for facts keyed by person; nil for other records. Declared once here, it
+    /// tells the readers which column to match against the roster before anything else: the CSV
+    /// scanner skips rows of people outside it, and a warehouse table is joined to the roster on it.
+    public let personKey: FieldSchema?
     private let indexByName: [String: Int]
 
-    /// Declares a record type. Field names should be distinct: a repeated name finds only its last field.
-    public init(name: String, title: String, fields: [FieldSchema]) {
+    /// Declares a record type. Field names should be distinct: a repeated name finds only its last
+    /// field. `personKey` must be one of `fields`.
+    public init(name: String, title: String, fields: [FieldSchema], personKey: FieldSchema? = nil) {
+        precondition(personKey.map { key in fields.contains { $0.name == key.name } } ?? true,
+                     "the person key of record '\(name)' must be one of its fields")
         self.name = name
         self.title = title
         self.fields = fields
+        self.personKey = personKey
         var idx: [String: Int] = [:]
         for (i, f) in fields.enumerated() { idx[f.name] = i }
         indexByName = idx

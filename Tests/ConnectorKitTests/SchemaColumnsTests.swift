@@ -87,7 +87,7 @@ struct SchemaColumnsTests {
         let id = FieldSchema("id", .string, column: "证件号码")
         let balance = FieldSchema("balance", .number, column: "余额")
         let kind = FieldSchema("kind", .string, column: "账户类型", choices: ["活期", "定期"])
-        let schema = RecordSchema(name: "account", title: "金融账户", fields: [id, balance, kind])
+        let schema = RecordSchema(name: "account", title: "金融账户", fields: [id, balance, kind], personKey: id)
         let folder = try TempFolder(files: ["a.jsonl": """
             {"证件号码": "\(Self.onRoster)", "余额": "12.50", "账户类型": "定期"}
             {"证件号码": "\(Self.onRoster)", "余额": "", "账户类型": "活期"}
@@ -99,7 +99,7 @@ struct SchemaColumnsTests {
         let request = ReadRequest(source: SourceConfig(id: "banking", path: folder.path, displayPath: "in"),
                                   index: PersonIndex(householdsByPerson: [Self.onRoster: [0]], householdByID: [:]),
                                   facts: facts, report: report)
-        try request.readJSONLinesFacts(collection: "accounts", personField: id) { row throws(RowReject) in
+        try request.readJSONLinesFacts(schema: schema, collection: "accounts") { row throws(RowReject) in
             guard let person = try row.personID(id, in: request.index) else { return .unmatched }
             return .keep(Record(schema: schema, fields: [.string(person), .number(try row.money(balance)), .string(try row.oneOf(kind))],
                                 source: row.origin), key: person)

@@ -12,8 +12,6 @@ public struct AgriSubsidyConnector: Connector {
     public static let file = "惠农补贴.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
 
     /// The fields of a subsidy payment, each naming its column of the export: the one place a column name
     /// is written (the header check and the row accessors take it from here).
@@ -26,7 +24,8 @@ public struct AgriSubsidyConnector: Connector {
 
     /// One subsidy payment, attached to the recipient.
     public static let subsidy = RecordSchema(
-        name: "subsidy", title: "惠农补贴", fields: [Field.id, Field.item, Field.amount, Field.paidDate])
+        name: "subsidy", title: "惠农补贴", fields: [Field.id, Field.item, Field.amount, Field.paidDate],
+        personKey: Field.id)
 
     /// The one fact type: ``subsidy`` records keyed by the recipient's id number, as `member.subsidies`.
     public static let factSchemas = [FactSchema(record: subsidy, key: .person, collection: "subsidies")]
@@ -37,7 +36,7 @@ public struct AgriSubsidyConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.subsidy, collection: "subsidies", personKey: Field.id
+            Self.file, schema: Self.subsidy, collection: "subsidies"
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

@@ -39,7 +39,8 @@ public struct BankingConnector: Connector {
     /// One query result for one account, attached to the account holder.
     public static let account = RecordSchema(
         name: "account", title: "金融账户",
-        fields: [Field.id, Field.institution, Field.account, Field.accountType, Field.balance, Field.queryDate])
+        fields: [Field.id, Field.institution, Field.account, Field.accountType, Field.balance, Field.queryDate],
+        personKey: Field.id)
 
     /// The one fact type: ``account`` query results keyed by the holder's id number, as `member.accounts`.
     public static let factSchemas = [FactSchema(record: account, key: .person, collection: "accounts")]
@@ -49,7 +50,7 @@ public struct BankingConnector: Connector {
 
     /// Reads every `*.jsonl` file; throws a ``Diagnostic`` when the folder is missing, holds none, or a file cannot be opened or decoded. Unusable lines are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
-        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, collection: "accounts", personField: Field.id) { row throws(RowReject) in
+        try request.readJSONLinesFacts(fileExtension: Self.fileExtension, schema: Self.account, collection: "accounts") { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.account,

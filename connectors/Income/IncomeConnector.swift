@@ -16,8 +16,6 @@ public struct IncomeConnector: Connector {
     public static let file = "收入明细.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// 收入类型 values.
     public static let types = ["工资薪金", "劳务报酬", "经营所得", "养老金", "失业保险金", "农业经营收入"]
 
@@ -40,7 +38,8 @@ public struct IncomeConnector: Connector {
     /// One income record, attached to the earner.
     public static let income = RecordSchema(
         name: "income", title: "收入",
-        fields: [Field.id, Field.annual, Field.month, Field.year, Field.type, Field.amount, Field.source])
+        fields: [Field.id, Field.annual, Field.month, Field.year, Field.type, Field.amount, Field.source],
+        personKey: Field.id)
 
     /// The one fact type: ``income`` records keyed by the earner's id number, as `member.incomes`.
     public static let factSchemas = [FactSchema(record: income, key: .person, collection: "incomes")]
@@ -59,7 +58,7 @@ public struct IncomeConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows (an unreadable 所属期 among them) are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.income, collection: "incomes", personKey: Field.id
+            Self.file, schema: Self.income, collection: "incomes"
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let period: (annual: Bool, month: Month?, year: Int)

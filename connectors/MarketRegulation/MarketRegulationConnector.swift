@@ -13,8 +13,6 @@ public struct MarketRegulationConnector: Connector {
     public static let file = "市场主体.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.representative.exportColumn] }
     /// 主体类型 values.
     public static let types = ["个体工商户", "有限责任公司", "股份有限公司", "农民专业合作社"]
     /// 登记状态 values.
@@ -39,7 +37,8 @@ public struct MarketRegulationConnector: Connector {
     /// A market entity, attached to its legal representative.
     public static let business = RecordSchema(
         name: "business", title: "市场主体",
-        fields: [Field.creditCode, Field.name, Field.type, Field.representative, Field.capital, Field.founded, Field.status])
+        fields: [Field.creditCode, Field.name, Field.type, Field.representative, Field.capital, Field.founded, Field.status],
+        personKey: Field.representative)
 
     /// The one fact type: ``business`` records keyed by the legal representative's id number, as `member.businesses`.
     public static let factSchemas = [FactSchema(record: business, key: .person, collection: "businesses")]
@@ -50,7 +49,7 @@ public struct MarketRegulationConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.business, collection: "businesses", personKey: Field.representative
+            Self.file, schema: Self.business, collection: "businesses"
         ) { row throws(RowReject) in
             guard let representative = try row.personID(Field.representative, in: request.index) else { return .unmatched }
             let record = Record(

@@ -15,8 +15,6 @@ public struct OfficialsConnector: Connector {
     public static let file = "财政供养人员.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// 人员类别 values.
     public static let categories = ["公务员", "参公人员", "事业编制", "村(社区)干部"]
 
@@ -32,7 +30,8 @@ public struct OfficialsConnector: Connector {
 
     /// A publicly funded position held by the person.
     public static let official = RecordSchema(
-        name: "official", title: "财政供养人员", fields: [Field.id, Field.name, Field.employer, Field.category])
+        name: "official", title: "财政供养人员", fields: [Field.id, Field.name, Field.employer, Field.category],
+        personKey: Field.id)
 
     /// The one fact type: ``official`` records keyed by the person's id number, as `member.officials`.
     public static let factSchemas = [FactSchema(record: official, key: .person, collection: "officials")]
@@ -52,7 +51,7 @@ public struct OfficialsConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.official, collection: "officials", personKey: Field.id
+            Self.file, schema: Self.official, collection: "officials"
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

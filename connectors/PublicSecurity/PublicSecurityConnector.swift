@@ -12,8 +12,6 @@ public struct PublicSecurityConnector: Connector {
     public static let file = "死亡人员.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.id.exportColumn] }
     /// The encoding of the export unless the region file says otherwise.
     public static let defaultEncoding = TextEncoding.gb18030
     /// 数据来源 values.
@@ -30,7 +28,8 @@ public struct PublicSecurityConnector: Connector {
 
     /// A death record, attached to the person.
     public static let death = RecordSchema(
-        name: "death", title: "死亡记录", fields: [Field.id, Field.name, Field.date, Field.source])
+        name: "death", title: "死亡记录", fields: [Field.id, Field.name, Field.date, Field.source],
+        personKey: Field.id)
 
     /// The one fact type: ``death`` records keyed by the person's id number, as `member.deaths`.
     public static let factSchemas = [FactSchema(record: death, key: .person, collection: "deaths")]
@@ -42,7 +41,7 @@ public struct PublicSecurityConnector: Connector {
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
             Self.file, schema: Self.death, defaultEncoding: Self.defaultEncoding,
-            collection: "deaths", personKey: Field.id
+            collection: "deaths"
         ) { row throws(RowReject) in
             guard let id = try row.personID(Field.id, in: request.index) else { return .unmatched }
             let record = Record(

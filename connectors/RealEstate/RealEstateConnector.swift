@@ -15,8 +15,6 @@ public struct RealEstateConnector: Connector {
     public static let file = "不动产登记.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.owner.exportColumn] }
     /// 规划用途 values.
     public static let uses = ["住宅", "商业", "办公", "工业", "车位"]
     /// 权属状态 values: 现势 (currently held), 历史 (no longer held).
@@ -40,7 +38,8 @@ public struct RealEstateConnector: Connector {
     /// A registered property right, attached to one of its owners.
     public static let property = RecordSchema(
         name: "property", title: "不动产",
-        fields: [Field.unit, Field.owner, Field.location, Field.use, Field.area, Field.registered, Field.status])
+        fields: [Field.unit, Field.owner, Field.location, Field.use, Field.area, Field.registered, Field.status],
+        personKey: Field.owner)
 
     /// The one fact type: ``property`` records keyed by the owner's id number, as `member.properties`.
     public static let factSchemas = [FactSchema(record: property, key: .person, collection: "properties")]
@@ -51,7 +50,7 @@ public struct RealEstateConnector: Connector {
     /// Reads ``file``; throws a ``Diagnostic`` when it is missing, cannot be decoded or lacks a required column. Unusable rows are rejected with their reason.
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         try request.readFacts(
-            Self.file, schema: Self.property, collection: "properties", personKey: Field.owner
+            Self.file, schema: Self.property, collection: "properties"
         ) { row throws(RowReject) in
             guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(

@@ -15,8 +15,6 @@ public struct VehicleRegistryConnector: Connector {
     public static let file = "机动车登记.csv"
     /// Checked by `hecha validate` before any data is read.
     public static var exportFiles: [String] { [file] }
-    /// The column of the person a row belongs to, for a source kept as a warehouse table.
-    public static var personIDColumns: [String: String] { [file: Field.owner.exportColumn] }
     /// 机动车状态 values.
     public static let statuses = ["正常", "抵押", "注销", "报废"]
 
@@ -34,7 +32,8 @@ public struct VehicleRegistryConnector: Connector {
     /// A registered vehicle, attached to its owner.
     public static let vehicle = RecordSchema(
         name: "vehicle", title: "机动车",
-        fields: [Field.plate, Field.type, Field.owner, Field.registered, Field.status, Field.price])
+        fields: [Field.plate, Field.type, Field.owner, Field.registered, Field.status, Field.price],
+        personKey: Field.owner)
 
     /// The one fact type: ``vehicle`` records keyed by the owner's id number, as `member.vehicles`.
     public static let factSchemas = [FactSchema(record: vehicle, key: .person, collection: "vehicles")]
@@ -46,7 +45,7 @@ public struct VehicleRegistryConnector: Connector {
     public func read(_ request: ReadRequest) throws(Diagnostic) {
         // a missing date or price column would make every vehicle's date or price unknown
         try request.readFacts(
-            Self.file, schema: Self.vehicle, alsoRequired: [Field.registered, Field.price], collection: "vehicles", personKey: Field.owner
+            Self.file, schema: Self.vehicle, alsoRequired: [Field.registered, Field.price], collection: "vehicles"
         ) { row throws(RowReject) in
             guard let owner = try row.personID(Field.owner, in: request.index) else { return .unmatched }
             let record = Record(

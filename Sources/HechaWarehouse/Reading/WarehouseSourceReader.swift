@@ -22,14 +22,22 @@ public struct WarehouseSourceReader: Sendable {
     }
 
     /// Why `connector` cannot read a warehouse table, or nil: it must read one CSV export whose
-    /// rows belong to persons, with the id column declared (``Connector/personIDColumns``).
+    /// rows belong to persons, its facts' schemas naming the person's column
+    /// (``RecordSchema/personKey``).
     public static func unsupported(_ connector: any Connector.Type) -> String? {
         if connector is any RosterConnector.Type { return "the roster's source is read from its files" }
         let files = connector.exportFiles
-        guard files.count == 1, let file = files.first, file.hasSuffix(".csv"), connector.personIDColumns[file] != nil else {
-            return "its connector does not read a single CSV export with a declared id column"
+        guard files.count == 1, let file = files.first, file.hasSuffix(".csv"), personIDColumn(of: connector) != nil else {
+            return "its connector does not read a single CSV export whose facts name the person's column"
         }
         return nil
+    }
+
+    /// The export column that holds the id of the person a row is about: the one person key of
+    /// the connector's person-keyed fact schemas (nil when there is none, or several).
+    static func personIDColumn(of connector: any Connector.Type) -> String? {
+        let keys = Set(connector.factSchemas.filter { $0.key == .person }.compactMap { $0.record.personKey?.exportColumn })
+        return keys.count == 1 ? keys.first : nil
     }
 
     /// Fetches the matched rows and runs the connector over them; counts and rejects go to
@@ -42,7 +50,7 @@ public struct WarehouseSourceReader: Sendable {
         }
         let file = connector.exportFiles[0]
         let query = MatchedRowsQuery(source: warehouse)
-        let keyHeader = connector.personIDColumns[file]!
+        let keyHeader = Self.personIDColumn(of: connector)!
         let id = entry.id, keys = personIDs
         let headers = Set(connector.factSchemas.flatMap { $0.record.fields.compactMap(\.column) })
         let fetched: WarehouseFetch.Result
