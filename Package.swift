@@ -96,7 +96,7 @@ let package = Package(
         // A fuzzing driver for the readers: mutated demo exports through the real connectors (fuzz/run.sh).
         .executableTarget(
             name: "hecha-fuzz",
-            dependencies: ["HechaHost", "HechaRules", "ConnectorKit", "BuiltInConnectors"],
+            dependencies: ["HechaHost", "HechaRules", "ConnectorKit", "BuiltInConnectors", "TestSupport"],
             path: "fuzz/Sources/HechaFuzz"
         ),
         // The connectors shipped here, as one list (`BuiltInConnectors.all`).
@@ -120,7 +120,7 @@ let package = Package(
                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConnectorScaffoldTests", dependencies: ["ConnectorScaffold"]),
         .testTarget(name: "HechaCoreTests", dependencies: ["HechaCore"]),
-        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore", "CHechaScan"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConnectorKitTests", dependencies: ["ConnectorKit", "HechaCore", "CHechaScan", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HechaRulesTests", dependencies: ["HechaRules", "HechaCore"]),
         .testTarget(
             name: "ConnectorsTests",

@@ -1,6 +1,7 @@
 import CHechaScan
 @testable import ConnectorKit
 import HechaCore
+import TestSupport
 import Testing
 
 /// The SIMD skip of plain rows of people outside the roster (`personKey:`) against the byte-by-byte
@@ -16,9 +17,9 @@ struct PlainRecordSkipTests {
     static let index = PersonIndex(householdsByPerson: Dictionary(uniqueKeysWithValues: roster.map { ($0, [0]) }), householdByID: [:])
 
     /// The key field in one of its forms: on the roster or not, plain or messy, valid or not.
-    static func keyField(_ r: inout SplitMix) -> String {
-        let id = r.next(4) == 0 ? roster[r.next(roster.count)] : validID(r.next(5000))
-        switch r.next(14) {
+    static func keyField(_ r: inout SplitMix64) -> String {
+        let id = r.next(below: 4) == 0 ? roster[r.next(below: roster.count)] : validID(r.next(below: 5000))
+        switch r.next(below: 14) {
         case 0: return " \(id) "                                    // padded
         case 1: return "\"\(id)\""                                  // quoted
         case 2: return String(id.dropLast()) + (id.last == "0" ? "1" : "0")  // a wrong check character
@@ -33,32 +34,32 @@ struct PlainRecordSkipTests {
 
     /// A random file of `columns` columns with the key at `key`, and rows of every kind.
     static func file(seed: UInt64, columns: Int, key: Int) -> String {
-        var r = SplitMix(seed)
+        var r = SplitMix64(seed: seed)
         let header = (0..<columns).map { $0 == key ? "证件号码" : "列\($0)" }
         var lines = [header.joined(separator: ",")]
         var previous = ""
         for n in 0..<200 {
             var fields = (0..<columns).map { c -> String in
-                c == key ? keyField(&r) : ["a", "", "中文", "12.5", "\"x,y\"", "\"多\n行\"", "\"q\"\"q\""][r.next(20) % 7 == 0 ? r.next(7) : 0]
+                c == key ? keyField(&r) : ["a", "", "中文", "12.5", "\"x,y\"", "\"多\n行\"", "\"q\"\"q\""][r.next(below: 20) % 7 == 0 ? r.next(below: 7) : 0]
             }
-            switch r.next(25) {
+            switch r.next(below: 25) {
             case 0: fields.append("extra")                      // too many fields
             case 1: if fields.count > 1 { fields.removeLast() }  // too few
-            case 2: fields[r.next(columns)] += "\"junk"          // a quote inside an unquoted field
+            case 2: fields[r.next(below: columns)] += "\"junk"          // a quote inside an unquoted field
             default: break
             }
             var line = fields.joined(separator: ",")
-            switch r.next(30) {
+            switch r.next(below: 30) {
             case 0: line = previous                              // an exact duplicate
             case 1: lines.append("")                             // a blank line before
             case 2: line += "\r"                                 // CRLF
             default: break
             }
-            if n == 199 && r.next(3) == 0 { line += ",\"never closed" }
+            if n == 199 && r.next(below: 3) == 0 { line += ",\"never closed" }
             lines.append(line)
             previous = line
         }
-        return lines.joined(separator: "\n") + (r.next(2) == 0 ? "\n" : "")
+        return lines.joined(separator: "\n") + (r.next(below: 2) == 0 ? "\n" : "")
     }
 
     struct Outcome: Equatable {
@@ -103,7 +104,7 @@ struct PlainRecordSkipTests {
 
     /// The id the scanner reads from a key field is IDNumber's plain reading of it, on every form.
     @Test func theScannersIDIsIDNumbersPlainBody() {
-        var r = SplitMix(7)
+        var r = SplitMix64(seed: 7)
         var keys = (0..<3000).map { _ in Self.keyField(&r) }
         keys += ["\t110101199001011237", "110101190002290012", "110101200002290013", "110101199002300014",
                  "110101189912310015", "11010119901301001X", "1101011990010100 1", "11010119900101123x"]
@@ -137,18 +138,5 @@ struct PlainRecordSkipTests {
         #expect(decided.count < 3000 / 40)
         #expect(report.files.first?.unmatched == 3001 - decided.count)
         #expect(report.files.first?.read == 3001)
-    }
-}
-
-/// A small deterministic random source (SplitMix64), so that each seed is one fixed file.
-struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -26,7 +26,7 @@ struct IDNumberSQLTests {
 
     /// Ids with the right check character, and the same ids with every other last character.
     static func generated() -> [String] {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var out: [String] = []
         for _ in 0..<300 {
             let area = String(format: "%06d", Int(rng.next() % 900_000) + 100_000)
@@ -73,18 +73,5 @@ struct IDNumberSQLTests {
             if swift.isValid { valid += 1 }
         }
         #expect(valid > 200, "the inputs must hold many valid ids, of every form")
-    }
-}
-
-/// A small deterministic generator for the test's ids.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_random.h"
 
 /// The scanner's contract, one byte at a time.
 static size_t reference(const uint8_t *b, size_t n, uint32_t key, uint32_t columns, hecha_plain_record *out,
@@ -45,13 +46,6 @@ static size_t reference(const uint8_t *b, size_t n, uint32_t key, uint32_t colum
     return count;
 }
 
-static uint64_t state = 88172645463325252ULL;
-static uint32_t next_random(void) {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)state;
-}
 
 static void fill(uint8_t *b, size_t n) {
     static const uint8_t alphabet[] = {'1', '2', 'X', 'a', ',', ',', ',', '\n', '\r', '"', 0xE4, 0xB8, 0xAD, ' '};
@@ -65,6 +59,7 @@ static void fill(uint8_t *b, size_t n) {
 }
 
 int main(int argc, char **argv) {
+    check_random_seed(88172645463325252ULL);
     long rounds = argc > 1 ? atol(argv[1]) : 20000;
     const hecha_scan_implementation kinds[] = {HECHA_SCAN_BEST, HECHA_SCAN_PORTABLE, HECHA_SCAN_AVX2, HECHA_SCAN_NEON};
     const char *names[] = {"best", "portable", "avx2", "neon"};

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_random.h"
 
 static int reference(const uint8_t *b, size_t n, size_t *lf) {
     size_t i = 0, count = 0;
@@ -30,13 +31,6 @@ static int reference(const uint8_t *b, size_t n, size_t *lf) {
     return 1;
 }
 
-static uint64_t state = 0x9E3779B97F4A7C15ULL;
-static uint32_t next_random(void) {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)state;
-}
 
 /// Appends one piece: mostly valid characters (ASCII, line feeds, 2-, 3- and 4-byte ones at the
 /// edges of their ranges), sometimes a broken one.
@@ -62,6 +56,7 @@ static size_t piece(uint8_t *out, int broken_rate) {
 }
 
 int main(int argc, char **argv) {
+    check_random_seed(0x9E3779B97F4A7C15ULL);
     long rounds = argc > 1 ? atol(argv[1]) : 20000;
     const hecha_scan_implementation kinds[] = {HECHA_SCAN_BEST, HECHA_SCAN_PORTABLE, HECHA_SCAN_AVX2, HECHA_SCAN_NEON};
     const char *names[] = {"best", "portable", "avx2", "neon"};

@@ -3,6 +3,7 @@ import Foundation
 import HechaCore
 import HechaHost
 import HechaRules
+import TestSupport
 
 /// Feeds mutated copies of the region file and the national ruleset (YAML structure, keys, values
 /// and the rule expressions in them) to the real loader and checker, and each configuration that

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Mutates an export file's text the way broken exports differ from good ones: mostly inside
 /// one field of one row, keeping the text valid UTF-8, so that the row parsers (ids, dates,
 /// money, choices, quoting) are reached, not only the first bad byte; sometimes whole rows, and
@@ -84,19 +86,4 @@ struct FieldMutator {
     }
 
     private mutating func pick<T>(_ all: [T]) -> T { all[random.next(below: all.count)] }
-}
-
-/// A small, seedable pseudo-random generator, so that a run can be repeated from its seed.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }

@@ -5,6 +5,7 @@ import Foundation
 import HechaHost
 import HechaRules
 import Synchronization
+import TestSupport
 
 /// Feeds mutated copies of the demo region's exports to the real connectors, in process, and
 /// checks after each input: no crash, no hang (a bounded time per input), and counts that add up
@@ -42,7 +43,7 @@ struct FuzzDriver {
             }
         }
         say("fuzzing \(inputs.count) files for \(seconds / 2) s, seed \(seed)")
-        var mutator = FieldMutator(random: SplitMix64(state: seed))
+        var mutator = FieldMutator(random: SplitMix64(seed: seed))
         let end = Date().addingTimeInterval(seconds / 2)
         var count = 0, failed = 0, rejected = 0
         while Date() < end {
@@ -76,7 +77,7 @@ struct FuzzDriver {
         try fm.copyItem(atPath: repo + "/rulesets/calendars", toPath: work + "/rulesets/calendars")
         let data = try host.read(region)
         let originals = try [work + "/demo.yaml", work + "/rulesets/national.yaml"].map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
-        var fuzz = ConfigurationFuzz(mutator: TextMutator(random: SplitMix64(state: seed ^ 0xC0F1)), work: work, host: host, data: data)
+        var fuzz = ConfigurationFuzz(mutator: TextMutator(random: SplitMix64(seed: seed ^ 0xC0F1)), work: work, host: host, data: data)
         say("fuzzing the region file and the national ruleset for \(seconds) s")
         let end = Date().addingTimeInterval(seconds)
         var count = 0
