@@ -104,6 +104,7 @@ struct LedgerSharingTests {
         let dir = LedgerFixture.demoCopy()
         let ledger = try LedgerFixture.ledger(backend, dir)
         try LedgerFixture.run(dir, ledger: ledger)
+        let before = try LedgerFixture.snapshot(ledger)
         let inside = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         let result = Outcomes()
         // another machine's run of the demo region (420525) is in its transaction
@@ -118,5 +119,6 @@ struct LedgerSharingTests {
             return h.code == .output && text.contains("a run of region 420525 is already under way against this ledger")
                 && text.contains("the ledger was left as it was before this run")
         }
+        #expect(try LedgerFixture.snapshot(ledger) == before)
     }
 }
