@@ -72,15 +72,20 @@ let package = Package(
         .target(name: "HechaReports", dependencies: ["HechaCore", "HechaRules", "ConnectorKit"], swiftSettings: releaseSettings),
         // Synthetic regions at any size, with the findings they must produce (no dependency on the evaluator).
         .target(name: "HechaGenerator", swiftSettings: releaseSettings),
-        // The lead ledger: every lead across runs, its status and its case workers' outcomes, in SQLite.
+        // The lead ledger: every lead across runs, its status and its case workers' outcomes, in a
+        // SQLite file or a PostgreSQL database.
         .target(name: "HechaLedger", dependencies: [
             "HechaCore", "HechaRules", "HechaReports", .product(name: "GRDB", package: "GRDB.swift"),
+            "HechaPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
             // the workbench's password hashes (PBKDF2) and random session ids
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
+        // What the warehouse sources and the ledger on PostgreSQL share: the passfile, and the queue
+        // postgres-nio's work runs on while a thread of the host waits for it.
+        .target(name: "HechaPostgres", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")]),
         // Agency sources in a PostgreSQL-wire warehouse: the roster's keys sent, the join done there.
         .target(name: "HechaWarehouse", dependencies: [
-            "HechaCore", "ConnectorKit", "HechaRules", "HechaReports", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "HechaCore", "ConnectorKit", "HechaRules", "HechaReports", "HechaPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: releaseSettings),
         .target(
             name: "HechaHost",
@@ -130,16 +135,17 @@ let package = Package(
         .testTarget(name: "HechaReportsTests", dependencies: ["HechaReports", "HechaCore", "HechaRules", "ConnectorKit"],
                     exclude: ["Golden"]),
         // the repository's paths and the scratch folder, for every test target that needs them
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HechaPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "HechaLedgerTests", dependencies: ["HechaLedger", "HechaHost", "BuiltInConnectors", "HechaCore", "HechaRules", "HechaReports",
-                                                     "TestSupport"]),
+                                                     "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HechaServerTests", dependencies: [
             "HechaServer", "HechaLedger", "HechaHost", "HechaCore", "HechaReports", "BuiltInConnectors", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "HechaWarehouseTests", dependencies: ["HechaWarehouse", "HechaHost", "HechaCore", "HechaRules", "ConnectorKit",
-                                                       "HechaGenerator", "BuiltInConnectors", "TestSupport",
+                                                       "HechaGenerator", "BuiltInConnectors", "TestSupport", "HechaPostgres",
                                                        .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["HechaHost", "HechaCore", "HechaRules", "HechaReports", "ConnectorKit", "HechaGenerator",
                                                   "BuiltInConnectors", "TestSupport"],

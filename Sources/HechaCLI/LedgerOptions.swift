@@ -8,7 +8,7 @@ import HechaRules
 /// The options every `hecha leads` command shares: which ledger, and the region whose ruleset
 /// chain declares the dismiss reasons and the retention.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: "The lead ledger file (default: the region file's ledger, <folder>/<name>.ledger.sqlite).")
+    @Option(name: .long, help: "The lead ledger: a file, or postgresql://USER@HOST[:PORT]/DB (default: the region file's ledger, <folder>/<name>.ledger.sqlite).")
     var ledger: String?
 
     @Option(name: .long, help: "The region file (default: the shipped demo region, \(demoRegion)); its ruleset chain declares the dismiss reasons and the retention.")
@@ -30,7 +30,7 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger; with `mustExist`, a missing file is an error rather than a new ledger.
     func open(mustExist: Bool = true) throws -> LedgerStore {
         let file = try ledgerFile()
-        if mustExist && !FileManager.default.fileExists(atPath: file) {
+        if mustExist && !LedgerStore.isServer(file) && !FileManager.default.fileExists(atPath: file) {
             throw fail(HostError(.configuration, .error("no lead ledger here yet", at: SourceLocation(file: file, line: 0),
                                                         hint: "`hecha run` creates it (or pass --ledger FILE)")), in: .english)
         }

@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web workbench: case workers log in, verify their township's leads and record what they found."
     )
 
-    @Option(name: .long, help: "The lead ledger file (its users are added with `hecha users add`).")
+    @Option(name: .long, help: "The lead ledger: a file, or postgresql://USER@HOST[:PORT]/DB (its users are added with `hecha users add`).")
     var ledger: String
 
     @Option(name: .long, help: "The region file: lead pages then show the evidence, the members and the explanation (read once at start).")
@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: ledger) else {
+        guard LedgerStore.isServer(ledger) || FileManager.default.fileExists(atPath: ledger) else {
             throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
                                                         hint: "`hecha run` creates it, `hecha users add` adds its users")), in: .english)
         }

@@ -15,11 +15,11 @@ struct UsersCommand: ParsableCommand {
 
 /// Which ledger the users live in.
 struct UsersLedgerOption: ParsableArguments {
-    @Option(name: .long, help: "The lead ledger file.")
+    @Option(name: .long, help: "The lead ledger: a file, or postgresql://USER@HOST[:PORT]/DB.")
     var ledger: String
 
     func open() throws -> LedgerStore {
-        guard FileManager.default.fileExists(atPath: ledger) else {
+        guard LedgerStore.isServer(ledger) || FileManager.default.fileExists(atPath: ledger) else {
             throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
                                                         hint: "`hecha run` creates it (or pass --ledger FILE)")), in: .english)
         }

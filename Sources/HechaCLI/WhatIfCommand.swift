@@ -16,7 +16,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "A parameter and its value for the comparison, e.g. vehicle.min_price=50000 (repeatable).")
     var set: [String] = []
 
-    @Option(name: .long, help: "The lead ledger (default: the region file's ledger, when it exists).")
+    @Option(name: .long, help: "The lead ledger: a file or postgresql://USER@HOST[:PORT]/DB (default: the region file's ledger, when it exists).")
     var ledger: String?
 
     func validate() throws {
@@ -30,7 +30,7 @@ struct WhatIfCommand: ParsableCommand {
         let regionFile = try options.regionFile()
         let file = ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile)
         var store: LedgerStore?
-        if FileManager.default.fileExists(atPath: file) {
+        if LedgerStore.isServer(file) || FileManager.default.fileExists(atPath: file) {
             do { store = try LedgerStore(path: file) } catch { throw fail(error, code: .configuration) }
         } else if ledger != nil {
             throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: file, line: 0),

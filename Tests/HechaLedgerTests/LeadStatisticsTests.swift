@@ -2,17 +2,19 @@ import Foundation
 @testable import HechaLedger
 import HechaCore
 import Testing
+import TestSupport
 
 /// Statistics, listing and retention over a real ledger.
 struct LeadStatisticsTests {
-    func ledger() throws -> (dir: String, store: LedgerStore) {
+    func ledger(_ backend: LedgerBackend) throws -> (dir: String, store: LedgerStore) {
         let dir = LedgerFixture.demoCopy()
-        try LedgerFixture.run(dir)
-        return (dir, try LedgerStore(path: dir + "/region.ledger.sqlite"))
+        let ledger = try LedgerFixture.ledger(backend, dir)
+        try LedgerFixture.run(dir, ledger: ledger)
+        return (dir, try LedgerStore(path: ledger))
     }
 
-    @Test func aConfirmedLeadsRecoveredAmountShowsInTheStatistics() throws {
-        let (_, store) = try ledger()
+    @Test(arguments: LedgerBackend.available) func aConfirmedLeadsRecoveredAmountShowsInTheStatistics(backend: LedgerBackend) throws {
+        let (_, store) = try ledger(backend)
         let deceased = try store.leads().filter { $0.rule == "deceased-still-paid" }
         try store.set(deceased[0].id, LeadUpdate(status: "属实", action: "追回", amount: "1000", date: "2025-01-10", settings: LedgerFixture.settings),
                       by: "张三", at: "2025-01-10T08:00:00Z")
@@ -31,8 +33,8 @@ struct LeadStatisticsTests {
         #expect(town.settledFen == 100_000)
     }
 
-    @Test func jsonListingHasOneObjectALineWithTheAgreedKeys() throws {
-        let (_, store) = try ledger()
+    @Test(arguments: LedgerBackend.available) func jsonListingHasOneObjectALineWithTheAgreedKeys(backend: LedgerBackend) throws {
+        let (_, store) = try ledger(backend)
         let text = try LeadListing.text(store, filter: .init(status: .open, township: "茅坪场镇"), format: .json)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 12)
@@ -46,8 +48,8 @@ struct LeadStatisticsTests {
         #expect(try LeadListing.text(store, filter: .init(township: "茅坪场镇"), format: .csv).hasPrefix("\u{FEFF}线索编号,规则,镇街,"))
     }
 
-    @Test func purgeRemovesPersonalDataOfLongClosedLeadsAndKeepsTheCounts() throws {
-        let (_, store) = try ledger()
+    @Test(arguments: LedgerBackend.available) func purgeRemovesPersonalDataOfLongClosedLeadsAndKeepsTheCounts(backend: LedgerBackend) throws {
+        let (_, store) = try ledger(backend)
         let leads = try store.leads().filter { $0.rule == "deceased-still-paid" }
         try store.set(leads[0].id, LeadUpdate(status: "属实", action: "停发", amount: "500", date: "2021-06-01", note: "家属 李某 电话 13900000000",
                                               settings: LedgerFixture.settings), by: "张三", at: "2021-06-01T08:00:00Z")

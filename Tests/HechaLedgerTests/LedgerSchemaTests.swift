@@ -2,45 +2,68 @@ import Foundation
 import GRDB
 @testable import HechaLedger
 import Testing
+import TestSupport
 
-/// The ledger file: versioned schema, refusal of a newer one, append-only events.
+/// The ledger's schema on both backends: versioned migrations by the same identifiers, an older
+/// ledger brought up to date, refusal of a newer one, append-only events.
 struct LedgerSchemaTests {
-    @Test func aNewLedgerHasEveryMigrationAndUsesWAL() throws {
-        let file = LedgerFixture.temporaryDirectory() + "/l.sqlite"
-        let store = try LedgerStore(path: file)
-        let applied = try store.read { db in try LedgerSchema.migrator.appliedIdentifiers(db) }
-        #expect(applied == Set(LedgerSchema.migrator.migrations))
-        #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    /// Runs `statements` on the ledger at `location` directly, not through Hecha.
+    static func raw(_ location: String, _ statements: [String]) throws {
+        if LedgerStore.isServer(location) {
+            for s in statements { try TestLedger.admin(s, database: TestLedger.databaseName(location)) }
+        } else {
+            let q = try DatabaseQueue(path: location)
+            try q.write { db in for s in statements { try db.execute(sql: s) } }
+            try q.close()
+        }
     }
 
-    @Test func anOlderLedgerIsUpgradedKeepingItsLeads() throws {
-        let file = LedgerFixture.temporaryDirectory() + "/old.sqlite"
-        let old = try DatabaseQueue(path: file)
-        try LedgerSchema.migrator.migrate(old, upTo: "v1-runs-leads-events")
-        try old.write { db in
-            try db.execute(sql: "INSERT INTO runs (at, as_of, region, findings) VALUES ('t', '2024-12-31', 'r', 1)")
-            try db.execute(sql: """
-                INSERT INTO leads (id, rule, household, township, first_run, last_run, first_seen, last_seen, fingerprint, verify_by)
-                VALUES ('abc', 'vehicle-owned', 'H1', '鸣凤镇', 1, 1, '2024-12-31', '2024-12-31', 'f', '2025-01-30')
-                """)
+    @Test func bothBackendsKnowTheSameMigrations() {
+        #expect(LedgerSchema.migrator.migrations == LedgerSchema.identifiers)
+        #expect(PostgresLedgerSchema.migrations.map(\.id) == LedgerSchema.identifiers)
+    }
+
+    @Test(arguments: LedgerBackend.available) func aNewLedgerHasEveryMigration(backend: LedgerBackend) throws {
+        let store = try LedgerStore(path: try backend.freshLedger(named: "l.sqlite"))
+        let applied: [String] = try store.read { db in try db.values("SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied == LedgerSchema.identifiers.sorted())
+        if backend == .sqlite {
+            #expect(try store.read { db in try db.value("PRAGMA journal_mode") as String? } == "wal")
         }
-        try old.close()
-        let store = try LedgerStore(path: file)
+    }
+
+    @Test(arguments: LedgerBackend.available) func anOlderLedgerIsUpgradedKeepingItsLeads(backend: LedgerBackend) throws {
+        let location = try backend.freshLedger(named: "old.sqlite")
+        if backend == .sqlite {
+            let old = try DatabaseQueue(path: location)
+            try LedgerSchema.migrator.migrate(old, upTo: "v1-runs-leads-events")
+            try old.close()
+        } else {
+            try Self.raw(location, ["CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"] + PostgresLedgerSchema.migrations[0].statements
+                                   + ["INSERT INTO grdb_migrations VALUES ('v1-runs-leads-events')"])
+        }
+        try Self.raw(location, ["INSERT INTO runs (at, as_of, region, findings) VALUES ('t', '2024-12-31', 'r', 1)", """
+            INSERT INTO leads (id, rule, household, township, first_run, last_run, first_seen, last_seen, fingerprint, verify_by)
+            VALUES ('abc', 'vehicle-owned', 'H1', '鸣凤镇', 1, 1, '2024-12-31', '2024-12-31', 'f', '2025-01-30')
+            """])
+        let store = try LedgerStore(path: location)
         let lead = try #require(try store.lead("abc"))
         #expect(lead.purgedAt == nil && lead.rule == "vehicle-owned")
-        #expect(try store.read { db in try db.columns(in: "leads").contains { $0.name == "purged_at" } })
+        let applied: [String] = try store.read { db in try db.values("SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied == LedgerSchema.identifiers.sorted())
+        // the workbench's tables came with the upgrade
+        try store.addUser("admin", role: .admin, township: nil, password: "a long enough password", rounds: 1_000, at: "t")
+        #expect(try store.users().map(\.name) == ["admin"])
     }
 
-    @Test func aLedgerOfANewerHechaIsRefused() throws {
-        let file = LedgerFixture.temporaryDirectory() + "/new.sqlite"
-        _ = try LedgerStore(path: file)
-        let q = try DatabaseQueue(path: file)
-        try q.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
-        try q.close()
+    @Test(arguments: LedgerBackend.available) func aLedgerOfANewerHechaIsRefused(backend: LedgerBackend) throws {
+        let location = try backend.freshLedger(named: "new.sqlite")
+        _ = try LedgerStore(path: location)
+        try Self.raw(location, ["INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')"])
         #expect {
-            _ = try LedgerStore(path: file)
+            _ = try LedgerStore(path: location)
         } throws: { e in
-            "\(e)".contains("new.sqlite: error: this ledger was written by a newer Hecha (schema v9-from-the-future is not known to this one)")
+            "\(e)".contains("\(location): error: this ledger was written by a newer Hecha (schema v9-from-the-future is not known to this one)")
         }
     }
 
@@ -52,25 +75,27 @@ struct LedgerSchemaTests {
         } throws: { e in "\(e)".contains("notes.sqlite: error: this file is not a Hecha ledger") }
     }
 
-    @Test func eventsCannotBeChangedOrDeleted() throws {
-        let file = LedgerFixture.temporaryDirectory() + "/l.sqlite"
-        let store = try LedgerStore(path: file)
+    @Test(arguments: LedgerBackend.available) func eventsCannotBeChangedOrDeleted(backend: LedgerBackend) throws {
+        let store = try LedgerStore(path: try backend.freshLedger(named: "l.sqlite"))
         try store.write { db in
-            try db.execute(sql: "INSERT INTO runs (at, as_of, region, findings) VALUES ('t', '2024-12-31', 'r', 1)")
-            try db.execute(sql: """
+            try db.execute("INSERT INTO runs (at, as_of, region, findings) VALUES ('t', '2024-12-31', 'r', 1)")
+            try db.execute("""
                 INSERT INTO leads (id, rule, household, township, first_run, last_run, first_seen, last_seen, fingerprint, verify_by)
                 VALUES ('abc', 'r', 'H1', 'T', 1, 1, 'd', 'd', 'f', 'v')
                 """)
             try LeadEvent.record(db, at: "t", by: "me", lead: "abc", kind: .found, from: nil, to: "open", note: "x")
         }
-        for sql in ["UPDATE events SET to_status = 'confirmed'", "DELETE FROM events", "UPDATE events SET by = 'someone else'"] {
+        let truncate = backend == .postgresql ? ["TRUNCATE events"] : []
+        for sql in ["UPDATE events SET to_status = 'confirmed'", "DELETE FROM events", "UPDATE events SET by = 'someone else'",
+                    "UPDATE events SET from_status = 'open'"] + truncate {
             #expect {
-                try store.write { db in try db.execute(sql: sql) }
+                try store.write { db in try db.execute(sql) }
             } throws: { e in "\(e)".contains("append-only") }
         }
         // a purge may clear a note, and nothing else
-        try store.write { db in try db.execute(sql: "UPDATE events SET note = NULL") }
+        try store.write { db in try db.execute("UPDATE events SET note = NULL") }
         #expect(try store.events(of: "abc").map(\.note) == [nil])
         #expect(try store.events(of: "abc").map(\.to) == ["open"])
+        #expect(try store.events(of: "abc").map(\.from) == [nil])
     }
 }

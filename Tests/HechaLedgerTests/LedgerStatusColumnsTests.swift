@@ -2,6 +2,7 @@ import Foundation
 import HechaHost
 import HechaReports
 import Testing
+import TestSupport
 
 /// With a ledger, every finding in findings.csv, the township files and the report's list shows
 /// its status and since when it is known; without one, the files keep their columns.
@@ -10,9 +11,9 @@ struct LedgerStatusColumnsTests {
         String(try String(contentsOfFile: file, encoding: .utf8).split(whereSeparator: { $0.isNewline }).first ?? "")
     }
 
-    @Test func findingsShowTheirStatusAndFirstSeenDate() throws {
+    @Test(arguments: LedgerBackend.available) func findingsShowTheirStatusAndFirstSeenDate(backend: LedgerBackend) throws {
         let dir = LedgerFixture.demoCopy()
-        let outcome = try LedgerFixture.run(dir)
+        let outcome = try LedgerFixture.run(dir, ledger: try LedgerFixture.ledger(backend, dir))
         let csv = try String(contentsOfFile: dir + "/out/findings.csv", encoding: .utf8)
         let lines = csv.split(whereSeparator: { $0.isNewline })
         #expect(lines[0].hasSuffix(",核查状态,首次发现"))

@@ -1,6 +1,7 @@
 import Foundation
 @testable import HechaLedger
 import Testing
+import TestSupport
 
 /// The township worksheet out and back in: good rows applied, each bad row rejected with its line,
 /// a second import of the same file changing nothing.
@@ -8,10 +9,11 @@ struct TownshipExchangeTests {
     let town = "茅坪场镇"
 
     /// A ledger after one run of the demo, with the worksheet of 茅坪场镇 (12 leads) exported.
-    func exported() throws -> (dir: String, store: LedgerStore, rows: [(line: Int, cells: [String])]) {
+    func exported(_ backend: LedgerBackend) throws -> (dir: String, store: LedgerStore, rows: [(line: Int, cells: [String])]) {
         let dir = LedgerFixture.demoCopy()
-        try LedgerFixture.run(dir)
-        let store = try LedgerStore(path: dir + "/region.ledger.sqlite")
+        let ledger = try LedgerFixture.ledger(backend, dir)
+        try LedgerFixture.run(dir, ledger: ledger)
+        let store = try LedgerStore(path: ledger)
         let (text, count) = try TownshipExchange.export(store, township: town)
         #expect(count == 12)
         #expect(text.hasPrefix("\u{FEFF}线索编号,规则,镇街,"))
@@ -19,8 +21,8 @@ struct TownshipExchangeTests {
         return (dir, store, try CSVCells.records(text))
     }
 
-    @Test func anImportAppliesTheGoodRowsAndRejectsEachBadOneWithItsLine() throws {
-        let (dir, store, records) = try exported()
+    @Test(arguments: LedgerBackend.available) func anImportAppliesTheGoodRowsAndRejectsEachBadOneWithItsLine(backend: LedgerBackend) throws {
+        let (dir, store, records) = try exported(backend)
         let header = records[0].cells
         let col = { (name: String) in header.firstIndex(of: name)! }
         var rows = records.dropFirst().map(\.cells)
@@ -57,10 +59,10 @@ struct TownshipExchangeTests {
         #expect(try store.lead(rows[1][col("线索编号")])?.reason == "非共同生活")
         #expect(try store.lead(other.id)?.status == .open)
         // the same file again: nothing changes, no event is added
-        let events = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") }
+        let events = try store.read { db in try db.value("SELECT COUNT(*) FROM events") as Int? }
         let again = try TownshipExchange.importFile(file, into: store, by: "\(town) 民政办", settings: LedgerFixture.settings, at: "2025-01-22T09:00:00Z")
         #expect(again.applied == 0 && again.unchanged == 3 && again.rejected.count == 6)
-        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") } == events)
+        #expect(try store.read { db in try db.value("SELECT COUNT(*) FROM events") as Int? } == events)
     }
 
     @Test func cellsThatWouldRunAsFormulasAreNeutralisedAndReadBack() throws {
@@ -80,8 +82,8 @@ struct TownshipExchangeTests {
         #expect(throws: LedgerError.self) { try CSVCells.records("a,b\r\n\"open,x\r\n") }
     }
 
-    @Test func aWorksheetWithoutItsColumnsIsRefused() throws {
-        let (dir, store, _) = try exported()
+    @Test(arguments: LedgerBackend.available) func aWorksheetWithoutItsColumnsIsRefused(backend: LedgerBackend) throws {
+        let (dir, store, _) = try exported(backend)
         let file = dir + "/wrong.csv"
         try "\u{FEFF}编号,结果\r\nabc,属实\r\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect {

@@ -1,25 +1,26 @@
 import Foundation
-import GRDB
 import HechaHost
 @testable import HechaLedger
 import HechaReports
 import HechaRules
 import Testing
+import TestSupport
 
 /// `what-if` against two plain runs: the region as configured and the region file edited.
 struct WhatIfTests {
     func ids(_ o: RunOutcome, _ rule: String) -> Set<String> { Set(o.evaluation.findings.filter { $0.rule == rule }.map(FindingID.of)) }
 
-    @Test func whatIfCountsMatchTwoPlainRunsAndTheLedgerStatuses() throws {
+    @Test(arguments: LedgerBackend.available) func whatIfCountsMatchTwoPlainRunsAndTheLedgerStatuses(backend: LedgerBackend) throws {
         let dir = LedgerFixture.demoCopy()
-        let asConfigured = try LedgerFixture.run(dir)
+        let ledger = try LedgerFixture.ledger(backend, dir)
+        let asConfigured = try LedgerFixture.run(dir, ledger: ledger)
         // the same region with the parameter changed in its file
         let changedDir = LedgerFixture.demoCopy { $0.replacingOccurrences(of: "    extreme: 1040\n", with: "    extreme: 1040\n  vehicle:\n    min_price: 50000\n") }
         let changed = try RegionRun(registry: .known).run(RunRequest(regionFile: changedDir + "/region.yaml", outputDirectory: changedDir + "/out",
                                                                     rulesetsDirectory: LedgerFixture.path("rulesets")))
         let dropped = ids(asConfigured, "vehicle-owned").subtracting(ids(changed, "vehicle-owned")).sorted()
         #expect(!dropped.isEmpty)
-        let store = try LedgerStore(path: dir + "/region.ledger.sqlite")
+        let store = try LedgerStore(path: ledger)
         try store.set(dropped[0], LeadUpdate(status: "属实", action: "停发", settings: LedgerFixture.settings), by: "t", at: "t")
         let result = try WhatIf.run(RegionRun(registry: .known), regionFile: dir + "/region.yaml", asOf: nil,
                                     rulesetsDirectory: LedgerFixture.path("rulesets"),
@@ -35,7 +36,7 @@ struct WhatIfTests {
         #expect(result.text.contains("what if vehicle.min_price=50000:"))
         #expect(result.text.contains("vehicle-owned"))
         // nothing was written: the ledger has one run, the output folder is the first run's
-        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") } == 1)
+        #expect(try store.read { db in try db.value("SELECT COUNT(*) FROM runs") as Int? } == 1)
     }
 
     @Test func anUnknownOrBadParameterIsAConfigurationError() throws {

@@ -1,11 +1,12 @@
 import Foundation
 @testable import HechaLedger
 import Testing
+import TestSupport
 
 /// The workbench's accounts, sessions and access log in the ledger, and the paged lead query.
 struct WorkbenchAccountsTests {
-    func emptyLedger() throws -> LedgerStore {
-        try LedgerStore(path: LedgerFixture.temporaryDirectory() + "/accounts.ledger.sqlite")
+    func emptyLedger(_ backend: LedgerBackend) throws -> LedgerStore {
+        try LedgerStore(path: try backend.freshLedger(named: "accounts.ledger.sqlite"))
     }
 
     let password = "a long enough password"
@@ -24,8 +25,8 @@ struct WorkbenchAccountsTests {
         #expect(throws: LedgerError.self) { try PasswordHash.make(password, rounds: 10) }
     }
 
-    @Test func usersAreCheckedWhenAdded() throws {
-        let store = try emptyLedger()
+    @Test(arguments: LedgerBackend.available) func usersAreCheckedWhenAdded(backend: LedgerBackend) throws {
+        let store = try emptyLedger(backend)
         #expect(throws: LedgerError.self) { try store.addUser("w", role: .worker, township: nil, password: password, rounds: 1_000, at: "t") }
         #expect(throws: LedgerError.self) { try store.addUser("a", role: .admin, township: "鸣凤镇", password: password, rounds: 1_000, at: "t") }
         #expect(throws: LedgerError.self) { try store.addUser("has space", role: .admin, township: nil, password: password, rounds: 1_000, at: "t") }
@@ -36,8 +37,8 @@ struct WorkbenchAccountsTests {
         #expect(try store.users().first?.township == "鸣凤镇")
     }
 
-    @Test func aDisabledUserCannotLogInAndTheirSessionsEnd() throws {
-        let store = try emptyLedger()
+    @Test(arguments: LedgerBackend.available) func aDisabledUserCannotLogInAndTheirSessionsEnd(backend: LedgerBackend) throws {
+        let store = try emptyLedger(backend)
         try store.addUser("w", role: .worker, township: "鸣凤镇", password: password, rounds: 1_000, at: "t")
         guard case .accepted(let user) = try store.authenticate("w", password: password) else { Issue.record("no login"); return }
         let session = try store.openSession(for: user)
@@ -48,8 +49,8 @@ struct WorkbenchAccountsTests {
         #expect(throws: LedgerError.self) { try store.disableUser("nobody") }
     }
 
-    @Test func aLockedAccountOpensAgainWhenTheLockEnds() throws {
-        let store = try emptyLedger()
+    @Test(arguments: LedgerBackend.available) func aLockedAccountOpensAgainWhenTheLockEnds(backend: LedgerBackend) throws {
+        let store = try emptyLedger(backend)
         try store.addUser("w", role: .worker, township: "鸣凤镇", password: password, rounds: 1_000, at: "t")
         let throttle = LoginThrottle(failuresBeforeLock: 3, lockSeconds: 600)
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
@@ -62,8 +63,8 @@ struct WorkbenchAccountsTests {
         }
     }
 
-    @Test func aSessionEndsWhenIdleAndAtItsAbsoluteLimit() throws {
-        let store = try emptyLedger()
+    @Test(arguments: LedgerBackend.available) func aSessionEndsWhenIdleAndAtItsAbsoluteLimit(backend: LedgerBackend) throws {
+        let store = try emptyLedger(backend)
         try store.addUser("a", role: .admin, township: nil, password: password, rounds: 1_000, at: "t")
         let user = try #require(try store.user("a"))
         let life = SessionLifetime(idleSeconds: 600, absoluteSeconds: 1_500)
@@ -79,24 +80,26 @@ struct WorkbenchAccountsTests {
         #expect(try store.session("made-up", now: t0, lifetime: life) == nil)
     }
 
-    @Test func theAccessLogIsAppendOnly() throws {
-        let store = try emptyLedger()
+    @Test(arguments: LedgerBackend.available) func theAccessLogIsAppendOnly(backend: LedgerBackend) throws {
+        let store = try emptyLedger(backend)
         try store.logAccess(user: "w", lead: "abc", what: "members", at: "2026-01-01T00:00:00Z")
         #expect(try store.accessLog(lead: "abc").count == 1)
-        #expect(throws: LedgerError.self) { try store.write { db in try db.execute(sql: "DELETE FROM access_log") } }
-        #expect(throws: LedgerError.self) { try store.write { db in try db.execute(sql: "UPDATE access_log SET user = 'x'") } }
+        for sql in ["DELETE FROM access_log", #"UPDATE access_log SET "user" = 'x'"#] + (backend == .postgresql ? ["TRUNCATE access_log"] : []) {
+            #expect { try store.write { db in try db.execute(sql) } } throws: { e in "\(e)".contains("the access log of the lead ledger is append-only") }
+        }
         #expect(try store.accessLog().first?.user == "w")
     }
 
-    @Test func aLeadPageIsFilteredInTheLedgerWithOverdueLeadsFirst() throws {
+    @Test(arguments: LedgerBackend.available) func aLeadPageIsFilteredInTheLedgerWithOverdueLeadsFirst(backend: LedgerBackend) throws {
         let dir = LedgerFixture.demoCopy()
-        try LedgerFixture.run(dir)
-        let store = try LedgerStore(path: dir + "/region.ledger.sqlite")
+        let ledger = try LedgerFixture.ledger(backend, dir)
+        try LedgerFixture.run(dir, ledger: ledger)
+        let store = try LedgerStore(path: ledger)
         let all = try store.leads()
         let town = try #require(all.first?.township)
         // make one lead of the township overdue by moving its deadline before the run's day
         let late = try #require(all.last { $0.township == town })
-        try store.write { db in try db.execute(sql: "UPDATE leads SET verify_by = '2000-01-01' WHERE id = ?", arguments: [late.id]) }
+        try store.write { db in try db.execute("UPDATE leads SET verify_by = '2000-01-01' WHERE id = ?", [late.id]) }
         let own = all.filter { $0.township == town }
         var seen: [String] = []
         var page = 1

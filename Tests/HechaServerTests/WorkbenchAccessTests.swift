@@ -2,12 +2,13 @@ import Foundation
 import HechaLedger
 import Hummingbird
 import Testing
+import TestSupport
 
 /// A worker of township A never sees, opens, changes or exports a lead of township B; an admin
 /// sees all of them.
 @Suite struct WorkbenchAccessTests {
-    @Test func aWorkerListsOnlyTheirTownshipsLeadsWhateverTheyAsk() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aWorkerListsOnlyTheirTownshipsLeadsWhateverTheyAsk(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let all = try store.leads()
         let ownCount = all.filter { $0.township == WorkbenchFixture.townA }.count
         #expect(ownCount > 0 && all.contains { $0.township == WorkbenchFixture.townB })
@@ -27,8 +28,8 @@ import Testing
         }
     }
 
-    @Test func aLeadOfAnotherTownshipAnswers404ToDetailRevealAndOutcomeAndIsUnchanged() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aLeadOfAnotherTownshipAnswers404ToDetailRevealAndOutcomeAndIsUnchanged(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let foreign = try #require(try store.leads().first { $0.township == WorkbenchFixture.townB })
         let eventsBefore = try store.events(of: foreign.id)
         try await WorkbenchFixture.serve(store) { client in
@@ -49,8 +50,8 @@ import Testing
         #expect(try store.accessLog().isEmpty)
     }
 
-    @Test func aWorkersExportHoldsOnlyTheirTownship() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aWorkersExportHoldsOnlyTheirTownship(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let foreignHouseholds = Set(try store.leads().filter { $0.township != WorkbenchFixture.townA }.map(\.household))
         let own = try store.leads().filter { $0.township == WorkbenchFixture.townA }
         try await WorkbenchFixture.serve(store) { client in
@@ -64,8 +65,8 @@ import Testing
         }
     }
 
-    @Test func anAdminSeesEveryLeadAndTheStatisticsAWorkerDoesNot() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func anAdminSeesEveryLeadAndTheStatisticsAWorkerDoesNot(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let total = try store.leads().count
         let foreign = try #require(try store.leads().first { $0.township == WorkbenchFixture.townB })
         try await WorkbenchFixture.serve(store) { client in
@@ -85,8 +86,8 @@ import Testing
         }
     }
 
-    @Test func theLeadIsMaskedUntilRevealedAndEachRevealIsLogged() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func theLeadIsMaskedUntilRevealedAndEachRevealIsLogged(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let lead = try #require(try store.leads().first { $0.township == WorkbenchFixture.townA && $0.person != nil })
         let person = try #require(lead.person)
         try await WorkbenchFixture.serve(store) { client in

@@ -31,13 +31,28 @@ enum WorkbenchFixture {
         return ledger
     }()
 
-    /// A copy of the demo ledger with users `admin`, `worker-a` (``townA``) and `worker-b` (``townB``).
-    static func ledger() throws -> LedgerStore {
-        let file = scratch + "/\(UUID().uuidString).ledger.sqlite"
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: demoLedger + suffix) {
-            try FileManager.default.copyItem(atPath: demoLedger + suffix, toPath: file + suffix)
+    /// The demo region's ledger after one run in a database of the test server, made once.
+    static let demoPostgresLedger: Result<String, any Error> = Result {
+        let url = try LedgerBackend.postgresql.freshLedger()
+        _ = try RegionRun(registry: .known).run(RunRequest(regionFile: path("rulesets/regions/demo.yaml"), outputDirectory: scratch + "/demo-pg-out",
+                                                            rulesetsDirectory: path("rulesets"), ledgerFile: url))
+        return url
+    }
+
+    /// A copy of the demo ledger (a file, or a database of the test server made from the demo's
+    /// as its template) with users `admin`, `worker-a` (``townA``) and `worker-b` (``townB``).
+    static func ledger(_ backend: LedgerBackend = .sqlite) throws -> LedgerStore {
+        let location: String
+        switch backend {
+        case .sqlite:
+            location = scratch + "/\(UUID().uuidString).ledger.sqlite"
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: demoLedger + suffix) {
+                try FileManager.default.copyItem(atPath: demoLedger + suffix, toPath: location + suffix)
+            }
+        case .postgresql:
+            location = try TestLedger.copyDatabase(try demoPostgresLedger.get())
         }
-        let store = try LedgerStore(path: file)
+        let store = try LedgerStore(path: location)
         try store.addUser("admin", role: .admin, township: nil, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")
         try store.addUser("worker-a", role: .worker, township: townA, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")
         try store.addUser("worker-b", role: .worker, township: townB, password: password, rounds: rounds, at: "2026-01-01T00:00:00Z")

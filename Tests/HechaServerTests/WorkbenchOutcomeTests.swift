@@ -2,6 +2,7 @@ import Foundation
 import HechaLedger
 import Hummingbird
 import Testing
+import TestSupport
 
 /// Recording outcomes through the API: every field checked, a bad one named, nothing half-applied.
 @Suite struct WorkbenchOutcomeTests {
@@ -32,8 +33,8 @@ import Testing
         #expect(try store.events(of: lead.id).count == 1)
     }
 
-    @Test func aBodyThatIsNotAJSONObjectIs400() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aBodyThatIsNotAJSONObjectIs400(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let lead = try #require(try store.leads().first { $0.township == WorkbenchFixture.townA })
         try await WorkbenchFixture.serve(store) { client in
             var c = WorkbenchClient(client)
@@ -47,8 +48,8 @@ import Testing
         #expect(try store.lead(lead.id) == lead)
     }
 
-    @Test func aConfirmedOutcomeIsRecordedWholeWithItsEvent() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aConfirmedOutcomeIsRecordedWholeWithItsEvent(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let lead = try #require(try store.leads().first { $0.township == WorkbenchFixture.townA })
         try await WorkbenchFixture.serve(store) { client in
             var c = WorkbenchClient(client)
@@ -70,8 +71,8 @@ import Testing
         #expect(try store.events(of: lead.id).count == 2)
     }
 
-    @Test func aDismissalTakesItsReasonFromTheRulesetsClosedList() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aDismissalTakesItsReasonFromTheRulesetsClosedList(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let lead = try #require(try store.leads().first { $0.township == WorkbenchFixture.townA })
         let reason = try #require(WorkbenchFixture.evidence.settings.dismissReasons.first)
         #expect(try store.lastRunDismissReasons() == WorkbenchFixture.evidence.settings.dismissReasons)

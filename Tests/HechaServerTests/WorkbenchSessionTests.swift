@@ -5,11 +5,12 @@ import HechaServer
 import HTTPTypes
 import Hummingbird
 import Testing
+import TestSupport
 
 /// Logins, sessions, CSRF tokens and the stored passwords.
 @Suite struct WorkbenchSessionTests {
-    @Test func aWrongPasswordNeverLogsInAndRepeatedFailuresLockTheAccount() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aWrongPasswordNeverLogsInAndRepeatedFailuresLockTheAccount(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         try await WorkbenchFixture.serve(store) { client in
             var c = WorkbenchClient(client)
             for password in ["wrong", WorkbenchFixture.password + " ", "x", "CORRECT HORSE BATTERY"] {
@@ -45,8 +46,8 @@ import Testing
         }
     }
 
-    @Test func aMissingOrWrongCSRFTokenChangesNothing() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func aMissingOrWrongCSRFTokenChangesNothing(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         let lead = try #require(try store.leads().first { $0.township == WorkbenchFixture.townA })
         try await WorkbenchFixture.serve(store) { client in
             var c = WorkbenchClient(client)
@@ -70,8 +71,8 @@ import Testing
         #expect(try store.events(of: lead.id).last?.by == "worker-a")
     }
 
-    @Test func loggingOutEndsTheSession() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func loggingOutEndsTheSession(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         try await WorkbenchFixture.serve(store) { client in
             var c = WorkbenchClient(client)
             try await c.login("admin", WorkbenchFixture.password)
@@ -109,8 +110,8 @@ import Testing
         }
     }
 
-    @Test func pagesNeedASessionAndCarryTheSecurityHeaders() async throws {
-        let store = try WorkbenchFixture.ledger()
+    @Test(arguments: LedgerBackend.available) func pagesNeedASessionAndCarryTheSecurityHeaders(backend: LedgerBackend) async throws {
+        let store = try WorkbenchFixture.ledger(backend)
         try await WorkbenchFixture.serve(store) { client in
             let c = WorkbenchClient(client)
             let home = try await c.get("/")

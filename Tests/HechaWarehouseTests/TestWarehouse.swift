@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import TestSupport
+import HechaPostgres
 @testable import HechaWarehouse
 
 /// A connection to the test server (``TestPostgres``) for setting up tables, and the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HechaWarehouse
+@testable import HechaPostgres
 
 /// The password of a warehouse source: PGPASSWORD first, else the passfile in libpq's format.
 struct WarehousePasswordTests {

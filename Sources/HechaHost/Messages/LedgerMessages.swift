@@ -39,5 +39,14 @@ enum LedgerMessages {
         MessageTemplate("the two passwords differ; nothing was added", "两次输入的密码不一致；未添加任何用户"),
         MessageTemplate("the ledger was left as it was before this run", "线索台账保持本次运行之前的状态"),
         MessageTemplate("run again once the ledger can be written", "请在台账可以写入后重新运行"),
+        MessageTemplate("a run of region {region} is already under way against this ledger (another Hecha process holds the region's lock)",
+                        "本台账上已有地区 {region} 的一次运行正在进行（另一个 Hecha 进程持有该地区的锁）"),
+        MessageTemplate("the ledger is busy: another Hecha process (a run or an import) has been writing to it for more than {seconds} s, so this run of region {region} cannot be recorded",
+                        "台账忙：另一个 Hecha 进程（一次运行或导入）写入它已超过 {seconds} 秒，本次地区 {region} 的运行无法记入台账"),
+        MessageTemplate("wait for it to finish, then run again", "请等它结束后再运行"),
+        MessageTemplate("the ledger URL {message}", "台账的 URL {message}"),
+        MessageTemplate("cannot connect to the ledger's PostgreSQL server: {reason}", "无法连接台账的 PostgreSQL 服务器：{reason}"),
+        MessageTemplate("create the database first (e.g. createdb {command}); Hecha makes its tables in it",
+                        "请先创建该数据库（例如 createdb {command}）；Hecha 会在其中建表"),
     ]
 }

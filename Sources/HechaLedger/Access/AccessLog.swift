@@ -1,7 +1,5 @@
-import GRDB
-
 /// One line of the append-only `access_log`: who viewed which lead's unmasked personal data, when.
-public struct AccessLogEntry: Sendable, Equatable, FetchableRecord {
+public struct AccessLogEntry: Sendable, Equatable {
     /// When (ISO 8601), who, which lead, what was shown.
     public var at: String
     /// The name of the user who viewed it.
@@ -12,8 +10,8 @@ public struct AccessLogEntry: Sendable, Equatable, FetchableRecord {
     public var what: String
 
     /// Reads an `access_log` row.
-    public init(row: Row) throws {
-        at = row["at"]; user = row["user"]; lead = row["lead"]; what = row["what"]
+    init(row: LedgerRow) throws(LedgerError) {
+        at = try row("at"); user = try row("user"); lead = try row("lead"); what = try row("what")
     }
 }
 
@@ -21,17 +19,16 @@ extension LedgerStore {
     /// Records that `user` viewed `what` of `lead` unmasked.
     public func logAccess(user: String, lead: String, what: String, at: String) throws(LedgerError) {
         try write { db in
-            try db.execute(sql: "INSERT INTO access_log (at, user, lead, what) VALUES (?, ?, ?, ?)", arguments: [at, user, lead, what])
+            try db.execute(#"INSERT INTO access_log (at, "user", lead, what) VALUES (?, ?, ?, ?)"#, [at, user, lead, what])
         }
     }
 
     /// The access log, oldest first; of one lead when given.
     public func accessLog(lead: String? = nil) throws(LedgerError) -> [AccessLogEntry] {
         try read { db in
-            if let lead {
-                return try AccessLogEntry.fetchAll(db, sql: "SELECT * FROM access_log WHERE lead = ? ORDER BY id", arguments: [lead])
-            }
-            return try AccessLogEntry.fetchAll(db, sql: "SELECT * FROM access_log ORDER BY id")
+            let rows = try lead.map { try db.rows("SELECT * FROM access_log WHERE lead = ? ORDER BY id", [$0]) }
+                ?? db.rows("SELECT * FROM access_log ORDER BY id", [])
+            return try rows.map { r throws(LedgerError) in try AccessLogEntry(row: r) }
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The workbench's accounts in the ledger: adding, listing and disabling users, and checking a
 /// login. Repeated failed logins lock the account for a while (``LoginThrottle``).
@@ -25,33 +24,33 @@ extension LedgerStore {
         // the slow hash is made before the write transaction, so that other writers do not wait for it
         let hash = try PasswordHash.make(password, rounds: rounds)
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [name]) == true {
+            if try db.row("SELECT 1 FROM users WHERE name = ?", [name]) != nil {
                 throw LedgerError("user '\(name)' already exists; hint: `hecha users list` shows the users")
             }
-            try db.execute(sql: "INSERT INTO users (name, role, township, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, role == .worker ? town : nil, hash, at])
+            try db.execute("INSERT INTO users (name, role, township, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                           [name, role.rawValue, role == .worker ? town : nil, hash, at])
         }
     }
 
     /// Every user, by name.
     public func users() throws(LedgerError) -> [WorkbenchUser] {
-        try read { db in try WorkbenchUser.fetchAll(db, sql: "SELECT * FROM users ORDER BY name") }
+        try read { db in try db.rows("SELECT * FROM users ORDER BY name", []).map { r throws(LedgerError) in try WorkbenchUser(row: r) } }
     }
 
     /// The user with this name, if any.
     public func user(_ name: String) throws(LedgerError) -> WorkbenchUser? {
-        try read { db in try WorkbenchUser.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]) }
+        try read { db in try db.row("SELECT * FROM users WHERE name = ?", [name]).map { r throws(LedgerError) in try WorkbenchUser(row: r) } }
     }
 
     /// Disables a user and ends their sessions. Returns false when they were already disabled.
     @discardableResult
     public func disableUser(_ name: String) throws(LedgerError) -> Bool {
         try write { db in
-            guard let was = try Bool.fetchOne(db, sql: "SELECT disabled FROM users WHERE name = ?", arguments: [name]) else {
+            guard let was: Bool = try db.value("SELECT disabled FROM users WHERE name = ?", [name]) else {
                 throw LedgerError("no user '\(name)'; hint: `hecha users list` shows the users")
             }
-            try db.execute(sql: "UPDATE users SET disabled = 1 WHERE name = ?", arguments: [name])
-            try db.execute(sql: "DELETE FROM sessions WHERE user = ?", arguments: [name])
+            try db.execute("UPDATE users SET disabled = 1 WHERE name = ?", [name])
+            try db.execute(#"DELETE FROM sessions WHERE "user" = ?"#, [name])
             return !was
         }
     }
@@ -62,29 +61,28 @@ extension LedgerStore {
     public func authenticate(_ name: String, password: String, now: Date = Date(),
                              throttle: LoginThrottle = .standard) throws(LedgerError) -> LoginResult {
         let record = try read { db in
-            try Row.fetchOne(db, sql: "SELECT password_hash, disabled, locked_until FROM users WHERE name = ?", arguments: [name])
+            try db.row("SELECT password_hash, disabled, locked_until FROM users WHERE name = ?", [name])
         }
         guard let record else {
             PasswordHash.spendVerificationTime()
             return .refused
         }
         let epoch = Int64(now.timeIntervalSince1970)
-        if let until: Int64 = record["locked_until"], until > epoch {
+        if let until: Int64 = try record("locked_until"), until > epoch {
             return .locked(until: Date(timeIntervalSince1970: TimeInterval(until)))
         }
-        let good = PasswordHash.verify(password, against: record["password_hash"])
-        let disabled: Bool = record["disabled"]
+        let good = PasswordHash.verify(password, against: try record("password_hash"))
+        let disabled: Bool = try record("disabled")
         return try write { db in
             if good {
-                try db.execute(sql: "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
-                guard !disabled, let user = try WorkbenchUser.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name])
-                else { return .refused }
-                return .accepted(user)
+                try db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?", [name])
+                guard !disabled, let row = try db.row("SELECT * FROM users WHERE name = ?", [name]) else { return .refused }
+                return .accepted(try WorkbenchUser(row: row))
             }
-            let failures = (try Int.fetchOne(db, sql: "SELECT failed_logins FROM users WHERE name = ?", arguments: [name]) ?? 0) + 1
+            let failures = (try db.value("SELECT failed_logins FROM users WHERE name = ?", [name]) ?? 0) + 1
             let lock: Int64? = failures >= throttle.failuresBeforeLock ? epoch + Int64(throttle.lockSeconds) : nil
-            try db.execute(sql: "UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?",
-                           arguments: [lock == nil ? failures : 0, lock, name])
+            try db.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?",
+                           [lock == nil ? failures : 0, lock, name])
             return .refused
         }
     }

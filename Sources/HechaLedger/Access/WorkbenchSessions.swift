@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// A logged-in user's session: the random id the browser holds in its cookie (the ledger keeps
 /// only its SHA-256, so a copy of the ledger opens no session), the CSRF token every change must
@@ -41,9 +40,9 @@ extension LedgerStore {
         let epoch = Int64(now.timeIntervalSince1970)
         let expires = epoch + Int64(min(lifetime.idleSeconds, lifetime.absoluteSeconds))
         try write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE expires_at <= ?", arguments: [epoch])
-            try db.execute(sql: "INSERT INTO sessions (token_hash, user, csrf, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [SessionTokens.digest(token), user.name, csrf, epoch, epoch, expires])
+            try db.execute("DELETE FROM sessions WHERE expires_at <= ?", [epoch])
+            try db.execute(#"INSERT INTO sessions (token_hash, "user", csrf, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)"#,
+                           [SessionTokens.digest(token), user.name, csrf, epoch, epoch, expires])
         }
         return WorkbenchSession(token: token, csrf: csrf, user: user, expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)))
     }
@@ -54,33 +53,27 @@ extension LedgerStore {
         let epoch = Int64(now.timeIntervalSince1970)
         let digest = SessionTokens.digest(token)
         guard let row = try read({ db in
-            try Row.fetchOne(db, sql: """
-                SELECT u.*, s.csrf, s.created_at AS session_created, s.last_seen AS session_seen, s.expires_at AS session_expires FROM sessions s JOIN users u ON u.name = s.user
+            try db.row("""
+                SELECT u.*, s.csrf, s.created_at AS session_created, s.last_seen AS session_seen, s.expires_at AS session_expires FROM sessions s JOIN users u ON u.name = s."user"
                 WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0
-                """, arguments: [digest, epoch])
+                """, [digest, epoch])
         }) else { return nil }
-        let user = try WorkbenchSession.user(row)
-        let created: Int64 = row["session_created"], lastSeen: Int64 = row["session_seen"]
-        var expires: Int64 = row["session_expires"]
+        let user = try WorkbenchUser(row: row)
+        let created: Int64 = try row("session_created"), lastSeen: Int64 = try row("session_seen")
+        var expires: Int64 = try row("session_expires")
         // the expiry moves on at most once a minute, so that reading is not a write each time
         if epoch - lastSeen >= 60 {
             expires = min(epoch + Int64(lifetime.idleSeconds), created + Int64(lifetime.absoluteSeconds))
             try write { db in
-                try db.execute(sql: "UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?", arguments: [epoch, expires, digest])
+                try db.execute("UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?", [epoch, expires, digest])
             }
         }
-        return WorkbenchSession(token: token, csrf: row["csrf"], user: user, expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)))
+        return WorkbenchSession(token: token, csrf: try row("csrf"), user: user, expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)))
     }
 
     /// Ends a session (logout).
     public func closeSession(_ token: String) throws(LedgerError) {
-        try write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [SessionTokens.digest(token)]) }
-    }
-}
-
-extension WorkbenchSession {
-    static func user(_ row: Row) throws(LedgerError) -> WorkbenchUser {
-        do { return try WorkbenchUser(row: row) } catch let e as LedgerError { throw e } catch { throw LedgerError("\(error)") }
+        try write { db in try db.execute("DELETE FROM sessions WHERE token_hash = ?", [SessionTokens.digest(token)]) }
     }
 }
 

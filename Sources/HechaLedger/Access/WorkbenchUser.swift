@@ -1,5 +1,3 @@
-import GRDB
-
 /// What a workbench user may do: an admin sees every lead and the statistics; a case worker sees,
 /// changes and exports only the leads of households in their own township.
 public enum WorkbenchRole: String, Sendable, CaseIterable, Codable {
@@ -11,7 +9,7 @@ public enum WorkbenchRole: String, Sendable, CaseIterable, Codable {
 
 /// One account of the workbench (`hecha users`), as the ledger's `users` table holds it, without
 /// its password hash.
-public struct WorkbenchUser: Sendable, Equatable, FetchableRecord {
+public struct WorkbenchUser: Sendable, Equatable {
     /// The login name.
     public var name: String
     /// Admin or worker.
@@ -24,14 +22,14 @@ public struct WorkbenchUser: Sendable, Equatable, FetchableRecord {
     public var createdAt: String
 
     /// Reads a `users` row.
-    public init(row: Row) throws {
-        name = row["name"]
-        let r: String = row["role"]
+    init(row: LedgerRow) throws(LedgerError) {
+        name = try row("name")
+        let r: String = try row("role")
         guard let role = WorkbenchRole(rawValue: r) else { throw LedgerError("user \(name) has an unknown role '\(r)' in the ledger") }
         self.role = role
-        township = row["township"]
-        disabled = row["disabled"]
-        createdAt = row["created_at"]
+        township = try row("township")
+        disabled = try row("disabled")
+        createdAt = try row("created_at")
     }
 
     /// True when this user may see and change `lead`: an admin any, a worker their township's.

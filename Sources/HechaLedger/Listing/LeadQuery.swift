@@ -1,5 +1,3 @@
-import GRDB
-
 /// One page of leads for the workbench, filtered and ordered in SQL so that a ledger of a hundred
 /// thousand leads is not read whole for each page: overdue leads first, then by deadline.
 public struct LeadQuery: Sendable, Equatable {
@@ -55,9 +53,9 @@ extension LedgerStore {
     /// The page of leads `query` asks for, in one consistent read.
     public func leadPage(_ query: LeadQuery) throws(LedgerError) -> LeadPage {
         try read { db in
-            let day = try String.fetchOne(db, sql: "SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") ?? ""
+            let day: String = try db.value("SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") ?? ""
             var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
+            var arguments: [any LedgerArgument] = []
             if let t = query.township { conditions.append("township = ?"); arguments.append(t) }
             if !query.statuses.isEmpty {
                 conditions.append("status IN (\(query.statuses.map { _ in "?" }.joined(separator: ", ")))")
@@ -67,20 +65,20 @@ extension LedgerStore {
             if let v = query.village { conditions.append("village = ?"); arguments.append(v) }
             if let h = query.household {
                 if h.count >= 4 {
-                    conditions.append("(household = ? OR substr(household, 1, ?) = ?)")
-                    arguments += [h, h.count, h]
+                    conditions.append("(household = ? OR substr(household, 1, length(?)) = ?)")
+                    arguments += [h, h, h]
                 } else {
                     conditions.append("household = ?"); arguments.append(h)
                 }
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM leads \(filter)", arguments: StatementArguments(arguments)) ?? 0
+            let total: Int = try db.value("SELECT count(*) FROM leads \(filter)", arguments) ?? 0
             // the same test as Lead.isOverdue, in SQL
             let overdue = "(present = 1 AND status IN ('open', 'in-progress') AND verify_by < ?)"
-            let leads = try Lead.fetchAll(db, sql: """
+            let leads = try Lead.fetch(db, """
                 SELECT * FROM leads \(filter)
                 ORDER BY \(overdue) DESC, present DESC, verify_by, rule, household, id LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(arguments + [day, query.pageSize, (query.page - 1) * query.pageSize]))
+                """, arguments + [day, query.pageSize, (query.page - 1) * query.pageSize])
             return LeadPage(leads: leads, total: total, page: query.page, pageSize: query.pageSize, day: day)
         }
     }
@@ -89,10 +87,10 @@ extension LedgerStore {
     public func leadFacets(township: String?) throws(LedgerError) -> (rules: [String], villages: [String], townships: [String]) {
         try read { db in
             let filter = township == nil ? "" : "WHERE township = ?"
-            let args: StatementArguments = township.map { [$0] } ?? []
-            let rules = try String.fetchAll(db, sql: "SELECT DISTINCT rule FROM leads \(filter) ORDER BY rule", arguments: args)
-            let villages = try String.fetchAll(db, sql: "SELECT DISTINCT village FROM leads \(filter) ORDER BY village", arguments: args)
-            let towns = try String.fetchAll(db, sql: "SELECT DISTINCT township FROM leads \(filter) ORDER BY township", arguments: args)
+            let args: [any LedgerArgument] = township.map { [$0] } ?? []
+            let rules: [String] = try db.values("SELECT DISTINCT rule FROM leads \(filter) ORDER BY rule", args)
+            let villages: [String] = try db.values("SELECT DISTINCT village FROM leads \(filter) ORDER BY village", args)
+            let towns: [String] = try db.values("SELECT DISTINCT township FROM leads \(filter) ORDER BY township", args)
             return (rules, villages.filter { !$0.isEmpty }, towns)
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HechaCore
 import HechaRules
 
@@ -86,7 +85,7 @@ extension LedgerStore {
         try write { db in try LedgerStore.set(db, id, u, by: by, at: at, township: township) }
     }
 
-    static func set(_ db: Database, _ id: String, _ u: LeadUpdate, by: String, at: String, township: String?) throws -> Bool {
+    static func set(_ db: any LedgerSQL, _ id: String, _ u: LeadUpdate, by: String, at: String, township: String?) throws -> Bool {
         guard let lead = try Lead.find(db, id: id) else {
             throw LedgerError("unknown lead '\(id)'; hint: `hecha leads list` shows the leads' ids")
         }
@@ -99,10 +98,10 @@ extension LedgerStore {
             && lead.outcomeDate == u.date && (u.note == nil || lead.note == u.note)
         if same { return false }
         let closedAt: String? = u.status.isClosed ? (lead.status.isClosed && lead.closedAt != nil ? lead.closedAt : (u.date ?? String(at.prefix(10)))) : nil
-        try db.execute(sql: """
+        try db.execute("""
             UPDATE leads SET status = ?, reason = ?, action = ?, amount_settled = ?, outcome_date = ?, note = COALESCE(?, note),
                              closed_at = ? WHERE id = ?
-            """, arguments: [u.status.rawValue, u.reason, action, u.amount, u.date, u.note, closedAt, id])
+            """, [u.status.rawValue, u.reason, action, u.amount, u.date, u.note, closedAt, id])
         var detail = [u.reason, action, u.amount.map { "\($0) 元" }, u.date].compactMap { $0 }.joined(separator: ", ")
         if let note = u.note { detail += detail.isEmpty ? note : "; " + note }
         try LeadEvent.record(db, at: at, by: by, lead: id, kind: .set, from: lead.status.rawValue, to: u.status.rawValue,

@@ -1,4 +1,3 @@
-import GRDB
 import HechaCore
 import HechaRules
 
@@ -31,15 +30,15 @@ public enum LeadPurge {
         report.cutoff = day.adding(months: -settings.retentionMonths).description
         let cutoff = report.cutoff
         try store.write { db in
-            let due = try Lead.fetchAll(db, sql: """
+            let due = try Lead.fetch(db, """
                 SELECT * FROM leads WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at < ?
                   AND (status IN ('confirmed', 'dismissed', 'unverifiable') OR present = 0)
-                """, arguments: [cutoff])
+                """, [cutoff])
             for l in due {
-                try db.execute(sql: """
+                try db.execute("""
                     UPDATE leads SET household = '', person = NULL, application = NULL, village = '', note = NULL, purged_at = ? WHERE id = ?
-                    """, arguments: [day.description, l.id])
-                try db.execute(sql: "UPDATE events SET note = NULL WHERE lead = ? AND note IS NOT NULL", arguments: [l.id])
+                    """, [day.description, l.id])
+                try db.execute("UPDATE events SET note = NULL WHERE lead = ? AND note IS NOT NULL", [l.id])
                 try LeadEvent.record(db, at: at, by: by, lead: l.id, kind: .purged, from: l.status.rawValue, to: l.status.rawValue,
                                      note: "personal data removed: closed on \(l.closedAt ?? "?"), retention \(settings.retentionMonths) months")
                 report.byRule[l.rule, default: 0] += 1

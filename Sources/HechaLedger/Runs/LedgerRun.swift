@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HechaCore
 import HechaReports
 import HechaRules
@@ -10,7 +9,9 @@ import HechaRules
 ///
 /// All of it is one write transaction, and ``apply(to:publish:)`` commits it only after
 /// `publish` (which swaps the output folder in) returns: a run that fails or is killed before
-/// that leaves the ledger exactly as it was.
+/// that leaves the ledger exactly as it was. No other run of the same region may be under way
+/// against the ledger meanwhile (``LedgerDatabase/writeRun(region:_:)``); a run changes only the
+/// leads of its own region, so several regions can share one ledger.
 public struct LedgerRun: Sendable {
     /// What the run found, and where.
     public var findings: [Finding]
@@ -50,7 +51,7 @@ public struct LedgerRun: Sendable {
         var published: E?
         let figures: LedgerRunFigures
         do {
-            figures = try store.queue.write { db -> LedgerRunFigures in
+            figures = try store.database.writeRun(region: region) { db -> LedgerRunFigures in
                 let f = try changes(db, file: store.path)
                 do throws(E) {
                     try publish(f)
@@ -64,21 +65,27 @@ public struct LedgerRun: Sendable {
             throw published!
         } catch let e as LedgerError {
             throw e
+        } catch let error where store.database.isBusy(error) {
+            throw LedgerError("\(store.path): error: the ledger is busy: another Hecha process (a run or an import) has been writing to it for more than \(store.database.waitSeconds) s, so this run of region \(region) cannot be recorded; hint: wait for it to finish, then run again")
         } catch {
-            throw LedgerStore.explain(error, path: store.path, doing: "write to", waited: store.waitSeconds)
+            throw store.database.explain(error, doing: "write to")
         }
         return figures
     }
 
+    /// The condition on a `leads` row that it belongs to the region given as the argument: the
+    /// region of the run that first found it.
+    static let ofRegion = "first_run IN (SELECT id FROM runs WHERE region = ?)"
+
     /// Thrown inside the transaction to roll it back when publishing failed.
     struct CancelledRun: Error {}
 
-    func changes(_ db: Database, file: String) throws -> LedgerRunFigures {
+    func changes(_ db: any LedgerSQL, file: String) throws -> LedgerRunFigures {
         let day = asOf.description
         // the run's closed list of dismiss reasons, for those who change leads without the region (the workbench)
-        try db.execute(sql: "INSERT INTO runs (at, as_of, region, findings, dismiss_reasons) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [at, day, region, findings.count, settings.dismissReasons.joined(separator: "\n")])
-        let run = db.lastInsertedRowID
+        let inserted: Int64? = try db.value("INSERT INTO runs (at, as_of, region, findings, dismiss_reasons) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                            [at, day, region, findings.count, settings.dismissReasons.joined(separator: "\n")])
+        guard let run = inserted else { throw LedgerError("\(file): error: the ledger gave no id for the new run") }
         var byRule: [String: LedgerRunFigures.Counts] = [:]
         var byTown: [String: LedgerRunFigures.Counts] = [:]
         func count(_ rule: String, _ town: String, _ change: (inout LedgerRunFigures.Counts) -> Void) {
@@ -94,11 +101,11 @@ public struct LedgerRun: Sendable {
             let town = households.town(of: f.household)
             let verifyBy = asOf.adding(days: settings.verifyDays(for: f.rule)).description
             guard let lead = try Lead.find(db, id: id) else {
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO leads (id, rule, household, person, application, township, village, first_run, last_run,
                                        first_seen, last_seen, present, status, amount, fingerprint, verify_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'open', ?, ?, ?)
-                    """, arguments: [id, f.rule, f.household, f.person, f.application, town, households[f.household]?.village ?? "",
+                    """, [id, f.rule, f.household, f.person, f.application, town, households[f.household]?.village ?? "",
                                      run, run, day, day, amount, print, verifyBy])
                 try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: id, kind: .found, from: nil, to: LeadStatus.open.rawValue, run: run)
                 count(f.rule, town) { $0.new += 1 }
@@ -106,10 +113,10 @@ public struct LedgerRun: Sendable {
             }
             let reopen = (lead.status == .dismissed && lead.fingerprint != print) || (!lead.present && !lead.status.isClosed)
             if reopen {
-                try db.execute(sql: """
+                try db.execute("""
                     UPDATE leads SET status = 'open', present = 1, closed_at = NULL, reason = NULL, verify_by = ?, fingerprint = ?,
                                      amount = ?, last_run = ?, last_seen = ?, township = ? WHERE id = ?
-                    """, arguments: [verifyBy, print, amount, run, day, town, id])
+                    """, [verifyBy, print, amount, run, day, town, id])
                 let why = lead.status == .dismissed ? "the evidence changed since it was dismissed (\(lead.reason ?? "?"))" : "found again after the data had closed it"
                 try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: id, kind: .reopened, from: lead.status.rawValue,
                                      to: LeadStatus.open.rawValue, note: why, run: run)
@@ -123,8 +130,8 @@ public struct LedgerRun: Sendable {
             // a dismissed lead keeps the fingerprint it was dismissed on; any other follows its evidence,
             // so that a later dismissal is judged against what the case worker last saw
             let keptPrint = lead.status == .dismissed ? lead.fingerprint : print
-            try db.execute(sql: "UPDATE leads SET present = 1, amount = ?, fingerprint = ?, last_run = ?, last_seen = ? WHERE id = ?",
-                           arguments: [amount, keptPrint, run, day, id])
+            try db.execute("UPDATE leads SET present = 1, amount = ?, fingerprint = ?, last_run = ?, last_seen = ? WHERE id = ?",
+                           [amount, keptPrint, run, day, id])
             let changes = [lead.amount != amount ? "amount \(lead.amount ?? "none") → \(amount ?? "none")" : nil,
                            keptPrint != lead.fingerprint ? "evidence changed" : nil].compactMap { $0 }
             if !changes.isEmpty {
@@ -141,10 +148,12 @@ public struct LedgerRun: Sendable {
                 break
             }
         }
-        // leads of the rules that ran and were not found this time: the data closed them
-        for lead in try Lead.fetchAll(db, sql: "SELECT * FROM leads WHERE present = 1") where !seen.contains(lead.id) && rules.contains(lead.rule) {
+        // leads of this region's rules that ran and were not found this time: the data closed them
+        // (another region's leads in a shared ledger are not this run's to close)
+        for lead in try Lead.fetch(db, "SELECT * FROM leads WHERE present = 1 AND \(LedgerRun.ofRegion)", [region])
+        where !seen.contains(lead.id) && rules.contains(lead.rule) {
             let open = !lead.status.isClosed
-            try db.execute(sql: "UPDATE leads SET present = 0, closed_at = COALESCE(closed_at, ?) WHERE id = ?", arguments: [day, lead.id])
+            try db.execute("UPDATE leads SET present = 0, closed_at = COALESCE(closed_at, ?) WHERE id = ?", [day, lead.id])
             try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: lead.id, kind: .closedByData, from: lead.status.rawValue,
                                  to: lead.status.rawValue, note: "no longer found in the data", run: run)
             if open { count(lead.rule, lead.township) { $0.closedByData += 1 } }
@@ -153,8 +162,8 @@ public struct LedgerRun: Sendable {
         var figures = LedgerRunFigures(file: file, run: run,
                                        byRule: ruleOrder.map { ($0, byRule[$0] ?? .init()) },
                                        byTownship: byTown.keys.sorted().map { ($0, byTown[$0]!) })
-        // where each finding stands, and every rule's record so far, for the report
-        let leads = try Lead.all(db)
+        // where each finding stands, and every rule's record so far in this region, for the report
+        let leads = try Lead.fetch(db, "SELECT * FROM leads WHERE \(LedgerRun.ofRegion) ORDER BY rule, township, household, id", [region])
         for l in leads where seen.contains(l.id) {
             figures.standings[l.id] = .init(status: l.isOverdue(on: day) ? "\(l.status.label)（超期未核查）" : l.status.label, since: l.firstSeen)
         }

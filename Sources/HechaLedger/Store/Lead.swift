@@ -1,8 +1,6 @@
-import GRDB
-
 /// One lead of the ledger: a finding's stable id, what it is about, when it was found, where it
 /// stands and what was done about it.
-public struct Lead: Sendable, Equatable, FetchableRecord {
+public struct Lead: Sendable, Equatable {
     /// The finding's stable id (`FindingID`).
     public var id: String
     /// The rule that found it.
@@ -51,17 +49,22 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     public var purgedAt: String?
 
     /// Reads a `leads` row.
-    public init(row: Row) throws {
-        id = row["id"]; rule = row["rule"]; household = row["household"]; person = row["person"]
-        application = row["application"]; township = row["township"]; village = row["village"]
-        firstRun = row["first_run"]; lastRun = row["last_run"]; firstSeen = row["first_seen"]; lastSeen = row["last_seen"]
-        present = row["present"]
-        let s: String = row["status"]
+    init(row: LedgerRow) throws(LedgerError) {
+        id = try row("id"); rule = try row("rule"); household = try row("household"); person = try row("person")
+        application = try row("application"); township = try row("township"); village = try row("village")
+        firstRun = try row("first_run"); lastRun = try row("last_run"); firstSeen = try row("first_seen"); lastSeen = try row("last_seen")
+        present = try row("present")
+        let s: String = try row("status")
         guard let st = LeadStatus(rawValue: s) else { throw LedgerError("lead \(id) has an unknown status '\(s)' in the ledger") }
         status = st
-        amount = row["amount"]; fingerprint = row["fingerprint"]; action = row["action"]; amountSettled = row["amount_settled"]
-        outcomeDate = row["outcome_date"]; reason = row["reason"]; note = row["note"]; verifyBy = row["verify_by"]
-        closedAt = row["closed_at"]; purgedAt = row["purged_at"]
+        amount = try row("amount"); fingerprint = try row("fingerprint"); action = try row("action"); amountSettled = try row("amount_settled")
+        outcomeDate = try row("outcome_date"); reason = try row("reason"); note = try row("note"); verifyBy = try row("verify_by")
+        closedAt = try row("closed_at"); purgedAt = try row("purged_at")
+    }
+
+    /// The leads `sql` selects (`SELECT * FROM leads …`).
+    static func fetch(_ db: any LedgerSQL, _ sql: String, _ arguments: [any LedgerArgument] = []) throws -> [Lead] {
+        try db.rows(sql, arguments).map { r throws(LedgerError) in try Lead(row: r) }
     }
 
     /// True when it is open or in progress, still found, and past its verification date on `day`.
@@ -70,12 +73,12 @@ public struct Lead: Sendable, Equatable, FetchableRecord {
     }
 
     /// Every lead of the ledger, in rule, township, household order.
-    static func all(_ db: Database) throws -> [Lead] {
-        try Lead.fetchAll(db, sql: "SELECT * FROM leads ORDER BY rule, township, household, id")
+    static func all(_ db: any LedgerSQL) throws -> [Lead] {
+        try fetch(db, "SELECT * FROM leads ORDER BY rule, township, household, id")
     }
 
     /// The lead with this id, if any.
-    static func find(_ db: Database, id: String) throws -> Lead? {
-        try Lead.fetchOne(db, sql: "SELECT * FROM leads WHERE id = ?", arguments: [id])
+    static func find(_ db: any LedgerSQL, id: String) throws -> Lead? {
+        try fetch(db, "SELECT * FROM leads WHERE id = ?", [id]).first
     }
 }

@@ -1,7 +1,5 @@
-import GRDB
-
 /// One line of the append-only `events` table: who changed which lead, when, from what to what.
-public struct LeadEvent: Sendable, Equatable, FetchableRecord {
+public struct LeadEvent: Sendable, Equatable {
     /// The kinds of change a run records; a case worker's change is `set`.
     public enum Kind: String, Sendable {
         /// First found; reopened; no longer given by the data; found again; its evidence changed; set by a case worker; its personal data removed.
@@ -26,21 +24,21 @@ public struct LeadEvent: Sendable, Equatable, FetchableRecord {
     public var run: Int64?
 
     /// Reads an `events` row.
-    public init(row: Row) throws {
-        at = row["at"]; by = row["by"]; lead = row["lead"]; kind = row["kind"]
-        from = row["from_status"]; to = row["to_status"]; note = row["note"]; run = row["run"]
+    init(row: LedgerRow) throws(LedgerError) {
+        at = try row("at"); by = try row("by"); lead = try row("lead"); kind = try row("kind")
+        from = try row("from_status"); to = try row("to_status"); note = try row("note"); run = try row("run")
     }
 
     /// Appends one event.
-    static func record(_ db: Database, at: String, by: String, lead: String, kind: Kind, from: String?, to: String?,
+    static func record(_ db: any LedgerSQL, at: String, by: String, lead: String, kind: Kind, from: String?, to: String?,
                        note: String? = nil, run: Int64? = nil) throws {
-        try db.execute(sql: "INSERT INTO events (at, by, lead, kind, from_status, to_status, note, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [at, by, lead, kind.rawValue, from, to, note, run])
+        try db.execute("INSERT INTO events (at, by, lead, kind, from_status, to_status, note, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [at, by, lead, kind.rawValue, from, to, note, run])
     }
 
     /// The events of one lead, oldest first.
-    static func of(_ db: Database, lead: String) throws -> [LeadEvent] {
-        try LeadEvent.fetchAll(db, sql: "SELECT * FROM events WHERE lead = ? ORDER BY id", arguments: [lead])
+    static func of(_ db: any LedgerSQL, lead: String) throws -> [LeadEvent] {
+        try db.rows("SELECT * FROM events WHERE lead = ? ORDER BY id", [lead]).map { r throws(LedgerError) in try LeadEvent(row: r) }
     }
 }
 
@@ -62,13 +60,14 @@ extension LedgerStore {
 
     /// The as-of date of the last run committed to the ledger, if any.
     public func lastRunDay() throws(LedgerError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") }
+        try read { db in try db.value("SELECT as_of FROM runs ORDER BY id DESC LIMIT 1") }
     }
 
     /// The dismiss reasons the last run's ruleset declared (empty before any run).
     public func lastRunDismissReasons() throws(LedgerError) -> [String] {
         try read { db in
-            let text = try String.fetchOne(db, sql: "SELECT dismiss_reasons FROM runs ORDER BY id DESC LIMIT 1") ?? ""
+            let stored: String?? = try db.value("SELECT dismiss_reasons FROM runs ORDER BY id DESC LIMIT 1")
+            let text = (stored ?? nil) ?? ""
             return text.split(separator: "\n").map(String.init)
         }
     }

@@ -10,7 +10,18 @@ import GRDB
 ///   `hecha leads purge` clearing a note).
 /// - `users`, `sessions`, `access_log`: the workbench's accounts (salted slow password hashes),
 ///   its open sessions (only a hash of each session id), and who viewed which lead's personal data.
+///
+/// These are SQLite's statements; ``PostgresLedgerSchema`` has PostgreSQL's for the same
+/// migrations, by the same identifiers, recorded in a table of the same name.
 enum LedgerSchema {
+    /// The migrations' identifiers, in order, the same on both backends.
+    static let identifiers = ["v1-runs-leads-events", "v2-retention-purge", "v3-workbench-users-sessions-access"]
+
+    /// The refusal of a ledger that has migrations this Hecha does not know.
+    static func newerHecha(location: String, unknown: Set<String>) -> LedgerError {
+        LedgerError("\(location): error: this ledger was written by a newer Hecha (schema \(unknown.sorted().joined(separator: ", ")) is not known to this one); hint: upgrade Hecha, or pass --ledger with another file")
+    }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-runs-leads-events") { db in

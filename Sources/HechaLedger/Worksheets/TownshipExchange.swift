@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HechaReports
 import HechaRules
 
@@ -64,7 +63,7 @@ public enum TownshipExchange {
         }.first
         var report = ImportReport()
         do {
-            try store.queue.write { db in
+            try store.database.write { db in
                 for r in records.dropFirst() {
                     func cell(_ name: String) -> String {
                         let i = column[name]!
@@ -100,7 +99,7 @@ public enum TownshipExchange {
         } catch let e as LedgerError {
             throw e
         } catch {
-            throw LedgerStore.explain(error, path: store.path, doing: "write to", waited: store.waitSeconds)
+            throw store.database.explain(error, doing: "write to")
         }
         return report
     }

@@ -1,4 +1,5 @@
 import HechaCore
+import HechaPostgres
 import HechaRules
 import Logging
 import NIOCore

@@ -1,6 +1,7 @@
 import ConnectorKit
 import Foundation
 import HechaCore
+import HechaPostgres
 import HechaReports
 import HechaRules
 
