@@ -16,8 +16,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder of the run that produced the finding.")
     var out: String = "out"
 
-    @Option(name: .long, help: "The region file (default: the one the run's manifest names).")
-    var region: String?
+    @Option(name: .customLong("region"), help: "The region file (default: the one the run's manifest names).")
+    var regions: [String] = []
 
     @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
     var rulesets: String?
@@ -38,6 +38,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let region = try RegionOptions.one(regions, language)
         let found: FindingExplanation
         do {
             found = try RegionRun(registry: CommandConnectors.registry).explain(

@@ -6,34 +6,6 @@ import HechaLedger
 import HechaReports
 import HechaRules
 
-/// The region file used when none is given: the shipped demo region.
-let demoRegion = "rulesets/regions/demo.yaml"
-
-struct RegionOptions: ParsableArguments {
-    @Option(name: .long, help: "The region file (default: the shipped demo region, \(demoRegion)).")
-    var region: String?
-
-    @Option(name: .customLong("as-of"), help: "Evaluate at this date (YYYY-MM-DD) instead of the region file's as_of.")
-    var asOf: String?
-
-    @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
-    var rulesets: String?
-
-    func regionFile(_ language: MessageLanguage = .chinese) throws -> String {
-        if let region { return region }
-        guard FileManager.default.fileExists(atPath: demoRegion) else {
-            throw ValidationError(in: language, "no --region given and the demo region \(demoRegion) is not here; run from the project folder or pass --region FILE")
-        }
-        return demoRegion
-    }
-
-    func day(_ language: MessageLanguage = .chinese) throws -> Day? {
-        guard let asOf else { return nil }
-        guard let d = Day(iso: asOf) else { throw ValidationError(in: language, "--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
-        return d
-    }
-}
-
 /// Prints a host error's diagnostics on stderr in `language` and `format` and exits with its code.
 func fail(_ error: HostError, in language: MessageLanguage = .chinese, format: DiagnosticFormat = .text) -> ExitCode {
     report(error.diagnostics, in: language, format: format)
@@ -43,10 +15,11 @@ func fail(_ error: HostError, in language: MessageLanguage = .chinese, format: D
 /// Prints diagnostics, the one place the command line does: as text or JSON Lines, translated into
 /// `language`, on stderr (or, for `lint` and `test`, stdout along with their other lines), id
 /// numbers masked unless told otherwise.
+/// In a run of several regions, each JSON record is marked with its `region`.
 func report(_ diagnostics: [Diagnostic], in language: MessageLanguage = .chinese, format: DiagnosticFormat = .text,
-            toStandardOutput: Bool = false, masksIDs: Bool = true) {
+            toStandardOutput: Bool = false, masksIDs: Bool = true, region: String? = nil) {
     if diagnostics.isEmpty { return }
-    let text = DiagnosticRenderer(format: format, language: language, masksIDs: masksIDs).render(diagnostics)
+    let text = DiagnosticRenderer(format: format, language: language, masksIDs: masksIDs, region: region).render(diagnostics)
     if toStandardOutput {
         print(text, terminator: "")
     } else {
@@ -68,17 +41,20 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RegionOptions
 
-    @Option(name: .long, help: "The output folder: report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json. Replaced as a whole when the run succeeds.")
+    @Option(name: .long, help: "The output folder: report.html, findings.csv, by-township/, findings.jsonl, rejects/, manifest.json. Replaced as a whole when the run succeeds. With several regions (several --region, or a folder of region files) the parent folder: each region's outputs go to <out>/<region file name without .yaml>/.")
     var out: String = "out"
 
     @Option(name: .long, help: "The language of report.html and of the messages: zh (中文) or en.")
     var lang: String = "zh"
 
-    @Option(name: .long, help: "The lead ledger that follows every lead across runs (default: <region file's folder>/<region file name>.ledger.sqlite).")
+    @Option(name: .long, help: "The lead ledger that follows every lead across runs (default: <region file's folder>/<region file name>.ledger.sqlite, one for each region). With several regions only a shared postgresql:// ledger.")
     var ledger: String?
 
     @Flag(name: .customLong("no-ledger"), help: "Run without a lead ledger: every finding is listed as if new, nothing is recorded.")
     var noLedger = false
+
+    @Option(name: .long, help: "Run only share K of N (e.g. 2/5) of the regions: N machines given the same folder each run theirs. A region falls to share hash(region file name) mod N + 1, so adding a region moves no other; see docs/regions.md.")
+    var share: String?
 
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
@@ -89,32 +65,58 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took (roster, each source, evaluation, writing) on stderr.")
     var timings = false
 
-    @Option(name: .long, help: "How errors and warnings are printed on stderr: text, or json (one JSON object per line, no progress lines).")
+    @Option(name: .long, help: "How errors and warnings are printed on stderr: text, or json (one JSON object per line, no progress lines; with several regions each marked with its region, and a line per region on stdout at the end).")
     var format: DiagnosticFormat = .text
 
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(in: .chinese, "--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError(in: language, "--quiet and --verbose cannot be used together") }
         if noLedger && ledger != nil { throw ValidationError(in: language, "--ledger and --no-ledger cannot be used together") }
+        if let share, RegionShare(share) == nil {
+            throw ValidationError(in: language, "--share '\(share)' is not a share; write K/N with 1 ≤ K ≤ N, e.g. 2/5")
+        }
     }
 
     /// The language of the messages, the same as the report's.
     var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .chinese }
 
     func run() throws {
-        let regionFile = try options.regionFile(language)
-        let request = RunRequest(regionFile: regionFile, outputDirectory: out, asOf: try options.day(language),
+        let list: RegionList
+        do {
+            list = try RegionList.expand(try options.regionArguments(language))
+        } catch let error as HostError {
+            throw fail(error, in: language, format: format)
+        }
+        if list.isSeveral || share != nil {
+            try runSeveral(list)
+            return
+        }
+        let regionFile = list.entries[0].file
+        let result = runRegion(list.entries[0], into: out, asOf: try options.day(language),
+                               ledger: noLedger ? nil : ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile))
+        if result.code != .success { throw ExitCode(result.code.rawValue) }
+    }
+
+    /// Runs one region into `folder`, printing its messages and summary; what became of it.
+    /// `region` marks its JSON diagnostics in a run of several.
+    func runRegion(_ entry: RegionList.Entry, into folder: String, asOf: Day?, ledger: String?, region: String? = nil) -> RegionResult {
+        let request = RunRequest(regionFile: entry.file, outputDirectory: folder, asOf: asOf,
                                  rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese,
-                                 ledgerFile: noLedger ? nil : ledger ?? LedgerStore.defaultPath(forRegionFile: regionFile))
+                                 ledgerFile: ledger)
         let display = ProgressDisplay(level: quiet || format == .json ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {
             outcome = try RegionRun(registry: CommandConnectors.registry).run(request, progress: display.show)
         } catch {
-            throw fail(error, in: language, format: format)
+            report(error.diagnostics, in: language, format: format, region: region)
+            return RegionResult(entry: entry, outputDirectory: folder, code: error.code,
+                                firstError: error.diagnostics.first { $0.severity == .error } ?? error.diagnostics.first)
         }
-        report(outcome.region.warnings, in: language, format: format)
-        if !quiet { print(MessageCatalog.text(RunSummary.text(outcome), in: language), terminator: "") }
+        report(outcome.region.warnings, in: language, format: format, region: region)
+        // with several regions, --format json keeps stdout for the one line per region at the end
+        if !quiet && !(region != nil && format == .json) {
+            print(MessageCatalog.text(RunSummary.text(outcome), in: language), terminator: "")
+        }
         if timings || verbose {
             var text = "stage timings (wall clock; resident memory when the stage ended):\n"
             for t in outcome.timings {
@@ -126,16 +128,18 @@ struct RunCommand: ParsableCommand {
         }
         if !outcome.evaluation.failures.isEmpty {
             let summary = FailureSummary(outcome.evaluation.failures)
-            let kept = "the output folder \(out) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)"
+            let kept = "the output folder \(folder) was left as it was; this run's incomplete outputs are in \(outcome.outputDirectory)"
             if format == .json {
-                report(summary.diagnostics() + [Diagnostic(.note, kept)], in: language, format: format)
+                report(summary.diagnostics() + [Diagnostic(.note, kept)], in: language, format: format, region: region)
             } else {
                 var text = summary.text()
                 if !text.hasSuffix("\n") { text += "\n" }
                 printError(text + kept + "\n", in: language)
             }
-            throw ExitCode(HechaExitCode.data.rawValue)
+            return RegionResult(entry: entry, outputDirectory: folder, code: .data, firstError: summary.diagnostics().first,
+                                findings: outcome.evaluation.findings.count)
         }
+        return RegionResult(entry: entry, outputDirectory: folder, code: .success, findings: outcome.evaluation.findings.count)
     }
 }
 

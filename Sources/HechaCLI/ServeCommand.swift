@@ -15,8 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The lead ledger: a file, or postgresql://USER@HOST[:PORT]/DB (its users are added with `hecha users add`).")
     var ledger: String
 
-    @Option(name: .long, help: "The region file: lead pages then show the evidence, the members and the explanation (read once at start).")
-    var region: String?
+    @Option(name: .customLong("region"), help: "The region file: lead pages then show the evidence, the members and the explanation (read once at start).")
+    var regions: [String] = []
 
     @Option(name: .long, help: "The rulesets folder (default: found above the region file).")
     var rulesets: String?
@@ -39,6 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let region = try RegionOptions.one(regions, .chinese)
         guard LedgerStore.isServer(ledger) || FileManager.default.fileExists(atPath: ledger) else {
             throw fail(HostError(.configuration, .error("no lead ledger here", at: SourceLocation(file: ledger, line: 0),
                                                         hint: "`hecha run` creates it, `hecha users add` adds its users")), in: .english)

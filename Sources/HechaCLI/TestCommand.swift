@@ -18,8 +18,8 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list the rules that no case tests: the national ruleset's, or with --region every rule that region runs.")
     var coverage = false
 
-    @Option(name: .long, help: "With --coverage: the region file whose rules (national, less the disabled ones, plus its own) must all have cases.")
-    var region: String?
+    @Option(name: .customLong("region"), help: "With --coverage: the region file whose rules (national, less the disabled ones, plus its own) must all have cases.")
+    var regions: [String] = []
 
     @OptionGroup var messages: MessageOptions
 
@@ -27,6 +27,7 @@ struct TestCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
+        let region = try RegionOptions.one(regions, messages.language)
         let files: [String]
         let language = messages.language
         do { files = try RuleTestSuite.files(paths) } catch { throw fail(error, in: language, format: format) }

@@ -16,6 +16,9 @@ public struct DiagnosticRecord: Codable, Sendable, Equatable {
     public var message: String
     /// What to do about it, in the chosen language.
     public var hint: String?
+    /// The region (its file's name without `.yaml`) the diagnostic belongs to, in a run of several
+    /// regions; left out otherwise.
+    public var region: String?
 
     /// The record of `diagnostic` with its message and hint as given (already translated).
     public init(_ diagnostic: Diagnostic, message: String, hint: String?) {

@@ -14,12 +14,15 @@ public struct DiagnosticRenderer: Sendable {
     /// Whether id numbers in messages and hints are masked (true for everything but `lint`,
     /// whose messages are about ruleset files, not people).
     public var masksIDs: Bool
+    /// The region each JSON record is marked with in a run of several regions (nil: no mark).
+    public var region: String?
 
     /// A renderer for `format` in `language`.
-    public init(format: DiagnosticFormat = .text, language: MessageLanguage = .chinese, masksIDs: Bool = true) {
+    public init(format: DiagnosticFormat = .text, language: MessageLanguage = .chinese, masksIDs: Bool = true, region: String? = nil) {
         self.format = format
         self.language = language
         self.masksIDs = masksIDs
+        self.region = region
     }
 
     /// The diagnostics as printed, each ending in a newline (a text diagnostic takes two lines
@@ -41,7 +44,9 @@ public struct DiagnosticRenderer: Sendable {
 
     /// One diagnostic as its JSON record, translated.
     public func record(_ d: Diagnostic) -> DiagnosticRecord {
-        DiagnosticRecord(d, message: translated(d.message), hint: d.hint.map(translated))
+        var record = DiagnosticRecord(d, message: translated(d.message), hint: d.hint.map(translated))
+        record.region = region
+        return record
     }
 
     /// One diagnostic as a line of JSON, without the final newline.

@@ -97,7 +97,7 @@ public enum MessageCatalog {
         let all = ConfigurationMessages.templates + RuleLanguageMessages.templates + DataMessages.templates
             + OutputMessages.templates + SummaryMessages.templates + CommandLineMessages.templates
             + CheckMessages.templates + LedgerMessages.templates + DataVocabularyMessages.templates
-            + ExternalConnectorMessages.templates + WarehouseMessages.templates
+            + ExternalConnectorMessages.templates + WarehouseMessages.templates + RegionListMessages.templates
         return mostSpecificFirst(all)
     }()
 
