@@ -25,7 +25,7 @@ struct WarehouseSession {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "hecha.warehouse"))
             return WarehouseSession(connection: connection, source: source, sourceID: sourceID)
         } catch {
-            throw Diagnostic.error("cannot connect to the warehouse of source '\(sourceID)' at \(source.displayURL): \(describe(error))",
+            throw Diagnostic.error("cannot connect to the warehouse of source '\(sourceID)' at \(source.displayURL): \(PostgresErrorText.describe(error))",
                                    hint: password == nil
                                    ? "set PGPASSWORD or write the password in a passfile (~/.pgpass or PGPASSFILE); check the server is reachable"
                                    : "check the user, the password (PGPASSWORD or the passfile) and that the server is reachable")
@@ -80,16 +80,7 @@ struct WarehouseSession {
     func close() async { try? await connection.close() }
 
     private func failure(_ error: any Error, sql: String) -> Diagnostic {
-        Diagnostic.error("the warehouse of source '\(sourceID)' (\(source.displayURL), table \(source.table)) refused a statement: \(Self.describe(error))",
+        Diagnostic.error("the warehouse of source '\(sourceID)' (\(source.displayURL), table \(source.table)) refused a statement: \(PostgresErrorText.describe(error))",
                          hint: "the statement was: \(sql.count > 300 ? String(sql.prefix(300)) + " …" : sql)")
-    }
-
-    /// The server's own message when there is one, else the client's error.
-    static func describe(_ error: any Error) -> String {
-        if let e = error as? PSQLError {
-            if let message = e.serverInfo?[.message] { return message + (e.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "") }
-            return "\(e.code)"
-        }
-        return "\(error)"
     }
 }
