@@ -58,6 +58,25 @@ struct LedgerSharingTests {
         #expect(try store.leads().filter { !$0.present }.map(\.household) == ["A2"])
     }
 
+    @Test(arguments: LedgerBackend.available) func aRunWhoseLeadIDsAreAnotherRegionsIsRefusedAndRecordsNothing(backend: LedgerBackend) throws {
+        let store = try LedgerStore(path: try backend.freshLedger())
+        _ = try Self.run(region: "330106", households: ["A1", "A2"]).apply(to: store) { _ in }
+        let before = try store.leads()
+        // the second region's households share an id with the first's: its lead would be the other's
+        var published = false
+        #expect {
+            _ = try Self.run(region: "330108", households: ["B1", "A2"]).apply(to: store) { _ in published = true }
+        } throws: { error in
+            "\(error)".contains("the vehicle-owned finding of household A2 in region 330108 has the id of a lead of region 330106 in this shared ledger")
+                && "\(error)".contains("hint: give each region a ledger of its own")
+        }
+        #expect(!published, "the outputs are not published")
+        #expect(try store.leads().map(\.id) == before.map(\.id) && store.leads().map(\.lastRun) == before.map(\.lastRun))
+        // the first region's own runs go on as before
+        let again = try Self.run(region: "330106", households: ["A1", "A2"]).apply(to: store) { _ in }
+        #expect(again.total.stillOpen == 2 && again.total.new == 0)
+    }
+
     @Test(arguments: LedgerBackend.postgresOnly) func runsOfTwoRegionsGoOnAtOnceAndBothCommit(backend: LedgerBackend) throws {
         let location = try backend.freshLedger()
         _ = try LedgerStore(path: location)

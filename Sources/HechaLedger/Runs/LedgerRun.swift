@@ -92,6 +92,9 @@ public struct LedgerRun: Sendable {
             change(&byRule[rule, default: .init()])
             change(&byTown[town, default: .init()])
         }
+        // the runs of this region, so that a lead another region first found is recognised
+        var ownRuns = Set<Int64>(try db.values("SELECT id FROM runs WHERE region = ?", [region]))
+        ownRuns.insert(run)
         var seen = Set<String>()
         for f in findings {
             let id = FindingID.of(f)
@@ -110,6 +113,12 @@ public struct LedgerRun: Sendable {
                 try LeadEvent.record(db, at: at, by: LedgerRun.runner, lead: id, kind: .found, from: nil, to: LeadStatus.open.rawValue, run: run)
                 count(f.rule, town) { $0.new += 1 }
                 continue
+            }
+            guard ownRuns.contains(lead.firstRun) else {
+                // two regions' household ids (户编号) overlap in a shared ledger: following the lead
+                // from this region would change the other region's lead
+                let other: String? = try db.value("SELECT region FROM runs WHERE id = ?", [lead.firstRun])
+                throw LedgerError("\(file): error: the \(f.rule) finding of household \(f.household) in region \(region) has the id of a lead of region \(other ?? "?") in this shared ledger (\(id)); their household ids overlap, so this run is not recorded; hint: give each region a ledger of its own (leave --ledger out), or make the household ids (户编号) unique across the regions that share one")
             }
             let reopen = (lead.status == .dismissed && lead.fingerprint != print) || (!lead.present && !lead.status.isClosed)
             if reopen {
