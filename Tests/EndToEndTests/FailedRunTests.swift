@@ -3,26 +3,14 @@ import HechaCore
 @testable import HechaHost
 import HechaRules
 import Testing
+import TestSupport
 
 /// A run in which a rule cannot be evaluated never replaces the last good run's folder: its
 /// incomplete outputs go to a folder of their own, whose manifest says they are incomplete.
 @Suite(.serialized) struct FailedRunTests {
     /// The demo region with one added rule that divides by zero on every household.
     func failingRegion() throws -> String {
-        let dir = HostErrorTests().demoCopy { text in
-            text + """
-
-            rules:
-              add:
-                - id: broken-ratio
-                  title: 测试：除以零
-                  severity: low
-                  applies_to: household
-                  description: divides by zero on every household
-                  when: 1 / (count(household.members) - count(household.members)) > 0
-
-            """
-        }
+        let dir = HostErrorTests().demoCopy { $0 + FailingRuleFixture.regionYAML }
         return dir + "/region.yaml"
     }
 

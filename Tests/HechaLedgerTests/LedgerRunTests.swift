@@ -165,16 +165,7 @@ struct LedgerRunTests {
         try LedgerFixture.run(dir, ledger: ledger)
         let before = try LedgerFixture.snapshot(ledger)
         let region = try String(contentsOfFile: dir + "/region.yaml", encoding: .utf8)
-        try (region + """
-
-            rules:
-              add:
-                - id: broken-ratio
-                  title: 测试：除以零
-                  applies_to: household
-                  when: 1 / (count(household.members) - count(household.members)) > 0
-
-            """).write(toFile: dir + "/region.yaml", atomically: true, encoding: .utf8)
+        try (region + FailingRuleFixture.regionYAML).write(toFile: dir + "/region.yaml", atomically: true, encoding: .utf8)
         let outcome = try LedgerFixture.run(dir, ledger: ledger)
         #expect(outcome.previousOutputKept && outcome.ledger == nil)
         #expect(try LedgerFixture.snapshot(ledger) == before)

@@ -19,28 +19,40 @@ struct LedgerSharingTests {
                          fingerprint: { _ in "f" }, at: "2025-01-31T00:00:00Z")
     }
 
-    /// What the runs started by ``start(_:on:inside:go:result:done:)`` ended with.
-    final class Outcomes: Sendable {
+    /// Runs applied on threads of their own, each held inside its publishing step (in its
+    /// transaction) until ``release()``, and what each ended with.
+    final class HeldRuns: Sendable {
+        private let inside = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         private let lines = Mutex<[String]>([])
-        func append(_ line: String) { lines.withLock { $0.append(line) } }
-        var all: [String] { lines.withLock { $0 } }
-    }
+        private let started = Mutex(0)
 
-    /// Applies `run` on a thread of its own; its publishing step tells `inside` and waits for `go`.
-    static func start(_ run: LedgerRun, on location: String, inside: DispatchSemaphore, go: DispatchSemaphore, result: Outcomes,
-                      done: DispatchSemaphore) {
-        Thread.detachNewThread {
-            do {
-                let store = try LedgerStore(path: location)
-                _ = try run.apply(to: store) { _ in
-                    inside.signal()
-                    _ = go.wait(timeout: .now() + 20)
+        /// Applies `run` to the ledger at `location` on a new thread; it holds in its publishing step.
+        func start(_ run: LedgerRun, on location: String) {
+            started.withLock { $0 += 1 }
+            Thread.detachNewThread { [self] in
+                do {
+                    let store = try LedgerStore(path: location)
+                    _ = try run.apply(to: store) { _ in
+                        inside.signal()
+                        _ = go.wait(timeout: .now() + 20)
+                    }
+                    lines.withLock { $0.append("\(run.region): committed") }
+                } catch {
+                    lines.withLock { $0.append("\(run.region): \(error)") }
                 }
-                result.append("\(run.region): committed")
-            } catch {
-                result.append("\(run.region): \(error)")
+                done.signal()
             }
-            done.signal()
+        }
+
+        /// Waits until one more started run is inside its publishing step; false after 20 s.
+        func oneIsInside() -> Bool { inside.wait(timeout: .now() + 20) == .success }
+
+        /// Lets every started run go on and waits for them to end; what each ended with, sorted.
+        @discardableResult func release() -> [String] {
+            let count = started.withLock { $0 }
+            for _ in 0..<count { go.signal() }
+            for _ in 0..<count { _ = done.wait(timeout: .now() + 30) }
+            return lines.withLock { $0 }.sorted()
         }
     }
 
@@ -80,16 +92,13 @@ struct LedgerSharingTests {
     @Test(arguments: LedgerBackend.postgresOnly) func runsOfTwoRegionsGoOnAtOnceAndBothCommit(backend: LedgerBackend) throws {
         let location = try backend.freshLedger()
         _ = try LedgerStore(path: location)
-        let inside = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        let result = Outcomes()
-        Self.start(Self.run(region: "330106", households: ["A1"]), on: location, inside: inside, go: go, result: result, done: done)
-        Self.start(Self.run(region: "330108", households: ["B1"]), on: location, inside: inside, go: go, result: result, done: done)
+        let runs = HeldRuns()
+        runs.start(Self.run(region: "330106", households: ["A1"]), on: location)
+        runs.start(Self.run(region: "330108", households: ["B1"]), on: location)
         // both are inside their transactions before either commits
-        let first = inside.wait(timeout: .now() + 20), second = inside.wait(timeout: .now() + 20)
-        #expect(first == .success && second == .success, "the two runs did not overlap")
-        go.signal(); go.signal()
-        _ = done.wait(timeout: .now() + 30); _ = done.wait(timeout: .now() + 30)
-        #expect(result.all.sorted() == ["330106: committed", "330108: committed"])
+        let first = runs.oneIsInside(), second = runs.oneIsInside()
+        #expect(first && second, "the two runs did not overlap")
+        #expect(runs.release() == ["330106: committed", "330108: committed"])
         let regions: [String] = try LedgerStore(path: location).read { db in try db.values("SELECT region FROM runs ORDER BY region") }
         #expect(regions == ["330106", "330108"])
     }
@@ -97,10 +106,9 @@ struct LedgerSharingTests {
     @Test(arguments: LedgerBackend.available) func aSecondRunOfTheSameRegionIsRefusedWhileTheFirstIsUnderWay(backend: LedgerBackend) throws {
         let location = try backend.freshLedger()
         _ = try LedgerStore(path: location)
-        let inside = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        let result = Outcomes()
-        Self.start(Self.run(region: "330106", households: ["A1"]), on: location, inside: inside, go: go, result: result, done: done)
-        #expect(inside.wait(timeout: .now() + 20) == .success)
+        let runs = HeldRuns()
+        runs.start(Self.run(region: "330106", households: ["A1"]), on: location)
+        #expect(runs.oneIsInside())
         let second = try LedgerStore(path: location, busySeconds: 0.3)
         #expect {
             _ = try Self.run(region: "330106", households: ["A1", "A2"]).apply(to: second) { _ in }
@@ -111,9 +119,7 @@ struct LedgerSharingTests {
                     && text.contains("hint: wait for it to finish, then run again")
                 : text.contains("\(location): error: the ledger is busy: another Hecha process (a run or an import) has been writing to it for more than 0.3 s, so this run of region 330106 cannot be recorded; hint: wait for it to finish, then run again")
         }
-        go.signal()
-        _ = done.wait(timeout: .now() + 30)
-        #expect(result.all == ["330106: committed"])
+        #expect(runs.release() == ["330106: committed"])
         // once the first is done, the region's next run goes through
         let next = try Self.run(region: "330106", households: ["A1", "A2"]).apply(to: second) { _ in }
         #expect(next.total.new == 1 && next.total.stillOpen == 1)
@@ -124,12 +130,11 @@ struct LedgerSharingTests {
         let ledger = try LedgerFixture.ledger(backend, dir)
         try LedgerFixture.run(dir, ledger: ledger)
         let before = try LedgerFixture.snapshot(ledger)
-        let inside = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        let result = Outcomes()
+        let runs = HeldRuns()
         // another machine's run of the demo region (420525) is in its transaction
-        Self.start(Self.run(region: "420525", households: []), on: ledger, inside: inside, go: go, result: result, done: done)
-        #expect(inside.wait(timeout: .now() + 20) == .success)
-        defer { go.signal(); _ = done.wait(timeout: .now() + 30) }
+        runs.start(Self.run(region: "420525", households: []), on: ledger)
+        #expect(runs.oneIsInside())
+        defer { runs.release() }
         #expect {
             try LedgerFixture.run(dir, ledger: ledger)
         } throws: { e in

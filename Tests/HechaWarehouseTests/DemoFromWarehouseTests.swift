@@ -86,37 +86,24 @@ struct DemoFromWarehouseTests {
     @Test func aMissingTableIsNamedWithTheTablesFound() async throws {
         let demo = try await Self.prepared.value
         let table = DemoWarehouse.table("vehicle-registry")
-        #expect {
-            try demo.run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(table)_2023}") })
-        } throws: { error in
-            let e = error as! HostError
-            return e.code == .data && e.message.contains("no table '\(table)_2023' in the warehouse of source 'vehicle-registry'")
-                && e.message.contains("tables found:") && e.message.contains(DemoWarehouse.table("real-estate"))
-        }
+        demo.expectFailure(vehicleEntry: "\(table)_2023", code: .data,
+                           containing: ["no table '\(table)_2023' in the warehouse of source 'vehicle-registry'", "tables found:",
+                                        DemoWarehouse.table("real-estate")])
     }
 
     @Test func aMissingIDColumnIsNamedWithTheColumnsFound() async throws {
         let demo = try await Self.prepared.value
         let table = DemoWarehouse.table("vehicle-registry")
-        #expect {
-            try demo.run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(table), columns: {所有人证件号码: owner_no}}") })
-        } throws: { error in
-            let e = error as! HostError
-            return e.code == .data && e.message.contains("missing required column 'owner_no' (renamed from '所有人证件号码' by columns:)")
-                && e.message.contains("columns found: 号牌号码")
-        }
+        demo.expectFailure(vehicleEntry: "\(table), columns: {所有人证件号码: owner_no}", code: .data,
+                           containing: ["missing required column 'owner_no' (renamed from '所有人证件号码' by columns:)", "columns found: 号牌号码"])
     }
 
     @Test func aRenameToAColumnTheTableLacksIsNamed() async throws {
         let demo = try await Self.prepared.value
         let table = DemoWarehouse.table("vehicle-registry")
-        #expect {
-            try demo.run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(table), columns: {机动车状态: status}}") })
-        } throws: { error in
-            let e = error as! HostError
-            return e.code == .data && e.message.contains("columns: of source 'vehicle-registry' reads '机动车状态' from column 'status', which table \(table) does not have")
-                && e.message.contains("columns found: 号牌号码")
-        }
+        demo.expectFailure(vehicleEntry: "\(table), columns: {机动车状态: status}", code: .data,
+                           containing: ["columns: of source 'vehicle-registry' reads '机动车状态' from column 'status', which table \(table) does not have",
+                                        "columns found: 号牌号码"])
     }
 
     @Test func aMissingColumnTheConnectorRequiresNamesTheTable() async throws {
@@ -128,13 +115,8 @@ struct DemoFromWarehouseTests {
         try await db.rows("ALTER TABLE \(lacking) DROP COLUMN \"机动车状态\"")
         await db.close()
         // the connector's own header check, told of the table and its columns
-        #expect {
-            try demo.run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(lacking)}") })
-        } throws: { error in
-            let e = error as! HostError
-            return e.code == .data && e.message.contains("\(lacking): error: missing required column '机动车状态'")
-                && e.message.contains("the table's columns: 号牌号码")
-        }
+        demo.expectFailure(vehicleEntry: lacking, code: .data,
+                           containing: ["\(lacking): error: missing required column '机动车状态'", "the table's columns: 号牌号码"])
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 import HechaCore
 import HechaGenerator
 import HechaHost
+import Testing
 import TestSupport
 
 /// The demo region (`hecha generate --preset demo`) written into a temporary folder, its CSV
@@ -78,5 +79,22 @@ struct DemoWarehouse {
         let name = "edited-\(UUID().uuidString)"
         try edit(text).write(toFile: "\(dir)/\(name).yaml", atomically: true, encoding: .utf8)
         return try run(name)
+    }
+
+    /// Runs the warehouse region with the vehicle register's entry `table: <its table>}` changed to
+    /// `table: <entry>}` and expects the run to fail with `code` and a message holding every one of
+    /// `parts`.
+    func expectFailure(vehicleEntry entry: String, code: HechaExitCode, containing parts: [String],
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let table = Self.table("vehicle-registry")
+        do {
+            _ = try run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(entry)}") })
+            Issue.record("the run with 'table: \(entry)' did not fail", sourceLocation: sourceLocation)
+        } catch let e as HostError {
+            #expect(e.code == code, "\(e.message)", sourceLocation: sourceLocation)
+            for part in parts { #expect(e.message.contains(part), "\(e.message)", sourceLocation: sourceLocation) }
+        } catch {
+            Issue.record("not a HostError: \(error)", sourceLocation: sourceLocation)
+        }
     }
 }

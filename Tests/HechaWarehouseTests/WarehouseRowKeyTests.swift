@@ -32,12 +32,8 @@ extension DemoFromWarehouseTests {
     @Test func aKeyColumnTheTableLacksIsNamed() async throws {
         let demo = try await Self.prepared.value
         let table = DemoWarehouse.table("vehicle-registry")
-        #expect {
-            try demo.run(editing: { $0.replacingOccurrences(of: "table: \(table)}", with: "table: \(table), key: row_id}") })
-        } throws: { error in
-            let e = error as! HostError
-            return e.code == .data && e.message.contains("key: of source 'vehicle-registry' names column 'row_id', which table \(table) does not have")
-                && e.message.contains("columns found: 号牌号码")
-        }
+        demo.expectFailure(vehicleEntry: "\(table), key: row_id", code: .data,
+                           containing: ["key: of source 'vehicle-registry' names column 'row_id', which table \(table) does not have",
+                                        "columns found: 号牌号码"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HechaHost
 import Testing
+import TestSupport
 
 /// `hecha run` of several region files or a folder of them: each region its own output folder
 /// under `--out` and its own ledger, a failed region not stopping the others, a summary at the
@@ -61,18 +62,7 @@ import Testing
         let ledgerBefore = FileManager.default.contents(atPath: regions + "/b.ledger.sqlite")
         // b now has a rule that fails on every household; c is not a region file at all
         let b = try String(contentsOfFile: regions + "/b.yaml", encoding: .utf8)
-        try (b + """
-
-            rules:
-              add:
-                - id: broken-ratio
-                  title: 测试：除以零
-                  severity: low
-                  applies_to: household
-                  description: divides by zero on every household
-                  when: 1 / (count(household.members) - count(household.members)) > 0
-
-            """).write(toFile: regions + "/b.yaml", atomically: true, encoding: .utf8)
+        try (b + FailingRuleFixture.regionYAML).write(toFile: regions + "/b.yaml", atomically: true, encoding: .utf8)
         try "title: notes for the case workers\n".write(toFile: regions + "/c.yaml", atomically: true, encoding: .utf8)
         let r = try hecha(["run", "--region", regions, "--out", out, "--lang", "en"])
         #expect(r.status == 2, "configuration ranks above data: \(r.out)")
