@@ -156,9 +156,16 @@ extension CollectionBuiltins {
     static func quantifier(_ call: CompiledCall, _ interpreter: Interpreter, decisive: Bool) -> Code {
         let list = interpreter.firstList(call)
         guard let lambda = call.lambda else { return { (f: inout Frame) throws(EvaluationError) -> Value in _ = try list(&f); return .unknown } }
+        let site = decisive ? interpreter.groupSite(call) : nil
         return { (f: inout Frame) throws(EvaluationError) -> Value in
             guard let items = try list(&f) else { return .unknown }
             let applier = try Interpreter.prepare(lambda, &f)
+            if let (keys, key) = Interpreter.grouped(site, applier, items, &f) {
+                // every element's field is of the value's kind: no unknown, the first match decides
+                guard let n = keys.firstIndex(of: key) else { return .bool(false) }
+                f.note(items[n])
+                return .bool(true)
+            }
             var sawUnknown = false
             for item in items {
                 let mark = f.evidence.count
@@ -181,6 +188,7 @@ extension CollectionBuiltins {
     static func selection(_ call: CompiledCall, _ interpreter: Interpreter, filtering isFilter: Bool) -> Code {
         let list = interpreter.firstList(call)
         let lambda = call.lambda
+        let site = interpreter.groupSite(call)
         return { (f: inout Frame) throws(EvaluationError) -> Value in
             guard let items = try list(&f) else { return .unknown }
             guard let lambda else {
@@ -190,6 +198,13 @@ extension CollectionBuiltins {
             let applier = try Interpreter.prepare(lambda, &f)
             var kept: [Value] = []
             var matched = 0
+            if let (keys, key) = Interpreter.grouped(site, applier, items, &f) {
+                for (n, k) in keys.enumerated() where k == key {
+                    f.note(items[n])
+                    if isFilter { kept.append(items[n]) } else { matched += 1 }
+                }
+                return isFilter ? .list(kept) : .number(Exact(matched))
+            }
             for item in items {
                 let mark = f.evidence.count
                 if case .bool(true) = try Interpreter.apply(applier, item, &f) {

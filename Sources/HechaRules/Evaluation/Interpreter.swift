@@ -24,6 +24,8 @@ typealias Code = @Sendable (inout Frame) throws(EvaluationError) -> Value
 /// cites the records that made its condition true.
 struct Interpreter: Sendable {
     let context: EvaluationContext
+    /// The numbers of the grouped selections of the rules compiled by this interpreter.
+    let groupSites = ListGroupSites()
 
     /// Code whose value is always unknown.
     static let unknown: Code = { _ in .unknown }

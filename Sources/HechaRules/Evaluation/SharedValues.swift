@@ -14,6 +14,8 @@ final class SharedValues {
     var values: [Entry?] = []
     /// Shared functions with arguments.
     var calls: [Key: Entry] = [:]
+    /// Steady lists grouped by a field (``ListGroup``), by site number.
+    var groups: [ListGroup?] = []
 
     func value(_ id: Int) -> Entry? {
         id < values.count ? values[id] : nil
@@ -79,5 +81,6 @@ final class SharedValues {
             singleEntries[i].removeAll(keepingCapacity: true)
         }
         if !calls.isEmpty { calls.removeAll(keepingCapacity: true) }
+        for i in groups.indices { groups[i] = nil }
     }
 }
