@@ -43,7 +43,7 @@ public final class JSONLinesFile {
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
         var all: [Kept] = []
-        try readRows(into: report, personKey: nil, index: nil, batchSize: .max, onBatch: { all.append(contentsOf: $0) }, decide)
+        try readRows(into: report, personKey: nil, index: nil, onKept: { all.append($0) }, decide)
         return all
     }
 
@@ -52,15 +52,14 @@ public final class JSONLinesFile {
     /// parsed into values — `decide` must return ``RowDecision/unmatched`` for such a line first
     /// thing (as `personID(_:in:)` does).
     ///
-    /// Kept values are handed to `onBatch` every `batchSize` of them and at the end.
+    /// Each kept value is handed to `onKept` as soon as it is kept.
     func readRows<Kept>(into report: SourceReport, personKey: String?, index: PersonIndex?,
-                        batchSize: Int, onBatch: ([Kept]) -> Void,
+                        onKept: (Kept) -> Void,
                         _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         let keyBytes = personKey.map { Array($0.utf8) }
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
-        var kept: [Kept] = []
         while let next = try reader.next() {
             let (line, raw) = (next.line, next.raw)
             counts.read += 1
@@ -89,11 +88,7 @@ public final class JSONLinesFile {
                     case .keep(let value):
                         seen.insert(fingerprint)
                         counts.accepted += 1
-                        kept.append(value)
-                        if kept.count >= batchSize {
-                            onBatch(kept)
-                            kept.removeAll(keepingCapacity: true)
-                        }
+                        onKept(value)
                     case .unmatched:
                         counts.unmatched += 1
                     }
@@ -112,7 +107,6 @@ public final class JSONLinesFile {
                                            raw: String(decoding: raw, as: UTF8.self)))
             }
         }
-        if !kept.isEmpty { onBatch(kept) }
         report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
 }
@@ -132,8 +126,9 @@ extension ReadRequest {
                                    _ decide: (JSONRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
         for name in try source.files(withExtension: fileExtension) {
             let file = try JSONLinesFile(name, in: source, defaultEncoding: defaultEncoding)
-            try file.readRows(into: report, personKey: personKey, index: index, batchSize: ReadRequest.factBatch,
-                              onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
+            var gathering = FactGathering(into: facts, collection: collection)
+            try file.readRows(into: report, personKey: personKey, index: index, onKept: { gathering.add($0) }, decide)
+            gathering.finish()
         }
     }
 

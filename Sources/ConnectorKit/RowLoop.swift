@@ -23,7 +23,7 @@ extension CSVExportFile {
     public func readRows<Kept>(into report: SourceReport,
                                _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) -> [Kept] {
         var all: [Kept] = []
-        try readRows(into: report, pure: false, batchSize: .max, onBatch: { all.append(contentsOf: $0) }, decide)
+        try readRows(into: report, pure: false, onKept: { all.append($0) }, decide)
         return all
     }
 
@@ -32,21 +32,20 @@ extension CSVExportFile {
     /// rejected one, and the fingerprint is only computed for rows that are kept or rejected —
     /// most rows of a large agency file are about people outside the roster.
     ///
-    /// Kept values are handed to `onBatch` every `batchSize` of them and at the end, so that a
-    /// large file's facts never wait in memory as objects all at once.
+    /// Each kept value is handed to `onKept` as soon as it is kept, so that a large file's facts
+    /// never wait in memory as objects.
     ///
     /// With a `personKey`, a row whose key column holds a valid id (written plainly) of someone not
     /// on the roster is unmatched without `decide` being called; plain rows of that kind are
     /// skipped by the SIMD scanner (``CSVReader/skipPlainRecords(keyColumn:columns:where:)``) before
     /// they are parsed field by field. `decide` must then give `.unmatched` for such rows itself
     /// (as ``CSVRow/personID(_:in:)-(String,_)`` does), so the two paths agree.
-    func readRows<Kept>(into report: SourceReport, pure: Bool, batchSize: Int, personKey: PersonKeyFilter? = nil,
-                        onBatch: ([Kept]) -> Void,
+    func readRows<Kept>(into report: SourceReport, pure: Bool, personKey: PersonKeyFilter? = nil,
+                        onKept: (Kept) -> Void,
                         _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
-        var kept: [Kept] = []
         let width = header.count
         while true {
             if let personKey {
@@ -95,18 +94,13 @@ extension CSVExportFile {
             seen.insert(f)
             if let keep {
                 counts.accepted += 1
-                kept.append(keep)
-                if kept.count >= batchSize {
-                    onBatch(kept)
-                    kept.removeAll(keepingCapacity: true)
-                }
+                onKept(keep)
             } else if let reason {
                 counts.rejected += 1
                 let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
                 rejects.append(RejectedRow(file: displayPath, line: record.line, reason: MessageText.reason(reason), raw: raw))
             }
         }
-        if !kept.isEmpty { onBatch(kept) }
         report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
 }

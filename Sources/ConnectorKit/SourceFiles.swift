@@ -54,8 +54,9 @@ extension ReadRequest {
             }
             return PersonKeyFilter(column: position, index: index)
         }
-        try file.readRows(into: report, pure: true, batchSize: ReadRequest.factBatch, personKey: filter,
-                          onBatch: { facts.add($0.map { (record: $0.record, key: $0.key) }, collection: collection) }, decide)
+        var gathering = FactGathering(into: facts, collection: collection)
+        try file.readRows(into: report, pure: true, personKey: filter, onKept: { gathering.add($0) }, decide)
+        gathering.finish()
     }
 
     /// Reads one CSV file of facts of `schema`, as ``readFacts(_:required:optional:defaultEncoding:collection:personKey:_:)``

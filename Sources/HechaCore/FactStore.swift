@@ -29,34 +29,20 @@ public final class FactStore: Sendable {
     /// reading in parallel only wait for each other to append.
     public func add(_ batch: [(record: Record, key: String)], collection: String) {
         guard let first = batch.first else { return }
-        let chunk = FactChunk(schema: first.record.schema, capacity: batch.count)
-        // the batch's distinct keys, found before locking (exports are often sorted by key, so the
-        // previous row's key is tried first); only those are numbered under the lock
-        var distinct: [String] = []
-        var positions: [String: Int32] = [:]
-        var local: [Int32] = []
-        local.reserveCapacity(batch.count)
-        var previous: (key: String, position: Int32)?
-        for (record, key) in batch {
-            chunk.append(record)
-            let p: Int32
-            if let previous, previous.key == key {
-                p = previous.position
-            } else if let known = positions[key] {
-                p = known
-            } else {
-                p = Int32(distinct.count)
-                positions[key] = p
-                distinct.append(key)
-            }
-            local.append(p)
-            previous = (key, p)
-        }
+        let gathered = FactBatch(schema: first.record.schema, capacity: batch.count)
+        for (record, key) in batch { gathered.append(record, key: key) }
+        add(gathered, collection: collection)
+    }
+
+    /// Stores the facts of `batch` in `collection`; the batch must not be added to afterwards.
+    public func add(_ batch: FactBatch, collection: String) {
+        guard batch.count > 0 else { return }
+        let chunk = batch.chunk
         state.withLock { s in
-            let ids = distinct.map { s.keys.intern($0) }
-            chunk.keys = local.map { ids[Int($0)] }
+            let ids = batch.distinct.map { s.keys.intern($0) }
+            chunk.keys = batch.local.map { ids[Int($0)] }
             // taken out while it grows, so that it is appended to in place rather than copied
-            var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: first.record.schema)
+            var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: chunk.schema)
             table.append(chunk)
             s.tables[collection] = table
         }

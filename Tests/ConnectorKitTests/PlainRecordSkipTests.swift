@@ -77,9 +77,9 @@ struct PlainRecordSkipTests {
         let report = SourceReport(sourceID: "s")
         var kept: [String] = []
         var decided = 0
-        try file.readRows(into: report, pure: true, batchSize: 16,
+        try file.readRows(into: report, pure: true,
                           personKey: skipping ? PersonKeyFilter(column: key, index: index) : nil,
-                          onBatch: { kept += $0 }) { row throws(RowReject) -> RowDecision<String> in
+                          onKept: { kept.append($0) }) { row throws(RowReject) -> RowDecision<String> in
             decided += 1
             guard let id = try row.personID("证件号码", in: index) else { return .unmatched }
             return .keep(id + "|" + row.fields.joined(separator: "|") + "|\(row.line)")
@@ -127,8 +127,8 @@ struct PlainRecordSkipTests {
                                      required: ["号牌", "证件号码", "类型"], chunkSize: 4096)
         let report = SourceReport(sourceID: "s")
         var decided: [Int] = []
-        try file.readRows(into: report, pure: true, batchSize: 16, personKey: PersonKeyFilter(column: 1, index: Self.index),
-                          onBatch: { (_: [Int]) in }) { row throws(RowReject) in
+        try file.readRows(into: report, pure: true, personKey: PersonKeyFilter(column: 1, index: Self.index),
+                          onKept: { (_: Int) in }) { row throws(RowReject) in
             decided.append(row.line)
             return .keep(row.line)
         }

@@ -1,0 +1,45 @@
+/// Facts of one collection gathered by one reader before they go to the ``FactStore``: each fact
+/// is encoded into the batch's compact slots as it is added, so the reader's ``Record`` lives only
+/// until then, and the store's lock is taken once per batch (``FactStore/add(_:collection:)-(FactBatch,_)``).
+///
+/// Keys are numbered within the batch first (exports are often sorted by key, so the previous
+/// fact's key is tried before the batch's table); only the batch's distinct keys are numbered by
+/// the store, under its lock.
+public final class FactBatch {
+    let chunk: FactChunk
+    /// The batch's distinct keys, in the order first added, and the number of each.
+    private(set) var distinct: [String] = []
+    private var positions: [String: Int32] = [:]
+    /// The batch-local key number of each fact.
+    private(set) var local: [Int32] = []
+    private var previous: (key: String, position: Int32)?
+
+    /// An empty batch of facts of `schema`, with room for `capacity` of them.
+    public init(schema: RecordSchema, capacity: Int) {
+        chunk = FactChunk(schema: schema, capacity: capacity)
+        local.reserveCapacity(capacity)
+    }
+
+    /// The schema of the batch's facts.
+    public var schema: RecordSchema { chunk.schema }
+
+    /// How many facts the batch holds.
+    public var count: Int { local.count }
+
+    /// Encodes `record`, stored under `key`. Traps when its schema is not the batch's.
+    public func append(_ record: Record, key: String) {
+        chunk.append(record)
+        let p: Int32
+        if let previous, previous.key == key {
+            p = previous.position
+        } else if let known = positions[key] {
+            p = known
+        } else {
+            p = Int32(distinct.count)
+            positions[key] = p
+            distinct.append(key)
+        }
+        local.append(p)
+        previous = (key, p)
+    }
+}
