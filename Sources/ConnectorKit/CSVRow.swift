@@ -120,14 +120,22 @@ public struct CSVRow {
     /// path's String scans. `nil` when the column is absent or the field needs the general path.
     @inline(__always)
     private func untrimmedText(_ column: String) -> String? {
+        untrimmed(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` applied to the field's bytes when they are its text as ``text(_:)`` gives it (no
+    /// trimming needed, no doubled quotes); `nil` when the column is absent or the field needs
+    /// the general path. The bytes are valid only inside `body`.
+    @inline(__always)
+    func untrimmed<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
         guard let i = file.position(column) else { return nil }
         let span = reader.doneSpans[i]
         guard !span.escaped, span.end > span.start else { return nil }
-        return reader.buffer.withUnsafeBufferPointer { p -> String? in
+        return reader.buffer.withUnsafeBufferPointer { p -> T? in
             var lead = span.end - 1
             while lead > span.start && p[lead] & 0xC0 == 0x80 && span.end - lead < 4 { lead -= 1 }
             guard CSVRow.neverBlank(p[span.start]), CSVRow.neverBlank(p[lead]) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: p[span.start..<span.end]))
         }
     }
 

@@ -125,6 +125,8 @@ public struct PersonIndex: Sendable {
     private let multiple: [[Int]]
     /// 户编号 → the household's position in the roster.
     public let householdByID: [String: Int]
+    /// The same, looked up by the id's bytes (``household(utf8:)``).
+    private let householdTable: HouseholdTable
     /// The number of distinct persons indexed (a person in several households counts once).
     public let personCount: Int
 
@@ -173,6 +175,7 @@ public struct PersonIndex: Sendable {
         self.others = others
         self.multiple = multiple
         self.householdByID = householdByID
+        householdTable = HouseholdTable(householdByID)
         self.personCount = personCount
     }
 
@@ -225,6 +228,14 @@ public struct PersonIndex: Sendable {
     public func containsPerson(body: UInt64) -> Bool { bodies.contains(body + 1) }
     /// Whether a household with this 户编号 is on the roster.
     public func containsHousehold(_ id: String) -> Bool { householdByID[id] != nil }
+
+    /// The roster's own String of the household whose 户编号 is the UTF-8 `bytes` (so that what
+    /// keeps it shares the roster's storage), or nil when no household of the roster has it.
+    @inline(__always)
+    public func household(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? { householdTable.household(bytes) }
+
+    /// The roster's own String of the household with this 户编号, or nil when it is not on the roster.
+    public func household(named id: String) -> String? { householdByID.index(forKey: id).map { householdByID[$0].key } }
 }
 
 /// A set of non-zero 64-bit keys with open addressing and a multiplicative hash: the person

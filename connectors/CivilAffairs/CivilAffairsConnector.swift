@@ -187,8 +187,7 @@ public struct CivilAffairsConnector: RosterConnector {
         try request.readFacts(
             Self.paymentsFile, schema: Self.payment, collection: "payments"
         ) { row throws(RowReject) in
-            let household = try row.text(PaymentField.household)
-            guard request.index.containsHousehold(household) else { return .unmatched }
+            guard let household = try row.household(PaymentField.household, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.payment,
                 fields: [
@@ -205,8 +204,7 @@ public struct CivilAffairsConnector: RosterConnector {
             Self.applicationsFile, schema: Self.application,
             alsoRequired: [ApplicationField.approved, ApplicationField.firstPaid], collection: "applications"
         ) { row throws(RowReject) in
-            let household = try row.text(ApplicationField.household)
-            guard request.index.containsHousehold(household) else { return .unmatched }
+            guard let household = try row.household(ApplicationField.household, in: request.index) else { return .unmatched }
             let record = Record(
                 schema: Self.application,
                 fields: [
