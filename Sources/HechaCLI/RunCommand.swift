@@ -100,9 +100,11 @@ struct RunCommand: ParsableCommand {
     /// Runs one region into `folder`, printing its messages and summary; what became of it.
     /// `region` marks its JSON diagnostics in a run of several.
     func runRegion(_ entry: RegionList.Entry, into folder: String, asOf: Day?, ledger: String?, region: String? = nil) -> RegionResult {
-        let request = RunRequest(regionFile: entry.file, outputDirectory: folder, asOf: asOf,
+        var request = RunRequest(regionFile: entry.file, outputDirectory: folder, asOf: asOf,
                                  rulesetsDirectory: options.rulesets, language: ReportLanguage(rawValue: lang) ?? .chinese,
                                  ledgerFile: ledger)
+        // the process exits after its runs: the operating system takes the data back at once
+        request.keepsDataUntilExit = true
         let display = ProgressDisplay(level: quiet || format == .json ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {
