@@ -13,7 +13,9 @@ extension HouseholdDirectory {
             return ""
         }
         var all: [String: HouseholdInfo] = [:]
-        for h in roster.households where only?.contains(h.id) ?? true {
+        // the households asked for are found by id, not by testing each of the roster's
+        let households = only.map { ids in ids.compactMap { roster.index.householdByID[$0].map { roster.households[$0] } } } ?? roster.households
+        for h in households {
             var names: [String: String] = [:]
             for m in h.members {
                 let id = text(m.record["id"])

@@ -18,8 +18,8 @@ public struct EvidenceFingerprint: Sendable {
     let tables: [String: FactTable]
     /// Connector id → its collections and what they are keyed by.
     let collections: [String: [FactSchema]]
-    /// Household id → the normalised ids of its members.
-    let members: [String: [String]]
+    /// The households and their members, found by id for the households that have findings.
+    let roster: Roster
     let rosterSource: String?
 
     /// Prepares to fingerprint the findings of a run on `roster` and `facts`.
@@ -29,9 +29,7 @@ public struct EvidenceFingerprint: Sendable {
         var tables: [String: FactTable] = [:]
         for f in catalog.facts { tables[f.schema.collection] = facts.table(f.schema.collection) }
         self.tables = tables
-        var members: [String: [String]] = [:]
-        for h in roster.households { members[h.id] = h.members.compactMap(\.personID) }
-        self.members = members
+        self.roster = roster
         self.rosterSource = rosterSource
     }
 
@@ -41,7 +39,7 @@ public struct EvidenceFingerprint: Sendable {
         let sources = Set(f.evidence.map(\.source)).subtracting(rosterSource.map { [$0] } ?? [])
         for source in sources {
             for schema in collections[source] ?? [] {
-                let owners = schema.key == .household ? [f.household] : members[f.household] ?? []
+                let owners = schema.key == .household ? [f.household] : members(of: f.household)
                 guard let table = tables[schema.collection] else { continue }
                 for owner in owners {
                     for r in table.records(key: owner, in: keys) {
@@ -52,5 +50,11 @@ public struct EvidenceFingerprint: Sendable {
         }
         let text = "hecha-evidence-v1\n" + f.detailsText + "\n" + records.sorted().joined(separator: "\n")
         return SHA256.hex(Array(text.utf8))
+    }
+
+    /// The normalised ids of the household's members with a valid id, in roster order.
+    func members(of household: String) -> [String] {
+        guard let position = roster.index.householdByID[household] else { return [] }
+        return roster.households[position].members.compactMap(\.personID)
     }
 }
