@@ -88,6 +88,20 @@ public final class CSVExportFile {
         if let first = diagnostics.first { throw first }
     }
 
+    /// The same file read by another reader: one piece of it (see ``FileSplit``), with the header
+    /// `file` found and checked.
+    init(piecesOf file: CSVExportFile, reader: CSVReader) {
+        name = file.name
+        displayPath = file.displayPath
+        sourceID = file.sourceID
+        origin = file.origin
+        header = file.header
+        headerLine = file.headerLine
+        columnIndex = file.columnIndex
+        columnBytes = file.columnBytes
+        self.reader = reader
+    }
+
     private static func checkExists(path: String, name: String, source: SourceConfig, folderShown: String) throws(Diagnostic) {
         var st = stat()
         if stat(path, &st) == 0 {

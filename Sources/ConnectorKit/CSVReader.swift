@@ -34,7 +34,7 @@ public final class CSVReader {
 
     enum State { case fieldStart, unquoted, quoted, quoteSeen, junk }
 
-    private let text: TextChunkReader
+    let text: TextChunkReader
     private(set) var buffer: [UInt8] = []
     /// Next byte to look at.
     var scan = 0
@@ -53,6 +53,9 @@ public final class CSVReader {
     var line = 1
     var recordLine = 1
     private var atEOF = false
+    /// The end of the text came inside a record (no line end after its last bytes): for a piece of
+    /// a file, the sign that the piece does not end where a record does.
+    private(set) var endedInsideRecord = false
 
     /// The plain records the SIMD scanner found ahead (``skipPlainRecords(keyColumn:columns:where:)``),
     /// as offsets into `buffer`: forgotten whenever `buffer` is cut or replaced.
@@ -68,6 +71,14 @@ public final class CSVReader {
         text = try TextChunkReader(path: path, displayPath: displayPath, encoding: encoding, sourceID: sourceID,
                                    chunkSize: chunkSize)
         recordLimit = RecordLimits.recordBytes
+    }
+
+    /// Reads one piece of a file (see ``FileSplit``): its records get the file's line numbers.
+    init(piece: FilePiece, path: String, displayPath: String, sourceID: String?, chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        text = try TextChunkReader(piece: piece, path: path, displayPath: displayPath, sourceID: sourceID, chunkSize: chunkSize)
+        recordLimit = RecordLimits.recordBytes
+        line = piece.linesBefore + 1
+        recordLine = line
     }
 
     /// Reads CSV text from bytes in memory (for tests; small `chunkSize`s exercise chunk edges).
@@ -115,6 +126,7 @@ public final class CSVReader {
             }
             if atEOF {
                 if recordStart >= buffer.count { return nil }
+                endedInsideRecord = true
                 if state == .quoted {
                     return recoverUnterminated(reason: "引号未闭合：从第 \(recordLine) 行开始的带引号字段直到文件末尾都没有结束引号")
                 }
@@ -163,6 +175,7 @@ public final class CSVReader {
             }
         }
         atEOF = true
+        endedInsideRecord = true
         startRecord(at: 0)
     }
 

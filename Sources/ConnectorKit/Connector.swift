@@ -127,13 +127,20 @@ public struct ReadRequest: Sendable {
     public var facts: FactStore
     /// Where row counts and rejects go.
     public var report: SourceReport
+    /// How many threads one large file may be read on (``readFacts(_:required:optional:defaultEncoding:collection:personKey:_:)``
+    /// splits a UTF-8 file of 64 MiB or more into pieces of at least 32 MiB); 1 reads each file on
+    /// the calling thread. The host sets it from `hecha run --threads`.
+    public var threads: Int
+    /// The smallest piece of a file split across threads (``FileSplit/smallestPiece``; smaller in tests).
+    var smallestPiece = FileSplit.smallestPiece
 
     /// Bundles what one ``Connector/read(_:)`` call works with; the host makes it, tests may too.
-    public init(source: SourceConfig, index: PersonIndex, facts: FactStore, report: SourceReport) {
+    public init(source: SourceConfig, index: PersonIndex, facts: FactStore, report: SourceReport, threads: Int = 1) {
         self.source = source
         self.index = index
         self.facts = facts
         self.report = report
+        self.threads = threads
     }
 }
 

@@ -46,6 +46,21 @@ extension CSVExportFile {
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
+        try rowLoop(pure: pure, personKey: personKey, counts: &counts, seen: &seen, onRow: { outcome, _ in
+            switch outcome {
+            case .kept(let value): onKept(value)
+            case .rejected(let row): rejects.append(row)
+            }
+        }, decide)
+        report.record(counts, rejects: rejects, readAs: reader.stamp)
+    }
+
+    /// The loop of ``readRows(into:pure:personKey:onKept:_:)`` over this file's reader, to its
+    /// end: `counts` gets every row, and each row kept or rejected that is not a duplicate of one
+    /// in `seen` goes to `onRow` with its fingerprint (and into `seen`).
+    func rowLoop<Kept>(pure: Bool, personKey: PersonKeyFilter?, counts: inout FileCounts, seen: inout FingerprintSet,
+                       onRow: (RowOutcome<Kept>, RowFingerprint) -> Void,
+                       _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
         let width = header.count
         while true {
             if let personKey {
@@ -94,13 +109,18 @@ extension CSVExportFile {
             seen.insert(f)
             if let keep {
                 counts.accepted += 1
-                onKept(keep)
+                onRow(.kept(keep), f)
             } else if let reason {
                 counts.rejected += 1
                 let raw = String(decoding: reader.buffer[record.start..<record.end], as: UTF8.self)
-                rejects.append(RejectedRow(file: displayPath, line: record.line, reason: MessageText.reason(reason), raw: raw))
+                onRow(.rejected(RejectedRow(file: displayPath, line: record.line, reason: MessageText.reason(reason), raw: raw)), f)
             }
         }
-        report.record(counts, rejects: rejects, readAs: reader.stamp)
     }
+}
+
+/// A row that ``CSVExportFile/rowLoop(pure:personKey:counts:seen:onRow:_:)`` kept or rejected.
+enum RowOutcome<Kept> {
+    case kept(Kept)
+    case rejected(RejectedRow)
 }

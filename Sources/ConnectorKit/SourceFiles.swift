@@ -44,6 +44,11 @@ extension ReadRequest {
     /// for someone not on the roster. Such rows are then counted unmatched without `decide`, and
     /// the plain ones among them are skipped by the SIMD scanner before they are split into fields:
     /// most rows of a large agency file, read at the speed of memory.
+    ///
+    /// With ``threads`` above 1, a large file is read in pieces on that many threads at once
+    /// (``CSVExportFile/readFactsSplit(into:personKey:threads:smallestPiece:store:collection:_:)``),
+    /// so `decide` may be called on several threads at once; the facts, counts and rejects are
+    /// those of reading it on one thread.
     public func readFacts(_ name: String, required: [String], optional: [String] = [], defaultEncoding: TextEncoding = .utf8,
                           collection: String, personKey: String? = nil,
                           _ decide: (CSVRow) throws(RowReject) -> RowDecision<KeyedRecord>) throws(Diagnostic) {
@@ -53,6 +58,10 @@ extension ReadRequest {
                 preconditionFailure("the person key '\(column)' of \(name) is not one of the columns declared")
             }
             return PersonKeyFilter(column: position, index: index)
+        }
+        if try file.readFactsSplit(into: report, personKey: filter, threads: threads, smallestPiece: smallestPiece,
+                                   store: facts, collection: collection, decide) {
+            return
         }
         var gathering = FactGathering(into: facts, collection: collection)
         try file.readRows(into: report, pure: true, personKey: filter, onKept: { gathering.add($0) }, decide)

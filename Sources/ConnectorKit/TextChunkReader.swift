@@ -57,6 +57,17 @@ final class TextChunkReader {
     private var opened: FileStamp?
     private var bytesRead = 0
     private var path: String?
+    /// For a piece of a file: the bytes of it still to read (`nil`: read to the end of the file).
+    private var remaining: Int?
+
+    /// What ``FileSplit`` needs to know to split this file: its path and its stamp when opened,
+    /// when it is a UTF-8 file whose first line ends in LF or CRLF (not bytes in memory, not a
+    /// piece, not GB18030, not lone-CR line ends); `nil` otherwise, or before the first line end.
+    var splittable: (path: String, stamp: FileStamp)? {
+        guard case .file = input, remaining == nil, encoding == .utf8, lineEnds == .lf, !keepsUndecodableLines,
+              let path, let opened else { return nil }
+        return (path, opened)
+    }
     /// The stamp of the file whose bytes were handed out, once the end was reached unchanged.
     private(set) var stamp: FileStamp?
 
@@ -84,6 +95,37 @@ final class TextChunkReader {
         self.chunkSize = max(16, chunkSize)
         self.keepsUndecodableLines = keepsUndecodableLines && encoding == .utf8
         try setUp()
+    }
+
+    /// Reads one piece of a UTF-8 file with LF line ends, `piece.range` of its bytes, as if the
+    /// bytes before it had been read already: its line numbers and byte offsets are the file's.
+    /// The file must still have `piece.stamp`; its end is not checked here (``FileSplit`` checks
+    /// the whole file once every piece is read), and ``stamp`` stays `nil`. A piece that starts at
+    /// byte 0 drops a byte-order mark, as the whole file's reader does.
+    init(piece: FilePiece, path: String, displayPath: String, sourceID: String?, chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw Diagnostic.error("cannot open file: \(reason)", at: SourceLocation(file: displayPath, line: 0))
+        }
+        let now = FileStamp(descriptor: fd)
+        guard now == piece.stamp, lseek(fd, off_t(piece.range.lowerBound), SEEK_SET) == off_t(piece.range.lowerBound) else {
+            close(fd)
+            throw Diagnostic.error(FileStamp.changedMessage(before: piece.stamp, after: now),
+                                   at: SourceLocation(file: displayPath, line: 0),
+                                   hint: "wait until the agency's export has finished writing the file (or copy it first), then run again")
+        }
+        input = .file(fd)
+        remaining = piece.range.count
+        self.displayPath = displayPath
+        encoding = .utf8
+        self.sourceID = sourceID
+        self.chunkSize = max(16, chunkSize)
+        keepsUndecodableLines = false
+        offset = piece.range.lowerBound
+        linesDelivered = piece.linesBefore
+        atStart = piece.range.lowerBound == 0
+        lineEnds = .lf
     }
 
     /// Reads from bytes in memory, `chunkSize` bytes at a time (small sizes exercise chunk edges).
@@ -121,11 +163,17 @@ final class TextChunkReader {
             input = .memory(bytes, position: end)
             return Array(bytes[position..<end])
         case .file(let fd):
-            var out = [UInt8](repeating: 0, count: chunkSize)
+            let size = min(chunkSize, remaining ?? chunkSize)
+            var out = [UInt8](repeating: 0, count: size)
             var filled = 0
-            while filled < chunkSize {
-                let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, chunkSize - filled) }
+            while filled < size {
+                let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, size - filled) }
                 if n == 0 {
+                    if remaining != nil {
+                        throw Diagnostic.error("the file is shorter than when it was opened",
+                                               at: SourceLocation(file: displayPath, line: 0),
+                                               hint: "wait until the agency's export has finished writing the file (or copy it first), then run again")
+                    }
                     try checkUnchanged(fd)
                     break
                 }
@@ -137,6 +185,7 @@ final class TextChunkReader {
                 filled += n
                 bytesRead += n
             }
+            remaining? -= filled
             out.removeSubrange(filled...)
             return out
         }

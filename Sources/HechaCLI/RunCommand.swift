@@ -65,6 +65,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took (roster, each source, evaluation, writing) on stderr.")
     var timings = false
 
+    @Option(name: .long, help: "How many threads to use at most (sources read at once, pieces of one large export, households evaluated at once); default: one a core.")
+    var threads: Int?
+
     @Option(name: .long, help: "How errors and warnings are printed on stderr: text, or json (one JSON object per line, no progress lines; with several regions each marked with its region, and a line per region on stdout at the end).")
     var format: DiagnosticFormat = .text
 
@@ -72,6 +75,7 @@ struct RunCommand: ParsableCommand {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError(in: .chinese, "--lang '\(lang)' is not known; use zh or en") }
         if quiet && verbose { throw ValidationError(in: language, "--quiet and --verbose cannot be used together") }
         if noLedger && ledger != nil { throw ValidationError(in: language, "--ledger and --no-ledger cannot be used together") }
+        if let threads, threads < 1 { throw ValidationError(in: language, "--threads must be 1 or more") }
         if let share, RegionShare(share) == nil {
             throw ValidationError(in: language, "--share '\(share)' is not a share; write K/N with 1 ≤ K ≤ N, e.g. 2/5")
         }
@@ -105,6 +109,7 @@ struct RunCommand: ParsableCommand {
                                  ledgerFile: ledger)
         // the process exits after its runs: the operating system takes the data back at once
         request.keepsDataUntilExit = true
+        request.threads = threads
         let display = ProgressDisplay(level: quiet || format == .json ? .quiet : verbose ? .verbose : .normal, language: language)
         let outcome: RunOutcome
         do {

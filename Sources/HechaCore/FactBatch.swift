@@ -42,4 +42,13 @@ public final class FactBatch {
         local.append(p)
         previous = (key, p)
     }
+
+    /// The same facts in the same order, without those at `dropped` (positions in this batch).
+    public func without(_ dropped: Set<Int>) -> FactBatch {
+        let kept = FactBatch(schema: schema, capacity: max(1, count - dropped.count))
+        for i in 0..<count where !dropped.contains(i) {
+            kept.append(chunk.record(i), key: distinct[Int(local[i])])
+        }
+        return kept
+    }
 }

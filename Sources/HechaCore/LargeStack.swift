@@ -25,8 +25,9 @@ public enum LargeStack {
     }
 
     /// Calls `body` for each of `iterations` indices on as many large-stack threads as there are
-    /// cores (the same contract as `DispatchQueue.concurrentPerform`), and returns when all are done.
-    public static func concurrentPerform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+    /// cores, or `workers` of them (the same contract as `DispatchQueue.concurrentPerform`), and
+    /// returns when all are done.
+    public static func concurrentPerform(iterations: Int, workers: Int? = nil, _ body: @Sendable (Int) -> Void) {
         guard iterations > 0 else { return }
         withoutActuallyEscaping(body) { escapable in
             let next = Atomic<Int>(0)
@@ -37,7 +38,7 @@ public enum LargeStack {
                     escapable(i)
                 }
             }
-            let workers = max(1, min(iterations, ProcessInfo.processInfo.activeProcessorCount))
+            let workers = max(1, min(iterations, workers ?? ProcessInfo.processInfo.activeProcessorCount))
             let finished = (0..<workers).map { _ in start { work.runAgain() } }
             for f in finished { f.wait() }
             work.release()

@@ -25,6 +25,9 @@ public struct RunRequest: Sendable {
     /// its runs (the command line): freeing a city's data object by object takes about a second.
     /// The next run of the process that keeps its data frees them before it reads anything.
     public var keepsDataUntilExit = false
+    /// How many threads the run uses at most: sources read at once, pieces of one large file
+    /// (``ReadRequest/threads``), households evaluated at once. Nil: one a core.
+    public var threads: Int?
 
     /// A request to run `regionFile` into `outputDirectory`.
     public init(regionFile: String, outputDirectory: String, asOf: Day? = nil, rulesetsDirectory: String? = nil,
@@ -216,13 +219,14 @@ public struct RegionRun: Sendable {
         let digests = InputDigests()
         digests.prefetch(folders: region.sources.filter { $0.warehouse == nil }.map(\.path))
         defer { digests.finish() }
-        let data = try read(region, started: started, progress: progress)
+        let data = try read(region, started: started, threads: request.threads, progress: progress)
         timings += data.timings
         mark = StageClock.now()
         let (roster, facts, outcomes, entries) = (data.roster, data.facts, data.sources, region.sources)
         // 3. evaluate
         let evaluating = Date()
-        let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)))
+        let evaluation = Evaluator(region: region).evaluate(roster: roster, facts: facts, configuredSources: Set(entries.map(\.id)),
+                                                            threads: request.threads)
         progress(.evaluated(findings: evaluation.findings.count, rules: evaluation.ran.count, households: roster.households.count,
                             seconds: Date().timeIntervalSince(evaluating)))
         stage("evaluation")
@@ -272,8 +276,9 @@ public struct RegionRun: Sendable {
         return trimmed + ".incomplete"
     }
 
-    /// Reads the roster, then every source against its person index (in parallel).
-    public func read(_ region: LoadedRegion, started: Date = Date(),
+    /// Reads the roster, then every source against its person index, on `threads` threads (nil:
+    /// one a core) at once.
+    public func read(_ region: LoadedRegion, started: Date = Date(), threads: Int? = nil,
                      progress: @Sendable (RunProgress) -> Void = { _ in }) throws(HostError) -> RegionData {
         var timings: [StageTiming] = []
         var mark = StageClock.now()
@@ -307,7 +312,8 @@ public struct RegionRun: Sendable {
         // largest sources first, so that the last one to finish is a small one
         let sizes = entries.map { RegionRun.folderSize($0.path) }
         let order = entries.indices.sorted { sizes[$0] > sizes[$1] }
-        DispatchQueue.concurrentPerform(iterations: entries.count) { n in
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        LargeStack.concurrentPerform(iterations: entries.count, workers: threads) { n in
             let i = order[n]
             let entry = entries[i]
             let type = registry.connector(id: entry.id), program = entry.warehouse == nil ? ConnectorProgram(entry) : nil
@@ -323,7 +329,7 @@ public struct RegionRun: Sendable {
                 } else if let program {
                     try ExternalSourceReader(entry: entry, program: program).read(index: index, facts: facts, report: reports[i])
                 } else if let type {
-                    try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i]))
+                    try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i], threads: threads))
                 }
                 let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
                 for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }

@@ -32,14 +32,14 @@ static int reference(const uint8_t *b, size_t n, size_t *lf) {
 }
 
 
-/// Appends one piece: mostly valid characters (ASCII, line feeds, 2-, 3- and 4-byte ones at the
+/// Appends one piece: mostly valid characters (ASCII, line feeds, quotes, 2-, 3- and 4-byte ones at the
 /// edges of their ranges), sometimes a broken one.
 static size_t piece(uint8_t *out, int broken_rate) {
     static const uint8_t pieces[][4] = {
         {'a'}, {'\n'}, {','}, {0xC2, 0x80}, {0xDF, 0xBF}, {0xE4, 0xB8, 0xAD}, {0xE0, 0xA0, 0x80}, {0xED, 0x9F, 0xBF},
-        {0xEF, 0xBF, 0xBF}, {0xF0, 0x90, 0x80, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF}, {0xE9, 0x95, 0x87},
+        {0xEF, 0xBF, 0xBF}, {0xF0, 0x90, 0x80, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF}, {0xE9, 0x95, 0x87}, {'"'},
     };
-    static const uint8_t lengths[] = {1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 3};
+    static const uint8_t lengths[] = {1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 3, 1};
     static const uint8_t broken[][4] = {
         {0x80}, {0xBF}, {0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF},
         {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xFF}, {0xE4, 0xB8}, {0xE4}, {0xF0, 0x90, 0x80}, {0xC2},
@@ -83,9 +83,24 @@ int main(int argc, char **argv) {
                 return 1;
             }
         }
+        // the quote and line-feed counts of the same bytes, against a byte-by-byte count
+        size_t want_q = 0, want_l = 0;
+        for (size_t i = 0; i < n; i++) {
+            want_q += exact[i] == '"';
+            want_l += exact[i] == '\n';
+        }
+        for (int k = 0; k < 4; k++) {
+            size_t got_q = 0, got_l = 0;
+            if (hecha_count_quotes_and_line_feeds_using(kinds[k], exact, n, &got_q, &got_l) == -1) continue;
+            if (got_q != want_q || got_l != want_l) {
+                fprintf(stderr, "quote count %s differs from the reference (round %ld, %zu bytes): %zu/%zu to %zu/%zu\n",
+                        names[k], round, n, got_q, got_l, want_q, want_l);
+                return 1;
+            }
+        }
         free(exact);
     }
-    printf("utf-8 checks compared on %ld inputs, %ld of them valid (portable %s, avx2 %s, neon %s)\n", rounds, valid,
+    printf("utf-8 checks and quote counts compared on %ld inputs, %ld of them valid (portable %s, avx2 %s, neon %s)\n", rounds, valid,
            available[1] ? "yes" : "no", available[2] ? "yes" : "not on this CPU", available[3] ? "yes" : "not on this CPU");
     return 0;
 }

@@ -6,8 +6,9 @@
  * way), and finds, 64 bytes at a time, the CSV records written plainly
  * (one line, no quote, the expected number of fields) and where one field (the person's id) is in
  * each. The CSV reader skips those whose id is of nobody on the roster, and parses every other
- * record itself. This is the only byte-level SIMD code of the project; ConnectorKit's
- * `CSVReader+PlainRecords.swift` and `TextChunkReader` are its only callers.
+ * record itself. It also counts quotes and line feeds, to split one large file across threads.
+ * This is the only byte-level SIMD code of the project; ConnectorKit's
+ * `CSVReader+PlainRecords.swift`, `TextChunkReader` and `FileSplit` are its only callers.
  *
  * Implementations: AVX2 (x86-64, chosen at run time when the CPU has it), NEON (every AArch64
  * CPU) and a portable one (eight bytes at a time in a 64-bit word) for everything else. All
@@ -76,6 +77,17 @@ int hecha_utf8_check(const uint8_t *bytes, size_t length, size_t *line_feeds);
 /// As `hecha_utf8_check`, with a given implementation; returns -1 when this CPU or build lacks it.
 int hecha_utf8_check_using(hecha_scan_implementation implementation, const uint8_t *bytes, size_t length,
                            size_t *line_feeds);
+
+/// Counts the quote characters (`"`) and the line feeds in `bytes[0, length)`, into `*quotes` and
+/// `*line_feeds`. A CSV file is split across threads by them: a line feed after an even number of
+/// quotes from the start of the file ends a record (when the quoting is well-formed; the reader
+/// checks that each piece ends where a record does).
+void hecha_count_quotes_and_line_feeds(const uint8_t *bytes, size_t length, size_t *quotes, size_t *line_feeds);
+
+/// As `hecha_count_quotes_and_line_feeds`, with a given implementation; returns 0, or -1 (and
+/// counts nothing) when this CPU or build lacks it.
+int hecha_count_quotes_and_line_feeds_using(hecha_scan_implementation implementation, const uint8_t *bytes,
+                                            size_t length, size_t *quotes, size_t *line_feeds);
 
 /// The implementation `HECHA_SCAN_BEST` stands for on this CPU.
 hecha_scan_implementation hecha_scan_best_implementation(void);

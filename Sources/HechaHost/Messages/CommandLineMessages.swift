@@ -7,6 +7,7 @@ enum CommandLineMessages {
         MessageTemplate("--lang '{value}' is not known; use zh or en", "--lang '{value}' 无法识别；请用 zh 或 en"),
         MessageTemplate("--quiet and --verbose cannot be used together", "--quiet 和 --verbose 不能同时使用"),
         MessageTemplate("--format is text or json", "--format 只能是 text 或 json"),
+        MessageTemplate("--threads must be 1 or more", "--threads 至少为 1"),
         MessageTemplate("--lang is zh or en", "--lang 只能是 zh 或 en"),
         MessageTemplate("--persons must be at least 500 (room for the planted cases)", "--persons 至少为 500（要容纳预置的案例）"),
     ]

@@ -40,6 +40,7 @@ enum DataMessages {
         MessageTemplate("columns found: {columns}", "已有的列：{columns}"),
         MessageTemplate("cannot open file: {reason}", "无法打开文件：{reason}"),
         MessageTemplate("cannot read file: {reason}", "无法读取文件：{reason}"),
+        MessageTemplate("the file is shorter than when it was opened", "文件比打开时短"),
         MessageTemplate("not a regular file (a folder, FIFO, device or socket); it cannot be read as an export",
                         "不是普通文件（而是文件夹、FIFO、设备或套接字），不能作为导出文件读取"),
         MessageTemplate("replace it with the export file itself, or remove it from the source folder", "请换成导出文件本身，或把它从数据源文件夹中移走"),

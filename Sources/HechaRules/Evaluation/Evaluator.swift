@@ -51,14 +51,16 @@ public struct Evaluator: Sendable {
     /// An evaluator of the rules of `region`.
     public init(region: LoadedRegion) { self.region = region }
 
-    /// - Parameter configuredSources: the connector ids the region configured; a rule that reads
-    ///   facts of any other source is skipped and reported.
-    public func evaluate(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
+    /// - Parameters:
+    ///   - configuredSources: the connector ids the region configured; a rule that reads facts of
+    ///     any other source is skipped and reported.
+    ///   - threads: how many threads evaluate households at once (nil: one a core).
+    public func evaluate(roster: Roster, facts: FactStore, configuredSources: Set<String>, threads: Int? = nil) -> EvaluationResult {
         // compiling a rule recurses once per level of its expression: on a large stack (see LargeStack)
-        LargeStack.run { evaluateOnThisThread(roster: roster, facts: facts, configuredSources: configuredSources) }
+        LargeStack.run { evaluateOnThisThread(roster: roster, facts: facts, configuredSources: configuredSources, threads: threads) }
     }
 
-    private func evaluateOnThisThread(roster: Roster, facts: FactStore, configuredSources: Set<String>) -> EvaluationResult {
+    private func evaluateOnThisThread(roster: Roster, facts: FactStore, configuredSources: Set<String>, threads: Int?) -> EvaluationResult {
         var skipped: [SkippedRule] = []
         var rules: [CompiledRule] = []
         for rule in region.rules {
@@ -84,7 +86,7 @@ public struct Evaluator: Sendable {
         let chunk = max(1, min(512, count / 64 + 1))
         let chunks = (count + chunk - 1) / chunk
         let results = Mutex<[(Int, [Finding], [EvaluationFailure])]>([])
-        LargeStack.concurrentPerform(iterations: chunks) { c in
+        LargeStack.concurrentPerform(iterations: chunks, workers: threads) { c in
             var found: [Finding] = []
             var failures: [EvaluationFailure] = []
             let lo = c * chunk, hi = min(count, lo + chunk)
