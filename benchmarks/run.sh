@@ -8,7 +8,8 @@
 #
 # Environment: PERSONS, VEHICLES (default 30 × PERSONS), DEATHS (2 × PERSONS), SEED (1),
 # THREADS (nproc; DuckDB's thread count — Hecha uses every core too), CACHE (benchmarks/.cache),
-# ONLY (hecha | duckdb | plain | cat: run one measurement; plain is duckdb_plain.sh, an analyst's
+# HECHA (a hecha binary to measure instead of building one),
+# ONLY (hecha | duckdb | plain | cat, or several with commas, e.g. hecha,plain: run only those; plain is duckdb_plain.sh, an analyst's
 # plain SQL for five checks), RUNS (1; with 3, each tool runs three times,
 # interleaved, and the table shows medians). Installs DuckDB (pip) and GNU time (apt-get)
 # when missing. Each measurement is `/usr/bin/time -v`: wall time, CPU time (user + system) and
@@ -32,9 +33,11 @@ trap 'rm -rf "$WORK"' EXIT
 python3 -c 'import duckdb' 2>/dev/null || pip install --quiet duckdb
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 
-echo "building (release)…" >&2
-HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release --package-path "$ROOT" >&2
-HECHA=$ROOT/.build/release/hecha
+if [ -z "${HECHA:-}" ]; then
+    echo "building (release)…" >&2
+    HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release --package-path "$ROOT" --product hecha >&2
+    HECHA=$ROOT/.build/release/hecha
+fi
 
 if [ ! -f "$REGION/.complete" ]; then
     echo "generating $REGION…" >&2
@@ -59,16 +62,18 @@ measure() {
     CPU[$name]+=" $(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$WORK/$name.time")"
     PEAK[$name]+=" $(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$WORK/$name.time")"
 }
+# selected NAME: whether ONLY is empty or names NAME (ONLY may list several, e.g. hecha,plain)
+selected() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
 # median VALUES…
 median() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 cat "${FILES[@]}" > /dev/null   # warm the page cache
 for run in $(seq "$RUNS"); do
     [ "$RUNS" -gt 1 ] && echo "run $run of $RUNS" >&2
-    if [ -z "$ONLY" ] || [ "$ONLY" = cat ]; then
+    if selected cat; then
         measure cat sh -c 'cat "$@" > /dev/null' sh "${FILES[@]}"
     fi
-    if [ -z "$ONLY" ] || [ "$ONLY" = hecha ]; then
+    if selected hecha; then
         measure hecha "$HECHA" run --region "$REGION/region.yaml" --rulesets "$ROOT/rulesets" --out "$WORK/out" --quiet --timings
         echo "Hecha stages:" >&2
         grep -v "^stage timings" "$WORK/hecha.err" >&2 || true
@@ -80,13 +85,13 @@ a, b = keys(sys.argv[1]), keys(sys.argv[2])
 print(f"hecha findings: {len(b)}; expected: {len(a)}; " + ("identical on rule, household, person, application, amount" if a == b else "DIFFERENT"))
 PY
     fi
-    if [ -z "$ONLY" ] || [ "$ONLY" = duckdb ]; then
+    if selected duckdb; then
         measure duckdb python3 "$ROOT/benchmarks/duckdb_rules.py" "$REGION" --threads "$THREADS"
         echo "DuckDB stages:" >&2
         cat "$WORK/duckdb.err" >&2
         grep "households match" "$WORK/duckdb.out" >&2 || true
     fi
-    if [ -z "$ONLY" ] || [ "$ONLY" = plain ]; then
+    if selected plain; then
         measure plain "$ROOT/benchmarks/duckdb_plain.sh" "$REGION" "$THREADS"
         cat "$WORK/plain.out" >&2
     fi

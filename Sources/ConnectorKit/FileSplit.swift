@@ -63,9 +63,37 @@ enum FileSplit {
         }
     }
 
-    /// The quotes and line feeds in `range` of the file, read a megabyte at a time; `nil` when it
-    /// cannot be read.
+    /// The quotes and line feeds in `range` of the file, counted straight from its pages in the
+    /// page cache (mapped 64 MiB at a time, so not copied first, and never more than that counted
+    /// as the process's memory), or read a megabyte at a time where it cannot be mapped; `nil`
+    /// when it cannot be read.
     private static func tally(fd: Int32, range: Range<Int>) -> (quotes: Int, lineFeeds: Int)? {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE))), window = 64 << 20
+        var quotes = 0, lines = 0, at = range.lowerBound
+        while at < range.upperBound {
+            let start = at / page * page, end = min(range.upperBound, start + window)
+            guard let mapped = mmap(nil, end - start, PROT_READ, mapFlags, fd, off_t(start)),
+                  mapped != MAP_FAILED else { break }
+            var q = 0, l = 0
+            hecha_count_quotes_and_line_feeds(mapped.assumingMemoryBound(to: UInt8.self) + (at - start), end - at, &q, &l)
+            munmap(mapped, end - start)
+            quotes += q
+            lines += l
+            at = end
+        }
+        if at == range.upperBound { return (quotes, lines) }
+        return readAndTally(fd: fd, range: at..<range.upperBound).map { (quotes + $0.quotes, lines + $0.lineFeeds) }
+    }
+
+    #if os(Linux)
+    /// The window's pages are faulted in at once, not one fault a page.
+    private static let mapFlags = MAP_PRIVATE | MAP_POPULATE
+    #else
+    private static let mapFlags = MAP_PRIVATE
+    #endif
+
+    /// ``tally(fd:range:)`` by reading, for a file that cannot be mapped.
+    private static func readAndTally(fd: Int32, range: Range<Int>) -> (quotes: Int, lineFeeds: Int)? {
         let block = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 64)
         defer { buffer.deallocate() }

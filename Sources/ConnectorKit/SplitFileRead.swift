@@ -117,6 +117,7 @@ private final class PieceJob: @unchecked Sendable {
                 current.append(fact.record, key: fact.key)
                 rows.kept.append(fingerprint)
                 if current.count == ReadRequest.factBatch {
+                    current.seal()
                     rows.batches.append(current)
                     batch = nil
                 } else {
@@ -126,7 +127,10 @@ private final class PieceJob: @unchecked Sendable {
                 rows.rejects.append((row, fingerprint))
             }
         }, decide)
-        if let batch { rows.batches.append(batch) }
+        if let batch {
+            batch.seal()
+            rows.batches.append(batch)
+        }
         rows.endedInsideRecord = reader.endedInsideRecord
         return rows
     }

@@ -28,6 +28,7 @@ public final class FactBatch {
 
     /// Encodes `record`, stored under `key`. Traps when its schema is not the batch's.
     public func append(_ record: Record, key: String) {
+        precondition(previous != nil || local.isEmpty, "a sealed batch takes no more facts")
         chunk.append(record)
         let p: Int32
         if let previous, previous.key == key {
@@ -41,6 +42,13 @@ public final class FactBatch {
         }
         local.append(p)
         previous = (key, p)
+    }
+
+    /// Forgets the table that numbers the batch's keys as facts are added, for a batch that is
+    /// full but waits before it goes to the store (no more facts may be added to it).
+    public func seal() {
+        positions = [:]
+        previous = nil
     }
 
     /// The same facts in the same order, without those at `dropped` (positions in this batch).

@@ -18,12 +18,18 @@ final class InputDigests: Sendable {
     private let cancelled = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
     private let started = Atomic<Bool>(false)
+    /// How long hashing ahead took, once it has ended.
+    private let took = Mutex<Double?>(nil)
 
     /// Starts hashing every regular file directly inside `folders`, largest first.
     func prefetch(folders: [String]) {
         started.store(true, ordering: .relaxed)
+        let began = StageClock.now()
         DispatchQueue.global(qos: .utility).async { [self] in
-            defer { finished.signal() }
+            defer {
+                took.withLock { $0 = StageClock.now() - began }
+                finished.signal()
+            }
             let fm = FileManager.default
             var files: [(path: String, size: Int)] = []
             for folder in folders {
@@ -52,6 +58,10 @@ final class InputDigests: Sendable {
         }
         return try FileDigest(path: path, expected: expected)
     }
+
+    /// How long hashing ahead took (from ``prefetch(folders:)`` on), once it has ended: when it is
+    /// no longer than the roster took, it cost the run no time.
+    var secondsTaken: Double? { took.withLock { $0 } }
 
     /// Waits until every file has been hashed ahead.
     func waitUntilDone() {

@@ -25,8 +25,10 @@ public struct RunRequest: Sendable {
     /// its runs (the command line): freeing a city's data object by object takes about a second.
     /// The next run of the process that keeps its data frees them before it reads anything.
     public var keepsDataUntilExit = false
-    /// How many threads the run uses at most: sources read at once, pieces of one large file
-    /// (``ReadRequest/threads``), households evaluated at once. Nil: one a core.
+    /// How many threads the run uses at most: sources read at once, households evaluated at once,
+    /// and the pieces of one large file (``ReadRequest/threads``) on the threads left over when
+    /// every source has one; with more than one, the inputs are also hashed for the manifest
+    /// beside the roster. Nil: one a core.
     public var threads: Int?
 
     /// A request to run `regionFile` into `outputDirectory`.
@@ -215,9 +217,12 @@ public struct RegionRun: Sendable {
             throw HostError(.output, Diagnostic.error(error.description))
         }
         defer { reservation.release() }
-        // the inputs are hashed for the manifest on the core the roster leaves idle
+        // the inputs are hashed for the manifest on the core the roster leaves idle (on one
+        // thread, when the manifest is written)
         let digests = InputDigests()
-        digests.prefetch(folders: region.sources.filter { $0.warehouse == nil }.map(\.path))
+        if request.threads.map({ $0 > 1 }) ?? true {
+            digests.prefetch(folders: region.sources.filter { $0.warehouse == nil }.map(\.path))
+        }
         defer { digests.finish() }
         let data = try read(region, started: started, threads: request.threads, progress: progress)
         timings += data.timings
@@ -263,6 +268,9 @@ public struct RegionRun: Sendable {
         }
         progress(.written(folder: written, files: files.count))
         stage("writing the output folder")
+        if let hashing = digests.secondsTaken {
+            timings.append(StageTiming(stage: "  input hashes (beside the roster)", seconds: hashing))
+        }
         if request.keepsDataUntilExit { ParkedRunData.park(data) }
         let findingsFile = URL(fileURLWithPath: written).appendingPathComponent("findings.jsonl").path
         return RunOutcome(region: region, sources: outcomes, evaluation: evaluation, households: households,
@@ -312,32 +320,41 @@ public struct RegionRun: Sendable {
         // largest sources first, so that the last one to finish is a small one
         let sizes = entries.map { RegionRun.folderSize($0.path) }
         let order = entries.indices.sorted { sizes[$0] > sizes[$1] }
+        // at most `threads` sources at once; a large export is read in pieces only on the threads
+        // left over when every source has one (on two cores nine sources keep both busy, and
+        // splitting their files would only add work and memory)
         let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        LargeStack.concurrentPerform(iterations: entries.count, workers: threads) { n in
-            let i = order[n]
-            let entry = entries[i]
-            let type = registry.connector(id: entry.id), program = entry.warehouse == nil ? ConnectorProgram(entry) : nil
-            guard type != nil || program != nil else { return }
-            let began = Date()
-            let startedAt = StageClock.now()
-            defer { sourceTimes.withLock { $0[i] = StageClock.now() - startedAt } }
-            do throws(Diagnostic) {
-                if entry.warehouse != nil, let type {
-                    let figures = try WarehouseSourceReader(entry: entry, connector: type)
-                        .read(personIDs: personIDs, index: index, facts: facts, report: reports[i])
-                    warehouseFigures.withLock { $0[i] = figures }
-                } else if let program {
-                    try ExternalSourceReader(entry: entry, program: program).read(index: index, facts: facts, report: reports[i])
-                } else if let type {
-                    try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i], threads: threads))
+        let fileThreads = max(1, threads - entries.count + 1)
+        let nextSource = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(threads, entries.count)) { _ in
+            while true {
+                let n = nextSource.add(1, ordering: .relaxed).oldValue
+                if n >= entries.count { return }
+                let i = order[n]
+                let entry = entries[i]
+                let type = registry.connector(id: entry.id), program = entry.warehouse == nil ? ConnectorProgram(entry) : nil
+                guard type != nil || program != nil else { continue }
+                let began = Date()
+                let startedAt = StageClock.now()
+                defer { sourceTimes.withLock { $0[i] = StageClock.now() - startedAt } }
+                do throws(Diagnostic) {
+                    if entry.warehouse != nil, let type {
+                        let figures = try WarehouseSourceReader(entry: entry, connector: type)
+                            .read(personIDs: personIDs, index: index, facts: facts, report: reports[i])
+                        warehouseFigures.withLock { $0[i] = figures }
+                    } else if let program {
+                        try ExternalSourceReader(entry: entry, program: program).read(index: index, facts: facts, report: reports[i])
+                    } else if let type {
+                        try type.init().read(ReadRequest(source: config(entry), index: index, facts: facts, report: reports[i], threads: fileThreads))
+                    }
+                    let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
+                    for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
+                    let bytes = entry.warehouse != nil ? 0 : files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
+                    progress(.sourceRead(source: entry.id, rows: files.reduce(0) { $0 + $1.read }, bytes: bytes, seconds: Date().timeIntervalSince(began),
+                                         done: done.add(1, ordering: .relaxed).newValue, of: entries.count))
+                } catch {
+                    errors.withLock { $0.append((i, error)) }
                 }
-                let files = (entry.id == rosterEntry.id ? rosterReport.files : []) + reports[i].files
-                for f in files { progress(.fileRead(source: entry.id, file: f.file, rows: f.read, rejected: f.rejected)) }
-                let bytes = entry.warehouse != nil ? 0 : files.reduce(0) { $0 + RegionRun.size(of: entry, file: $1.file) }
-                progress(.sourceRead(source: entry.id, rows: files.reduce(0) { $0 + $1.read }, bytes: bytes, seconds: Date().timeIntervalSince(began),
-                                     done: done.add(1, ordering: .relaxed).newValue, of: entries.count))
-            } catch {
-                errors.withLock { $0.append((i, error)) }
             }
         }
         let perSource = sourceTimes.withLock { $0 }
@@ -365,21 +382,6 @@ public struct RegionRun: Sendable {
             }
         }
         return seen.sorted()
-    }
-
-    /// The bytes of the files directly inside `folder`.
-    static func folderSize(_ folder: String) -> Int {
-        let fm = FileManager.default
-        return ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).reduce(0) { total, name in
-            total + (((try? fm.attributesOfItem(atPath: folder + "/" + name))?[.size] as? Int) ?? 0)
-        }
-    }
-
-    /// The size of one of a source's files (shown as `file`), or 0.
-    static func size(of entry: SourceEntry, file: String) -> Int {
-        let name = String(file.split(separator: "/").last ?? Substring(file))
-        let path = URL(fileURLWithPath: entry.path).appendingPathComponent(name).path
-        return ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     func config(_ e: SourceEntry) -> SourceConfig {
