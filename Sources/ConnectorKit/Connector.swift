@@ -129,7 +129,8 @@ public struct ReadRequest: Sendable {
     public var report: SourceReport
     /// How many threads one large file may be read on (``readFacts(_:required:optional:defaultEncoding:collection:personKey:_:)``
     /// splits a UTF-8 file of 64 MiB or more into pieces of at least 32 MiB); 1 reads each file on
-    /// the calling thread. The host sets it from `hecha run --threads`.
+    /// the calling thread. The host gives it the threads (`hecha run --threads`, else one a core)
+    /// left over when every source of the region has one.
     public var threads: Int
     /// The smallest piece of a file split across threads (``FileSplit/smallestPiece``; smaller in tests).
     var smallestPiece = FileSplit.smallestPiece
