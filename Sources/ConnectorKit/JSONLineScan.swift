@@ -34,12 +34,23 @@ struct JSONLineScan {
         return i == p.count ? found : nil
     }
 
+    /// The most keys an object may have for the scan to check them for repeats (on the stack, no
+    /// allocation a line); an object with more takes the full parse.
+    static let keysChecked = 32
+
     /// An object; with `find`, the range of that member's plain string value.
     private mutating func object(find: [UInt8]?) -> Range<Int>? {
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.keysChecked) { keys in
+            object(find: find, keys: keys)
+        }
+    }
+
+    /// ``object(find:)`` with `keys` to hold the keys read so far.
+    private mutating func object(find: [UInt8]?, keys: UnsafeMutableBufferPointer<Range<Int>>) -> Range<Int>? {
         depth += 1
         guard depth <= JSONLineParser.maxDepth else { return nil }
         i += 1
-        var keys: [Range<Int>] = []
+        var keyCount = 0
         var found = 0..<0
         blanks()
         if i < p.count, p[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return found }
@@ -47,10 +58,12 @@ struct JSONLineScan {
             blanks()
             guard i < p.count, p[i] == UInt8(ascii: "\"") else { return nil }
             guard let k = string(), !k.escaped else { return nil }
-            for other in keys where other.count == k.range.count {
+            guard keyCount < keys.count else { return nil }
+            for other in keys[..<keyCount] where other.count == k.range.count {
                 if memcmp(p.baseAddress! + other.lowerBound, p.baseAddress! + k.range.lowerBound, other.count) == 0 { return nil }
             }
-            keys.append(k.range)
+            keys.initializeElement(at: keyCount, to: k.range)
+            keyCount += 1
             blanks()
             guard i < p.count, p[i] == UInt8(ascii: ":") else { return nil }
             i += 1

@@ -56,28 +56,34 @@ public final class JSONLinesFile {
     func readRows<Kept>(into report: SourceReport, personKey: String?, index: PersonIndex?,
                         onKept: (Kept) -> Void,
                         _ decide: (JSONRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
-        let keyBytes = personKey.map { Array($0.utf8) }
+        // unwrapped once: the loop below runs for every line of the file
+        let outsiders = personKey.flatMap { key in index.map { (key: Array(key.utf8), index: $0) } }
         var counts = FileCounts(file: displayPath)
         var rejects: [RejectedRow] = []
         var seen = FingerprintSet()
         while let next = try reader.next() {
             let (line, raw) = (next.line, next.raw)
             counts.read += 1
-            let fingerprint = RowFingerprint(raw[...])
-            if seen.contains(fingerprint) {
-                counts.duplicates += 1
-                continue
-            }
-            if next.problem == nil, let keyBytes, let index {
+            // A line about someone outside the roster is unmatched whatever came before it, so
+            // outsiders (most of an agency's lines) skip the fingerprint: a line byte-for-byte the
+            // same earlier was judged the same way and never went into `seen`. (A line rejected for
+            // its bytes cannot look the same: an undecodable one keeps its bad bytes, and the
+            // excerpt of an over-long one ends in a note, not in the `}` of an object.)
+            if next.problem == nil, let outsiders {
                 let outside = raw.withUnsafeBufferPointer { p -> Bool in
-                    guard let r = JSONLineScan.member(keyBytes, in: p), !r.isEmpty,
+                    guard let r = JSONLineScan.member(outsiders.key, in: p), !r.isEmpty,
                           let body = IDNumber.plainBody(UnsafeBufferPointer(rebasing: p[r])) else { return false }
-                    return !index.containsPerson(body: body)
+                    return !outsiders.index.containsPerson(body: body)
                 }
                 if outside {
                     counts.unmatched += 1
                     continue
                 }
+            }
+            let fingerprint = RowFingerprint(raw)
+            if seen.contains(fingerprint) {
+                counts.duplicates += 1
+                continue
             }
             var reason = next.problem
             if reason == nil {

@@ -1,10 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HechaCore
 
 /// One line of a JSON Lines file as read: its number, its bytes (line end dropped) and, when the
 /// line cannot be taken as it is, why (it is then rejected, and the file read on).
+///
+/// `raw` is a slice of the reader's buffer (no copy a line): let it go before asking the reader
+/// for the next line, or the buffer is copied when the reader refills it.
 struct JSONLine {
     var line: Int
-    var raw: [UInt8]
+    var raw: ArraySlice<UInt8>
     var problem: String?
 }
 
@@ -51,7 +59,7 @@ final class JSONLinesReader {
     /// The next non-blank line, or `nil` at the end of the file.
     func next() throws(Diagnostic) -> JSONLine? {
         while true {
-            if let lf = buffer[scan...].firstIndex(of: 0x0A) {
+            if let lf = lineFeed(from: scan) {
                 let end = lf > start && buffer[lf - 1] == 0x0D ? lf - 1 : lf
                 let found = line(start..<end, endingAt: lf + 1)
                 line += 1
@@ -88,7 +96,7 @@ final class JSONLinesReader {
     /// The line in `range` of the buffer, with a problem when it holds an undecodable byte
     /// (looked for up to `end`, the start of the next line).
     private func line(_ range: Range<Int>, endingAt end: Int) -> JSONLine {
-        var found = JSONLine(line: line, raw: Array(buffer[range]))
+        var found = JSONLine(line: line, raw: buffer[range])
         if let bad = text.firstUndecodable(before: base + end) {
             let column = max(1, bad - (base + range.lowerBound) + 1)
             found.problem = "不是有效的 UTF-8：第 \(column) 个字节处的字符不完整或无效（文件在此行被截断或混入了其他编码？）"
@@ -99,7 +107,7 @@ final class JSONLinesReader {
     /// Gives up on a line longer than ``recordLimit``: returns an excerpt of it with a problem
     /// and drops the rest, up to and including the next line end, one chunk at a time.
     private func cutOverlong() throws(Diagnostic) -> JSONLine {
-        let cut = JSONLine(line: line, raw: RecordLimits.excerpt(buffer[start...], line: line),
+        let cut = JSONLine(line: line, raw: RecordLimits.excerpt(buffer[start...], line: line)[...],
                            problem: RecordLimits.overlongReason(limit: recordLimit))
         base += buffer.count
         buffer = []
@@ -120,7 +128,17 @@ final class JSONLinesReader {
         return cut
     }
 
-    private static func isBlank(_ raw: [UInt8]) -> Bool {
+    /// The position of the first LF in the buffer at or after `from` (`memchr`: the reader looks at
+    /// every byte of the file for line ends).
+    private func lineFeed(from: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { p -> Int? in
+            guard from < p.count, let base = p.baseAddress,
+                  let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    private static func isBlank(_ raw: ArraySlice<UInt8>) -> Bool {
         raw.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }

@@ -80,30 +80,6 @@ public final class FactStore: Sendable {
     }
 }
 
-/// Keys (person ids, household ids) numbered in the order they were first stored.
-public struct FactKeys: Sendable {
-    private var ids: [String: Int32] = [:]
-    private var names: [String] = []
-
-    init() {}
-
-    /// How many distinct keys have been stored; their numbers are `0..<count`.
-    public var count: Int { names.count }
-
-    /// The number of `key`, or `nil` when no fact was stored under it.
-    public func id(_ key: String) -> Int32? { ids[key] }
-    /// The key numbered `id`. Traps unless `id` is in `0..<count`.
-    public func name(_ id: Int32) -> String { names[Int(id)] }
-
-    mutating func intern(_ key: String) -> Int32 {
-        if let id = ids[key] { return id }
-        let id = Int32(names.count)
-        ids[key] = id
-        names.append(key)
-        return id
-    }
-}
-
 /// The facts of one collection, compactly encoded (see ``FactStore``), with an index by key.
 ///
 /// Facts are kept in the chunks they were added in (a reader's batch), so a growing collection is

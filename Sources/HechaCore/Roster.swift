@@ -116,7 +116,10 @@ public struct Roster: Sendable {
 /// Persons are found by the 17-digit body of their id in an open-addressing table (no String is
 /// hashed, and a million persons need no dictionary of Strings); a person listed in several
 /// households points into a side table.
-public struct PersonIndex: Sendable {
+///
+/// A class: the index is built once and read by every connector's row loop, on several threads;
+/// handing it around must not copy (and retain) each of its tables.
+public final class PersonIndex: Sendable {
     /// Body + 1 → the one household (≥ 0), or −1 − an index into `multiple`.
     let bodies: BodyTable
     /// Ids that are not valid 18-character ids (a roster never lists them as persons; kept so the
@@ -180,12 +183,13 @@ public struct PersonIndex: Sendable {
     }
 
     /// An index from lists of household positions by person id, and positions by 户编号: for tests and tools.
-    public init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
+    public convenience init(householdsByPerson: [String: [Int]], householdByID: [String: Int]) {
         var builder = Builder(capacity: householdsByPerson.count)
         for (id, list) in householdsByPerson {
             for h in list { builder.add(id, household: h) }
         }
-        self = builder.index(householdByID: householdByID)
+        self.init(bodies: builder.bodies, others: builder.others, multiple: builder.multiple,
+                  householdByID: householdByID, personCount: builder.count)
     }
 
     /// The 17-digit body of a valid 18-character id (digits, then the correct check character).

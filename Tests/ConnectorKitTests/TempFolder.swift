@@ -14,5 +14,10 @@ final class TempFolder {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
     }
 
+    /// Writes `bytes` as they are (a file that need not be valid UTF-8).
+    func write(_ name: String, bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -16,6 +16,38 @@ struct FactStoreTests {
                source: SourceRef(origin: origin, line: line))
     }
 
+    /// Keys are numbered once each, in the order first stored, whether they are valid ids (found
+    /// by their body) or anything else (a household id, an id with a wrong check character, a
+    /// 15-digit one); thousands of them make the body table grow several times.
+    @Test func keysAreNumberedOnceEachInTheOrderFirstStored() {
+        var names: [String] = []
+        var rng = SystemRandomNumberGenerator()
+        var bodies = Set<UInt64>()
+        while bodies.count < 6_000 { bodies.insert(UInt64.random(in: 0...99_999_999_999_999_999, using: &rng)) }
+        for (n, body) in bodies.enumerated() {
+            let valid = PersonIndexTests.id(body: body)
+            names.append(valid)
+            if n % 100 == 0 {
+                names.append("H\(n)")
+                names.append(String(valid.dropLast()) + (valid.last == "1" ? "2" : "1"))
+                names.append(String(valid.prefix(15)))
+            }
+        }
+        let store = FactStore()
+        for (n, name) in names.enumerated() {
+            store.add(record("x", .unknown, line: n + 2), collection: "things", key: name)
+            if n % 3 == 0 { store.add(record("again", .unknown, line: n + 2), collection: "things", key: names[n / 2]) }
+        }
+        let keys = store.keys
+        #expect(keys.count == names.count)
+        #expect((0..<Int32(names.count)).map(keys.name) == names)
+        #expect(names.map { keys.id($0) } == (0..<Int32(names.count)).map { Optional($0) })
+        #expect(keys.id("H-none") == nil)
+        var absent: UInt64 = 1
+        while bodies.contains(absent) { absent += 1 }
+        #expect(keys.id(PersonIndexTests.id(body: absent)) == nil)
+    }
+
     @Test func everyKindOfValueComesBackEqual() {
         let values: [Record] = [
             record("张三", .number(Exact(fen: 123_456)), day: .date(Day(year: 2024, month: 2, day: 29)!),

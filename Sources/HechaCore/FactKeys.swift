@@ -1,0 +1,96 @@
+/// Keys (person ids, household ids) numbered in the order they were first stored.
+///
+/// A key that is a valid 18-character id is found by its 17-digit body in an open-addressing
+/// table (``BodyNumbers``): the evaluator looks up every member of every household, and hashing a
+/// million Strings in a dictionary of a million was a visible part of its time. Other keys
+/// (household ids, ids that are not valid) are in a dictionary.
+public struct FactKeys: Sendable {
+    private var byBody = BodyNumbers()
+    private var others: [String: Int32] = [:]
+    private var names: [String] = []
+
+    init() {}
+
+    /// How many distinct keys have been stored; their numbers are `0..<count`.
+    public var count: Int { names.count }
+
+    /// The number of `key`, or `nil` when no fact was stored under it.
+    public func id(_ key: String) -> Int32? {
+        if let body = PersonIndex.body(key) { return byBody.value(body) }
+        return others[key]
+    }
+
+    /// The key numbered `id`. Traps unless `id` is in `0..<count`.
+    public func name(_ id: Int32) -> String { names[Int(id)] }
+
+    mutating func intern(_ key: String) -> Int32 {
+        let id = Int32(names.count)
+        if let body = PersonIndex.body(key) {
+            if let known = byBody.value(body) { return known }
+            byBody.set(body, id)
+        } else {
+            if let known = others[key] { return known }
+            others[key] = id
+        }
+        names.append(key)
+        return id
+    }
+}
+
+/// 17-digit id bodies → numbers, by open addressing with a multiplicative hash; grows as keys
+/// are added (at most half full). A value type with copy-on-write storage, like the dictionary
+/// it stands in for.
+struct BodyNumbers: Sendable {
+    /// body + 1 (0 marks an empty slot).
+    private var slots: [UInt64]
+    private var values: [Int32]
+    private var shift: UInt64
+    private var count = 0
+
+    init() {
+        slots = [UInt64](repeating: 0, count: 1024)
+        values = [Int32](repeating: 0, count: 1024)
+        shift = 64 - 10
+    }
+
+    @inline(__always) private static func start(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The number of `body`, or nil when it has none.
+    func value(_ body: UInt64) -> Int32? {
+        let key = body + 1, mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots -> Int32? in
+            var i = Self.start(key, shift)
+            while true {
+                let k = slots[i]
+                if k == key { return values[i] }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Numbers `body` (which must have no number yet) `value`.
+    mutating func set(_ body: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > slots.count { grow() }
+        place(body + 1, value)
+        count += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ value: Int32) {
+        let mask = slots.count - 1
+        var i = Self.start(key, shift)
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = key
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let (oldSlots, oldValues) = (slots, values)
+        slots = [UInt64](repeating: 0, count: oldSlots.count * 2)
+        values = [Int32](repeating: 0, count: oldSlots.count * 2)
+        shift -= 1
+        for (k, v) in zip(oldSlots, oldValues) where k != 0 { place(k, v) }
+    }
+}
