@@ -7,9 +7,11 @@
 /// the store, under its lock.
 public final class FactBatch {
     let chunk: FactChunk
-    /// The batch's distinct keys, in the order first added, and the number of each.
-    private(set) var distinct: [String] = []
-    private var positions: [String: Int32] = [:]
+    /// The batch's distinct keys, numbered in the order first added (``FactKeys``: person ids by
+    /// their body, without hashing a String).
+    private var numbering = FactKeys()
+    /// The batch's distinct keys, in the order first added.
+    var distinct: [String] { numbering.names }
     /// The batch-local key number of each fact.
     private(set) var local: [Int32] = []
     private var previous: (key: String, position: Int32)?
@@ -33,12 +35,8 @@ public final class FactBatch {
         let p: Int32
         if let previous, previous.key == key {
             p = previous.position
-        } else if let known = positions[key] {
-            p = known
         } else {
-            p = Int32(distinct.count)
-            positions[key] = p
-            distinct.append(key)
+            p = numbering.intern(key)
         }
         local.append(p)
         previous = (key, p)
@@ -47,15 +45,16 @@ public final class FactBatch {
     /// Forgets the table that numbers the batch's keys as facts are added, for a batch that is
     /// full but waits before it goes to the store (no more facts may be added to it).
     public func seal() {
-        positions = [:]
+        numbering.forgetLookups()
         previous = nil
     }
 
     /// The same facts in the same order, without those at `dropped` (positions in this batch).
     public func without(_ dropped: Set<Int>) -> FactBatch {
         let kept = FactBatch(schema: schema, capacity: max(1, count - dropped.count))
+        let keys = distinct
         for i in 0..<count where !dropped.contains(i) {
-            kept.append(chunk.record(i), key: distinct[Int(local[i])])
+            kept.append(chunk.record(i), key: keys[Int(local[i])])
         }
         return kept
     }

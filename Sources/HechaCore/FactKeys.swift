@@ -7,12 +7,12 @@
 public struct FactKeys: Sendable {
     private var byBody = BodyNumbers()
     private var others: [String: Int32] = [:]
-    private var names: [String] = []
+    private var keyNames: [String] = []
 
     init() {}
 
     /// How many distinct keys have been stored; their numbers are `0..<count`.
-    public var count: Int { names.count }
+    public var count: Int { keyNames.count }
 
     /// The number of `key`, or `nil` when no fact was stored under it.
     public func id(_ key: String) -> Int32? {
@@ -21,10 +21,20 @@ public struct FactKeys: Sendable {
     }
 
     /// The key numbered `id`. Traps unless `id` is in `0..<count`.
-    public func name(_ id: Int32) -> String { names[Int(id)] }
+    public func name(_ id: Int32) -> String { keyNames[Int(id)] }
+
+    /// Every key, in the order of their numbers.
+    var names: [String] { keyNames }
+
+    /// Drops the tables that find a key's number, keeping the keys (``names``): for a batch that
+    /// takes no more keys.
+    mutating func forgetLookups() {
+        byBody = BodyNumbers(slotCount: 2)
+        others = [:]
+    }
 
     mutating func intern(_ key: String) -> Int32 {
-        let id = Int32(names.count)
+        let id = Int32(keyNames.count)
         if let body = PersonIndex.body(key) {
             if let known = byBody.value(body) { return known }
             byBody.set(body, id)
@@ -32,7 +42,7 @@ public struct FactKeys: Sendable {
             if let known = others[key] { return known }
             others[key] = id
         }
-        names.append(key)
+        keyNames.append(key)
         return id
     }
 }
@@ -47,10 +57,12 @@ struct BodyNumbers: Sendable {
     private var shift: UInt64
     private var count = 0
 
-    init() {
-        slots = [UInt64](repeating: 0, count: 1024)
-        values = [Int32](repeating: 0, count: 1024)
-        shift = 64 - 10
+    /// An empty map with room for half of `slotCount` (a power of two, at least 2) bodies before it grows.
+    init(slotCount: Int = 1024) {
+        precondition(slotCount >= 2 && slotCount & (slotCount - 1) == 0)
+        slots = [UInt64](repeating: 0, count: slotCount)
+        values = [Int32](repeating: 0, count: slotCount)
+        shift = UInt64(64 - slotCount.trailingZeroBitCount)
     }
 
     @inline(__always) private static func start(_ key: UInt64, _ shift: UInt64) -> Int {
