@@ -91,7 +91,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `n / d` reduced; neither part may be `Int64.min`.
-    private init(small n: Int64, _ d: Int64) {
+    init(small n: Int64, _ d: Int64) {
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
         if d != 1 {
@@ -132,6 +132,9 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     private init(storage: Storage) { self.storage = storage }
 
+    /// `n / d` already in lowest terms with `d` > 0 (neither part `Int64.min`), stored as it is.
+    init(lowestTerms n: Int64, _ d: Int64) { storage = .small(n, d) }
+
     private func unwrap(_ operation: (Exact) throws(ExactError) -> Exact) -> Exact {
         do throws(ExactError) { return try operation(self) } catch { preconditionFailure("exact number: \(error)") }
     }
@@ -148,9 +151,9 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `self + b`, or ``ExactError/overflow`` when a part of the result needs more than 127 bits.
     public func adding(_ b: Exact) throws(ExactError) -> Exact {
-        if case .small(let n1, let d1) = storage, case .small(let n2, let d2) = b.storage, d1 == d2 {
-            let (n, overflow) = n1.addingReportingOverflow(n2)
-            if !overflow, n != .min { return Exact(small: n, d1) }
+        if case .small(let n1, let d1) = storage, case .small(let n2, let d2) = b.storage,
+            let sum = Exact.smallSum(n1, d1, n2, d2) {
+            return sum
         }
         if denominator == b.denominator { return try Exact.checked(try numerator.plus(b.numerator), denominator) }
         let g = Exact.gcd(denominator, b.denominator)
@@ -169,6 +172,10 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `self × b`, or ``ExactError/overflow``.
     public func multiplied(by b: Exact) throws(ExactError) -> Exact {
+        if case .small(let n1, let d1) = storage, case .small(let n2, let d2) = b.storage,
+            let product = Exact.smallProduct(n1, d1, n2, d2) {
+            return product
+        }
         let g1 = Exact.gcd(abs(numerator), b.denominator)
         let g2 = Exact.gcd(abs(b.numerator), denominator)
         return try Exact.checked(try (numerator / g1).times(b.numerator / g2), try (denominator / g2).times(b.denominator / g1))
@@ -182,7 +189,12 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Exact for every pair of values: the cross products are compared at 256 bits.
     public static func < (a: Exact, b: Exact) -> Bool {
-        if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage, d1 == d2 { return n1 < n2 }
+        if case .small(let n1, let d1) = a.storage, case .small(let n2, let d2) = b.storage {
+            if d1 == d2 { return n1 < n2 }
+            // the cross products of 64-bit parts fit 128 bits
+            let l = n1.multipliedFullWidth(by: d2), r = n2.multipliedFullWidth(by: d1)
+            return (l.high, l.low) < (r.high, r.low)
+        }
         let l = a.numerator.multipliedFullWidth(by: b.denominator)
         let r = b.numerator.multipliedFullWidth(by: a.denominator)
         return (l.high, l.low) < (r.high, r.low)
@@ -207,6 +219,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Rounds half away from zero to `places` decimal places ("四舍五入"), or
     /// ``ExactError/overflow`` when the rounded value needs more than 38 digits.
     public func checkedRounded(places: Int) throws(ExactError) -> Exact {
+        if case .small(let n, let d) = storage, let rounded = Exact.smallRounded(n, d, places: places) { return rounded }
         guard let p = roundedParts(places: places) else { throw .overflow }
         let (scaled, o1) = p.whole.multipliedReportingOverflow(by: p.scale)
         let (units, o2) = scaled.addingReportingOverflow(p.fraction)

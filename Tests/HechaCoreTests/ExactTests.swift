@@ -97,3 +97,72 @@ struct ExactOverflowTests {
         #expect(try Exact(2).dividing(by: Exact(3)).checkedRounded(places: 2) == Exact(decimal: "0.67")!)
     }
 }
+
+/// The 64-bit shortcuts of products, sums, comparisons and rounding (``Exact``'s small parts)
+/// give exactly the fraction that 128-bit arithmetic on the parts gives, on parts of every size.
+struct ExactSmallPathTests {
+    /// Deterministic pseudo-random numbers (SplitMix64), so that a failure can be replayed.
+    struct Numbers {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        /// A fraction whose parts have anything from 1 to 63 bits: amounts, shares, and parts near
+        /// the 64-bit limit where the shortcut must give way to the general path.
+        mutating func fraction() -> Exact {
+            let bits = [4, 10, 20, 31, 40, 62, 63][Int(next() % 7)]
+            let mask: UInt64 = bits == 63 ? UInt64(Int64.max) : (1 << bits) - 1
+            var n = Int128(next() & mask)
+            if next() & 1 == 0 { n = -n }
+            let denominators: [Int128] = [1, 2, 3, 12, 100, 10000, Int128(next() & 0xFFFF) + 1, Int128(next() & mask) + 1]
+            let d = denominators[Int(next() % UInt64(denominators.count))]
+            return Exact(n, min(d, Int128(Int64.max)))
+        }
+    }
+
+    @Test func productsSumsAndComparisonsMatch128BitArithmetic() throws {
+        var numbers = Numbers(state: 20_261_203)
+        for _ in 0..<20_000 {
+            let a = numbers.fraction(), b = numbers.fraction()
+            let product = try a.multiplied(by: b)
+            let reference = Exact(a.numerator * b.numerator, a.denominator * b.denominator)
+            #expect(product.numerator == reference.numerator && product.denominator == reference.denominator, "\(a) × \(b)")
+            let sum = try a.adding(b)
+            let expected = Exact(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+            #expect(sum.numerator == expected.numerator && sum.denominator == expected.denominator, "\(a) + \(b)")
+            #expect((a < b) == (a.numerator * b.denominator < b.numerator * a.denominator), "\(a) < \(b)")
+            #expect((b < a) == (b.numerator * a.denominator < a.numerator * b.denominator), "\(b) < \(a)")
+        }
+    }
+
+    @Test func roundingMatches128BitArithmetic() throws {
+        var numbers = Numbers(state: 7)
+        for _ in 0..<20_000 {
+            let x = numbers.fraction()
+            for places in [0, 1, 2, 4, 18] {
+                var scale: Int128 = 1
+                for _ in 0..<places { scale *= 10 }
+                let m = x.numerator.magnitude, d = x.denominator.magnitude
+                // half away from zero: floor((2 m scale + d) / 2d)
+                let units = Int128((2 * m * UInt128(scale) + d) / (2 * d))
+                let expected = Exact(x.isNegative ? -units : units, scale)
+                #expect(try x.checkedRounded(places: places) == expected, "\(x) to \(places) places")
+            }
+        }
+    }
+
+    @Test func zeroAndSignsAreKeptInLowestTerms() throws {
+        let third = Exact(1, 3), minusHalf = Exact(-1, 2)
+        #expect(try Exact.zero.multiplied(by: third).denominator == 1)
+        #expect(try third.multiplied(by: Exact(3)) == .one)
+        #expect(try minusHalf.multiplied(by: minusHalf) == Exact(1, 4))
+        #expect(try third.adding(minusHalf) == Exact(-1, 6))
+        #expect(try third.adding(Exact(2, 3)).denominator == 1)
+        #expect(try minusHalf.checkedRounded(places: 0) == Exact(-1))
+        #expect(try Exact(-1, 3).checkedRounded(places: 0) == .zero)
+    }
+}
