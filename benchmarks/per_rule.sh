@@ -23,17 +23,9 @@ REGION=$CACHE/region-p$PERSONS-v$((PERSONS * 30))-d$((PERSONS * 2))-s$SEED
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK" "$REGION/.per-rule.yaml"' EXIT
 
-if [ -z "${HECHA:-}" ]; then
-    echo "building (release)…" >&2
-    HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release --package-path "$ROOT" --product hecha >&2
-    HECHA=$ROOT/.build/release/hecha
-fi
-if [ ! -f "$REGION/.complete" ]; then
-    echo "generating $REGION…" >&2
-    rm -rf "$REGION" && mkdir -p "$REGION"
-    "$HECHA" generate --persons "$PERSONS" --seed "$SEED" --out "$REGION" >&2
-    touch "$REGION/.complete"
-fi
+source "$ROOT/benchmarks/common.sh"
+hecha_binary
+generated_region "$REGION" --persons "$PERSONS" --seed "$SEED"
 
 # the rule ids, as `hecha rules` lists them ("id — title [...]")
 mapfile -t RULES < <("$HECHA" rules --region "$REGION/region.yaml" --rulesets "$ROOT/rulesets" | sed -n 's/^\([a-z0-9-]*\) — .*/\1/p')

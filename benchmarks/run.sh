@@ -33,21 +33,9 @@ trap 'rm -rf "$WORK"' EXIT
 python3 -c 'import duckdb' 2>/dev/null || pip install --quiet duckdb
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 
-if [ -z "${HECHA:-}" ]; then
-    echo "building (release)…" >&2
-    HECHA_UNCHECKED_EXCLUSIVITY=1 swift build -c release --package-path "$ROOT" --product hecha >&2
-    HECHA=$ROOT/.build/release/hecha
-fi
-
-if [ ! -f "$REGION/.complete" ]; then
-    echo "generating $REGION…" >&2
-    rm -rf "$REGION"
-    mkdir -p "$REGION"
-    /usr/bin/time -v -o "$WORK/generate.time" \
-        "$HECHA" generate --persons "$PERSONS" --seed "$SEED" --vehicle-rows "$VEHICLES" --death-rows "$DEATHS" --out "$REGION" >&2
-    grep -E "Elapsed|Maximum resident" "$WORK/generate.time" >&2
-    touch "$REGION/.complete"
-fi
+source "$ROOT/benchmarks/common.sh"
+hecha_binary
+generated_region "$REGION" --persons "$PERSONS" --seed "$SEED" --vehicle-rows "$VEHICLES" --death-rows "$DEATHS"
 mapfile -t FILES < <(find "$REGION/data" -type f | sort)
 INPUT_BYTES=$(cat "${FILES[@]}" | wc -c)
 
