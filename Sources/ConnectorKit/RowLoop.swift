@@ -27,6 +27,14 @@ extension CSVExportFile {
         return all
     }
 
+    /// The same reading and bookkeeping as ``readRows(into:_:)``, handing each kept value to
+    /// `onKept` as soon as its row is kept instead of returning them all at the end: a roster
+    /// connector puts each row into a ``RosterBuilder`` while the file is read.
+    public func readRows<Kept>(into report: SourceReport, onKept: (Kept) -> Void,
+                               _ decide: (CSVRow) throws(RowReject) -> RowDecision<Kept>) throws(Diagnostic) {
+        try readRows(into: report, pure: false, onKept: onKept, decide)
+    }
+
     /// With `pure`, `decide` must depend on the row alone (no state kept between rows): identical
     /// rows then get identical decisions, so an unmatched row can never be a duplicate of a kept or
     /// rejected one, and the fingerprint is only computed for rows that are kept or rejected —

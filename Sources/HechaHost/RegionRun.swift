@@ -376,10 +376,8 @@ public struct RegionRun: Sendable {
     /// The roster's members' valid id numbers, each once (the keys a warehouse join matches on).
     static func validPersonIDs(_ roster: Roster) -> [String] {
         var seen = Set<String>()
-        for h in roster.households {
-            for m in h.members {
-                if let id = m.personID, IDNumber(id).isValid { seen.insert(id) }
-            }
+        for m in 0..<roster.memberCount {
+            if let id = roster.personID(ofMember: m), IDNumber(id).isValid { seen.insert(id) }
         }
         return seen.sorted()
     }

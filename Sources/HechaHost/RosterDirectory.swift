@@ -14,8 +14,8 @@ extension HouseholdDirectory {
         }
         var all: [String: HouseholdInfo] = [:]
         // the households asked for are found by id, not by testing each of the roster's
-        let households = only.map { ids in ids.compactMap { roster.index.householdByID[$0].map { roster.households[$0] } } } ?? roster.households
-        for h in households {
+        let positions = only.map { ids in ids.compactMap { roster.index.householdByID[$0] } } ?? Array(0..<roster.householdCount)
+        for h in positions.lazy.map(roster.household) {
             var names: [String: String] = [:]
             for m in h.members {
                 let id = text(m.record["id"])

@@ -108,22 +108,25 @@ public struct CivilAffairsConnector: RosterConnector {
     // MARK: - Roster
 
     /// Reads ``householdsFile`` then ``membersFile`` into the roster; throws a ``Diagnostic`` when either is missing, cannot be decoded or lacks a required column.
+    ///
+    /// Each row goes into the roster's compact rows as soon as it is read, so the records of a
+    /// city's million members never wait in memory together.
     public func readRoster(_ request: RosterRequest) throws(Diagnostic) -> Roster {
-        let households = try readHouseholds(request)
-        var position: [String: Int] = [:]
-        position.reserveCapacity(households.count)
-        for (i, h) in households.enumerated() { position[h.id] = i }
-        var members = [[RosterMember]](repeating: [], count: households.count)
-        for (i, member) in try readMembers(request, households: position, ids: households.map(\.id)) { members[i].append(member) }
-        return Roster(households: households.enumerated().map { i, h in
-            RosterHousehold(id: h.id, record: h.record, members: members[i])
-        })
+        let roster = RosterBuilder()
+        let ids = try readHouseholds(request, into: roster)
+        try readMembers(request, into: roster, ids: ids)
+        return roster.build()
     }
 
-    private func readHouseholds(_ request: RosterRequest) throws(Diagnostic) -> [(id: String, record: Record)] {
+    /// Adds the households to `roster` and gives their ids by position.
+    private func readHouseholds(_ request: RosterRequest, into roster: RosterBuilder) throws(Diagnostic) -> [String] {
         let file = try request.openCSV(Self.householdsFile, schema: RosterSchema.household)
         var firstLine: [String: Int] = [:]
-        return try file.readRows(into: request.report) { row throws(RowReject) in
+        var ids: [String] = []
+        try file.readRows(into: request.report, onKept: { (kept: (id: String, record: Record)) in
+            roster.addHousehold(id: kept.id, record: kept.record)
+            ids.append(kept.id)
+        }) { row throws(RowReject) in
             let id = try row.text(HouseholdField.id)
             if let line = firstLine[id] {
                 throw RowReject("\(HouseholdField.id.exportColumn) '\(id)' 重复：第 \(line) 行已有该户且内容不同")
@@ -149,14 +152,18 @@ public struct CivilAffairsConnector: RosterConnector {
             firstLine[id] = row.line
             return .keep((id: id, record: record))
         }
+        return ids
     }
 
-    /// `ids` are the households' ids by position: a member's 户编号 shares that String's storage.
-    private func readMembers(_ request: RosterRequest, households: [String: Int], ids: [String]) throws(Diagnostic) -> [(Int, RosterMember)] {
+    /// Adds the members of households in `roster`; `ids` are the households' ids by position: a
+    /// member's 户编号 shares that String's storage.
+    private func readMembers(_ request: RosterRequest, into roster: RosterBuilder, ids: [String]) throws(Diagnostic) {
         let file = try request.openCSV(Self.membersFile, schema: RosterSchema.member)
-        return try file.readRows(into: request.report) { row throws(RowReject) in
+        try file.readRows(into: request.report, onKept: { (kept: (position: Int, member: RosterMember)) in
+            roster.addMember(kept.member, toHousehold: kept.position)
+        }) { row throws(RowReject) in
             let household = try row.text(MemberField.household)
-            guard let position = households[household] else { return .unmatched }
+            guard let position = roster.position(ofHousehold: household) else { return .unmatched }
             let id = row.idNumber(MemberField.id)
             // the id as written is nearly always the normalised id: share its storage then
             let written = row.field(MemberField.id) ?? ""
@@ -176,7 +183,7 @@ public struct CivilAffairsConnector: RosterConnector {
                     .known(row.optionalText(MemberField.address)),
                 ],
                 source: row.origin)
-            return .keep((position, RosterMember(personID: id.isValid ? id.text : nil, record: record)))
+            return .keep((position: position, member: RosterMember(personID: id.isValid ? id.text : nil, record: record)))
         }
     }
 

@@ -55,6 +55,6 @@ public struct EvidenceFingerprint: Sendable {
     /// The normalised ids of the household's members with a valid id, in roster order.
     func members(of household: String) -> [String] {
         guard let position = roster.index.householdByID[household] else { return [] }
-        return roster.households[position].members.compactMap(\.personID)
+        return roster.members(ofHousehold: position).compactMap { roster.personID(ofMember: $0) }
     }
 }

@@ -40,11 +40,16 @@ struct ViewBuilder: Sendable {
     let applicationsTable: FactTable?
     let applicationsField: Int?
     let applicationsMask: [Bool]?
+    /// The roster fields decoded for the views, by position (`nil`: all): those the rules read,
+    /// and a member's id, which names its findings.
+    let householdMask: [Bool]?
+    let memberMask: [Bool]?
 
     /// - Parameters:
     ///   - data: what the ruleset says about the data (``LoadedRegion/data``).
-    ///   - reading: the fields the rules read ("payment.month"); facts are decoded with only these
-    ///     (and an application's id, which names its findings). `nil`: every field.
+    ///   - reading: the fields the rules read ("payment.month"); facts and roster rows are decoded
+    ///     with only these (and an application's or a member's id, which names its findings).
+    ///     `nil`: every field.
     init(catalog: FactCatalog, roster: Roster, facts: FactStore, data: DataVocabulary = DataVocabulary(), reading fields: Set<String>? = nil) {
         self.catalog = catalog
         self.roster = roster
@@ -64,6 +69,14 @@ struct ViewBuilder: Sendable {
             }
         }
         self.applicationsMask = applicationsMask
+        householdMask = fields.map { read in
+            RosterSchema.household.fields.map { read.contains("\(catalog.householdView.name).\($0.name)") }
+        }
+        memberMask = fields.map { read in
+            RosterSchema.member.fields.enumerated().map { i, f in
+                i == ViewBuilder.memberID || read.contains("\(catalog.memberView.name).\(f.name)")
+            }
+        }
         householdFacts = hf
         personFacts = pf
         keys = facts.keys
@@ -78,29 +91,29 @@ struct ViewBuilder: Sendable {
     }
 
     func household(_ i: Int) -> HouseholdView {
-        let h = roster.households[i]
+        let householdID = roster.householdID(i)
         var memberViews: [MemberView] = []
         var memberValues: [Value] = []
-        for m in h.members {
-            var fields = m.record.fields
-            fields.reserveCapacity(catalog.memberView.fields.count)
-            fields.append(.list(memberships(m.personID)))
+        for m in roster.members(ofHousehold: i) {
+            var fields = roster.memberValues(m, decoding: memberMask, reserving: catalog.memberView.fields.count)
+            let personID = roster.personID(ofMember: m)
+            fields.append(.list(memberships(personID)))
             while fields.count < catalog.memberView.fields.count { fields.append(.list([])) }
-            if let pid = m.personID, let key = keys.id(pid) {
+            if let pid = personID, let key = keys.id(pid) {
                 for (field, table, decoding) in personFacts {
                     let list = table.records(keyID: key, decoding: decoding)
                     if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
                 }
             }
-            let r = Record(schema: catalog.memberView, fields: fields, source: m.record.source)
+            let r = Record(schema: catalog.memberView, fields: fields, source: roster.memberSource(m))
             memberViews.append(MemberView(record: r))
             memberValues.append(.record(r))
         }
-        var fields = h.record.fields
+        var fields = roster.householdValues(i, decoding: householdMask, reserving: catalog.householdView.fields.count)
         fields.append(.list(memberValues))
         while fields.count < catalog.householdView.fields.count { fields.append(.list([])) }
         var applications: [Record] = []
-        if let key = keys.id(h.id) {
+        if let key = keys.id(householdID) {
             for (field, table, decoding) in householdFacts {
                 let list = table.records(keyID: key, decoding: decoding)
                 if !list.isEmpty { fields[field] = .list(list.map { .record($0) }) }
@@ -110,7 +123,7 @@ struct ViewBuilder: Sendable {
                 applications = applicationsTable.records(keyID: key, decoding: applicationsMask)
             }
         }
-        let record = Record(schema: catalog.householdView, fields: fields, source: h.record.source)
+        let record = Record(schema: catalog.householdView, fields: fields, source: roster.householdSource(i))
         // a household lists a handful of members and applications: a scan finds repeats
         var memberSubjects: [(id: String, member: MemberView)] = []
         for member in memberViews {
@@ -125,7 +138,7 @@ struct ViewBuilder: Sendable {
                 applicationSubjects.append((aid, app))
             }
         }
-        return HouseholdView(id: h.id, record: record, value: .record(record), members: memberViews,
+        return HouseholdView(id: householdID, record: record, value: .record(record), members: memberViews,
                              applications: applications, memberSubjects: memberSubjects, applicationSubjects: applicationSubjects)
     }
 
@@ -135,15 +148,14 @@ struct ViewBuilder: Sendable {
         let households = roster.index.households(ofPerson: pid)
         var out: [Value] = []
         for j in households {
-            let h = roster.households[j]
-            for m in h.members where m.personID == pid {
-                let status = h.record.fields[ViewBuilder.householdStatus]
+            for m in roster.members(ofHousehold: j, person: pid) {
+                let status = roster.householdValue(j, field: ViewBuilder.householdStatus)
                 let active: Value = data.activeStatus.map { .bool(status == .string($0)) } ?? .unknown
                 let fields: [Value] = [
-                    .string(h.id), h.record.fields[ViewBuilder.householdProgram], status, active,
-                    m.record.fields[ViewBuilder.memberCoresident], m.record.fields[ViewBuilder.memberCovered],
+                    .string(roster.householdID(j)), roster.householdValue(j, field: ViewBuilder.householdProgram), status, active,
+                    roster.memberValue(m, field: ViewBuilder.memberCoresident), roster.memberValue(m, field: ViewBuilder.memberCovered),
                 ]
-                out.append(.record(Record(schema: RosterSchema.membership, fields: fields, source: m.record.source)))
+                out.append(.record(Record(schema: RosterSchema.membership, fields: fields, source: roster.memberSource(m))))
             }
         }
         return out
