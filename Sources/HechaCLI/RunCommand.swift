@@ -125,10 +125,11 @@ struct RunCommand: ParsableCommand {
             print(MessageCatalog.text(RunSummary.text(outcome), in: language), terminator: "")
         }
         if timings || verbose {
-            var text = "stage timings (wall clock; resident memory when the stage ended):\n"
+            var text = "stage timings (wall clock; resident memory when the stage ended; what the roster and the facts hold):\n"
             for t in outcome.timings {
                 text += "  " + t.stage.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%9.3f s", t.seconds)
                 if let bytes = t.residentBytes { text += String(format: "%9.0f MiB", Double(bytes) / 1_048_576) }
+                if let bytes = t.heldBytes { text += String(format: "%9.0f MiB", Double(bytes) / 1_048_576) }
                 text += "\n"
             }
             FileHandle.standardError.write(Data(MessageCatalog.text(text, in: language).utf8))

@@ -47,6 +47,7 @@ public final class FactBatch {
     public func seal() {
         numbering.forgetLookups()
         previous = nil
+        chunk.seal()
     }
 
     /// The same facts in the same order, without those at `dropped` (positions in this batch).

@@ -1,29 +1,40 @@
 import Foundation
 
-/// A batch of facts of one schema, encoded: one 64-bit slot per field and one for the file and
-/// line; text in a byte arena; values that fit no slot kept aside.
+/// A batch of rows of one schema, encoded by column: a ``FactColumn`` per field (one byte for a
+/// truth value, four for a date, a month, a text or most numbers, eight for a larger number), the
+/// line each row was read at, text in one byte arena; values that fit no slot kept aside.
 ///
 /// Filled by one thread before it is stored in a ``FactTable`` (under the store's lock) or in the
 /// roster's ``RosterRows``, never changed afterwards; a class so that reading a fact does not copy
 /// the chunk.
 final class FactChunk: @unchecked Sendable {
     let schema: RecordSchema
-    /// Slots per fact: one per field, then the origin.
-    private let width: Int
-    /// How each field is stored, by position.
     private let kinds: [Kind]
-    private var slots: [UInt64] = []
+    private var columns: [FactColumn]
+    /// The texts stored by each text column so far, while the chunk is filled.
+    private var distinct: [DistinctTexts]
+    /// Each text as its length (LEB128: seven bits a byte, low bits first) and its UTF-8 bytes.
     private var arena: [UInt8] = []
-    private var overflow: [Value] = []
+    /// Values that fit no slot, by row * field count + field.
+    private var overflow: [Int: Value] = [:]
+    /// The line each row was read at (``FactColumn/unknown`` for a record not read from a file).
+    private var lines: FactColumn
+    /// The files rows were read from; most chunks have one, and `originOfRow` is kept only once
+    /// a second one comes.
     private var origins: [SourceOrigin] = []
+    private var originOfRow: [UInt16] = []
+    /// The number of rows.
+    private(set) var count = 0
     /// The key number of each fact; set when the chunk is stored.
     var keys: [Int32] = []
 
     private enum Kind: UInt8 { case bool, date, month, number, string, other }
 
+    /// Texts may start anywhere in the first 2 GiB of the arena (a text slot is four bytes).
+    private static let arenaLimit = Int(Int32.max) - 16
+
     init(schema: RecordSchema, capacity: Int) {
         self.schema = schema
-        width = schema.fields.count + 1
         kinds = schema.fields.map { f -> Kind in
             switch f.type {
             case .bool: return .bool
@@ -34,82 +45,126 @@ final class FactChunk: @unchecked Sendable {
             default: return .other
             }
         }
-        slots.reserveCapacity(capacity * width)
+        columns = kinds.map { FactColumn(flag: $0 == .bool, capacity: capacity) }
+        distinct = kinds.map { _ in DistinctTexts() }
+        lines = FactColumn(flag: false, capacity: capacity)
     }
 
-    var count: Int { slots.count / width }
-
-    // Slot layout: the top two bits are a tag. 00: the value inline in the low 62 bits (signed
-    // for numbers, days and months; offset << 22 | length for text); 01: an index into `overflow`;
-    // all ones: unknown.
-    private static let unknownSlot = UInt64.max
-    private static let overflowTag: UInt64 = 1 << 62
-    private static let payloadMask: UInt64 = (1 << 62) - 1
-    private static let lengthBits: UInt64 = 22
-
-    @inline(__always) private static func inline(_ v: Int64) -> UInt64 { UInt64(bitPattern: v) & payloadMask }
-    @inline(__always) private static func signed(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot << 2) >> 2 }
 
     func append(_ record: Record) {
         precondition(record.schema === schema || record.schema == schema,
                      "a collection holds facts of one schema: \(schema.name) and \(record.schema.name)")
-        let base = slots.count
-        var previousText: UInt64?
+        let row = count
+        var previousText: Int64?
         for (f, (v, k)) in zip(record.fields, kinds).enumerated() {
-            let slot = encode(v, as: k, sameFieldAbove: base >= width ? slots[base - width + f] : nil, previousText: previousText)
-            if k == .string, slot & Self.overflowTag == 0, slot != Self.unknownSlot { previousText = slot }
-            slots.append(slot)
+            let slot = encode(v, as: k, field: f, row: row, previousText: previousText)
+            if k == .string, slot >= 0 { previousText = slot }
+            columns[f].append(slot)
         }
         if let ref = record.source {
-            var o = origins.firstIndex { $0 === ref.origin }
-            if o == nil {
-                origins.append(ref.origin)
-                o = origins.count - 1
-            }
-            precondition(ref.line >= 0 && ref.line < 1 << 40, "line \(ref.line) out of range")
-            slots.append(UInt64(o!) << 40 | UInt64(ref.line))
+            precondition(ref.line >= 0, "line \(ref.line) out of range")
+            lines.append(Int64(ref.line))
+            noteOrigin(ref.origin, row: row)
         } else {
-            slots.append(Self.unknownSlot)
+            lines.append(FactColumn.unknown)
+            if !originOfRow.isEmpty { originOfRow.append(0) }
         }
+        count += 1
     }
 
-    /// A value is inline only when it is of its field's type; anything else goes to `overflow`.
+    private func noteOrigin(_ origin: SourceOrigin, row: Int) {
+        if origins.isEmpty { origins.append(origin) }
+        if originOfRow.isEmpty && origins[0] === origin { return }
+        var o = origins.firstIndex { $0 === origin }
+        if o == nil {
+            precondition(origins.count < Int(UInt16.max), "a chunk holds rows of at most \(UInt16.max) files")
+            origins.append(origin)
+            o = origins.count - 1
+        }
+        if originOfRow.isEmpty {
+            originOfRow = [UInt16](repeating: 0, count: row)
+        }
+        originOfRow.append(UInt16(o!))
+    }
+
+    /// A value is in its slot only when it is of its field's type; anything else is kept aside.
     ///
     /// Text equal to the same field of the row above (exports are mostly sorted: a household's
-    /// members, one household's payments) or to the row's previous text field (an id as written
-    /// and as normalised) points at those bytes instead of copying them again.
-    private func encode(_ v: Value, as type: Kind, sameFieldAbove: UInt64?, previousText: UInt64?) -> UInt64 {
+    /// members, one household's payments), to the row's previous text field (an id as written
+    /// and as normalised) or to a text the column already stored (see ``DistinctTexts``) points
+    /// at those bytes instead of copying them again.
+    private func encode(_ v: Value, as type: Kind, field: Int, row: Int, previousText: Int64?) -> Int64 {
         switch (v, type) {
-        case (.unknown, _): return Self.unknownSlot
+        case (.unknown, _): return FactColumn.unknown
         case (.bool(let b), .bool): return b ? 1 : 0
-        case (.date(let d), .date): return Self.inline(Int64(d.ordinal))
-        case (.month(let m), .month): return Self.inline(Int64(m.ordinal))
+        case (.date(let d), .date): return Int64(d.ordinal)
+        case (.month(let m), .month): return Int64(m.ordinal)
         case (.number(let n), .number):
-            if let t = n.tenThousandths { return Self.inline(t) }
+            if let t = n.tenThousandths, t > FactColumn.overflow { return t }
         case (.string(var s), .string):
-            let n = s.utf8.count
-            if n < 1 << Self.lengthBits, arena.count < 1 << 39 {
-                if let above = sameFieldAbove, isText(above, equalTo: &s) { return above }
-                if let previousText, isText(previousText, equalTo: &s) { return previousText }
-                let offset = UInt64(arena.count)
-                arena.append(contentsOf: s.utf8)
-                return offset << Self.lengthBits | UInt64(n)
+            if arena.count < Self.arenaLimit - s.utf8.count {
+                return s.withUTF8 { text($0, field: field, row: row, previousText: previousText) }
             }
         default: break
         }
-        overflow.append(v)
-        return Self.overflowTag | UInt64(overflow.count - 1)
+        overflow[row * kinds.count + field] = v
+        return FactColumn.overflow
     }
 
-    /// Whether `slot` is inline text with the bytes of `s`.
-    private func isText(_ slot: UInt64, equalTo s: inout String) -> Bool {
-        guard slot != Self.unknownSlot, slot & Self.overflowTag == 0 else { return false }
-        let offset = Int(slot >> Self.lengthBits), length = Int(slot & ((1 << Self.lengthBits) - 1))
-        return s.withUTF8 { u in
-            u.count == length && arena.withUnsafeBufferPointer { a in
-                length == 0 || memcmp(a.baseAddress! + offset, u.baseAddress!, length) == 0
-            }
+    private func text(_ u: UnsafeBufferPointer<UInt8>, field: Int, row: Int, previousText: Int64?) -> Int64 {
+        if row > 0 {
+            let above = columns[field][row - 1]
+            if above >= 0, isText(above, equalTo: u) { return above }
         }
+        if let previousText, isText(previousText, equalTo: u) { return previousText }
+        var hash = 0
+        if distinct[field].isOpen {
+            hash = DistinctTexts.hash(UnsafeRawBufferPointer(u))
+            if let slot = distinct[field].find(hash: hash, matches: { isText($0, equalTo: u) }) { return slot }
+        }
+        let slot = Int64(arena.count)
+        var n = u.count
+        repeat {
+            arena.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
+            n >>= 7
+        } while n > 0
+        arena.append(contentsOf: u)
+        distinct[field].insert(hash: hash, slot: slot)
+        return slot
+    }
+
+    /// The offset and length of the text stored at `slot`.
+    @inline(__always) private func textRange(_ slot: Int64) -> (start: Int, length: Int) {
+        var i = Int(slot), length = 0, shift = 0
+        while true {
+            let b = arena[i]
+            length |= Int(b & 0x7F) << shift
+            i += 1
+            if b < 0x80 { return (i, length) }
+            shift += 7
+        }
+    }
+
+    /// Whether `slot` is a text with the bytes of `u`.
+    private func isText(_ slot: Int64, equalTo u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (start, length) = textRange(slot)
+        return u.count == length && arena.withUnsafeBufferPointer { a in
+            length == 0 || memcmp(a.baseAddress! + start, u.baseAddress!, length) == 0
+        }
+    }
+
+    /// Gives back the room reserved beyond the rows there are and the tables of texts used
+    /// while filling; no rows may be added afterwards.
+    func seal() {
+        for f in columns.indices { columns[f].trim() }
+        lines.trim()
+        FactColumn.trim(&arena)
+        distinct = []
+    }
+
+    /// The bytes the chunk's rows take (slots, text, lines; not the values kept aside).
+    var memory: Int {
+        columns.reduce(0) { $0 + $1.memory } + lines.memory + arena.capacity + originOfRow.capacity * 2 + keys.capacity * 4
     }
 
     /// Decodes fact number `row`.
@@ -121,48 +176,49 @@ final class FactChunk: @unchecked Sendable {
     /// all (a view appends its own fields). Fields left out by `decoding` are `unknown`; text
     /// stored once for two fields of the row shares one String.
     func values(_ row: Int, decoding: [Bool]? = nil, reserving: Int = 0) -> [Value] {
-        let base = row * width
         var values: [Value] = []
-        values.reserveCapacity(max(reserving, width - 1))
-        var shared: (slot: UInt64, value: Value)?
+        values.reserveCapacity(max(reserving, kinds.count))
+        var shared: (slot: Int64, value: Value)?
         for (f, kind) in kinds.enumerated() {
             guard decoding?[f] ?? true else {
                 values.append(.unknown)
                 continue
             }
-            let slot = slots[base + f]
-            if kind == .string, let shared, shared.slot == slot {
+            let slot = columns[f][row]
+            // (only text in the arena is shared: two values kept aside have the same slot)
+            if kind == .string, slot >= 0, let shared, shared.slot == slot {
                 values.append(shared.value)
                 continue
             }
-            let value = decode(slot, as: kind)
-            if kind == .string { shared = (slot, value) }
+            let value = decode(slot, as: kind, row: row, field: f)
+            if kind == .string, slot >= 0 { shared = (slot, value) }
             values.append(value)
         }
         return values
     }
 
     /// The value of field number `field` of row `row`.
-    func value(_ row: Int, field: Int) -> Value { decode(slots[row * width + field], as: kinds[field]) }
+    func value(_ row: Int, field: Int) -> Value { decode(columns[field][row], as: kinds[field], row: row, field: field) }
 
     /// Where row `row` was read, or nil for a record not read from a file.
     func source(_ row: Int) -> SourceRef? {
-        let o = slots[row * width + width - 1]
-        return o == Self.unknownSlot ? nil : SourceRef(origin: origins[Int(o >> 40)], line: Int(o & ((1 << 40) - 1)))
+        let line = lines[row]
+        guard line != FactColumn.unknown else { return nil }
+        return SourceRef(origin: origins[originOfRow.isEmpty ? 0 : Int(originOfRow[row])], line: Int(line))
     }
 
-    private func decode(_ slot: UInt64, as type: Kind) -> Value {
-        if slot == Self.unknownSlot { return .unknown }
-        if slot & Self.overflowTag != 0 { return overflow[Int(slot & Self.payloadMask)] }
+    private func decode(_ slot: Int64, as type: Kind, row: Int, field: Int) -> Value {
+        if slot == FactColumn.unknown { return .unknown }
+        if slot == FactColumn.overflow { return overflow[row * kinds.count + field]! }
         switch type {
         case .bool: return .bool(slot != 0)
-        case .date: return .date(Day(ordinal: Int32(truncatingIfNeeded: Self.signed(slot))))
-        case .month: return .month(Month(ordinal: Int32(truncatingIfNeeded: Self.signed(slot))))
-        case .number: return .number(Exact(tenThousandths: Self.signed(slot)))
+        case .date: return .date(Day(ordinal: Int32(truncatingIfNeeded: slot)))
+        case .month: return .month(Month(ordinal: Int32(truncatingIfNeeded: slot)))
+        case .number: return .number(Exact(tenThousandths: slot))
         case .string:
-            let offset = Int(slot >> Self.lengthBits), length = Int(slot & ((1 << Self.lengthBits) - 1))
-            return arena.withUnsafeBufferPointer { .string(String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self)) }
-        case .other: preconditionFailure("a fact field of a collection type is stored as an overflow value")
+            let (start, length) = textRange(slot)
+            return arena.withUnsafeBufferPointer { .string(String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)) }
+        case .other: preconditionFailure("a fact field of a collection type is stored as a value kept aside")
         }
     }
 }

@@ -38,6 +38,7 @@ public final class FactStore: Sendable {
     public func add(_ batch: FactBatch, collection: String) {
         guard batch.count > 0 else { return }
         let chunk = batch.chunk
+        chunk.seal()
         state.withLock { s in
             let ids = batch.distinct.map { s.keys.intern($0) }
             chunk.keys = batch.local.map { ids[Int($0)] }
@@ -74,6 +75,9 @@ public final class FactStore: Sendable {
         return out
     }
 
+    /// The bytes the encoded facts and their indexes take (not the numbering of keys), for `--timings`.
+    public var heldBytes: Int { state.withLock { $0.tables.values.reduce(0) { $0 + $1.memory } } }
+
     /// The number of facts stored in `collection` so far, over all keys (0 when none).
     public func count(_ collection: String) -> Int {
         state.withLock { $0.tables[collection]?.count ?? 0 }
@@ -108,6 +112,9 @@ public struct FactTable: Sendable {
         order = []
         start = []
     }
+
+    /// The bytes the chunks and the index take.
+    var memory: Int { chunks.reduce(0) { $0 + $1.memory } + order.capacity * 8 + start.capacity * 4 }
 
     /// Orders the rows by key (a stable counting sort), for lookups by key.
     mutating func buildIndex(keyCount: Int) {

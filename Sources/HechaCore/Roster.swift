@@ -123,6 +123,12 @@ public struct Roster: Sendable {
     public var householdCount: Int { storage.households.count }
     /// The number of member rows (a person in two households counts twice).
     public var memberCount: Int { storage.members.count }
+    /// The bytes the roster's encoded rows and their order by household take (not the person
+    /// index), for `--timings`.
+    public var heldBytes: Int {
+        storage.households.memory + storage.members.memory + storage.memberOrder.capacity * 4
+            + storage.memberStart.capacity * 4 + storage.personKinds.capacity + storage.personBodies.capacity * 8
+    }
 
     /// Household `h` with its members, as records.
     public func household(_ h: Int) -> RosterHousehold {

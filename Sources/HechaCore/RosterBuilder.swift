@@ -60,6 +60,8 @@ public final class RosterBuilder {
     /// The roster: members ordered by household (a stable counting sort), and the person index.
     /// Call it once, when every row is added.
     public func build() -> Roster {
+        households.seal()
+        members.seal()
         let count = households.count
         var start = [Int32](repeating: 0, count: count + 1)
         for h in memberHousehold { start[Int(h) + 1] += 1 }

@@ -1,5 +1,5 @@
 /// Rows of one schema numbered from 0 in the order they were added, held compactly like facts
-/// (``FactChunk``: a slot per field, text in a byte arena): the roster's households and members.
+/// (``FactChunk``: a narrow slot per field, text in a byte arena): the roster's households and members.
 ///
 /// A city's roster has a million members; held as ``Record``s they took about 900 MiB, and the
 /// roster is kept for the whole run. Rows are decoded again when they are asked for, one
@@ -20,11 +20,19 @@ struct RosterRows: Sendable {
     /// Adds `record` as row number ``count``.
     mutating func append(_ record: Record) {
         if count % Self.chunkRows == 0 {
+            chunks.last?.seal()
             chunks.append(FactChunk(schema: schema, capacity: chunks.isEmpty ? 256 : Self.chunkRows))
         }
         chunks[count / Self.chunkRows].append(record)
         count += 1
     }
+
+    /// Gives back the room the last chunk reserved for rows that did not come; call it once, when
+    /// every row is added.
+    func seal() { chunks.last?.seal() }
+
+    /// The bytes the rows take (see ``FactChunk/memory``).
+    var memory: Int { chunks.reduce(0) { $0 + $1.memory } }
 
     /// Row `row` as a record.
     func record(_ row: Int) -> Record {

@@ -84,12 +84,15 @@ public struct StageTiming: Sendable {
     /// The process's resident memory when the stage ended, in bytes (nil where not known; for
     /// one source among several read concurrently it is not attributed).
     public var residentBytes: Int?
+    /// The bytes the roster's rows (after the roster) or the facts (after the sources) hold.
+    public var heldBytes: Int?
 
     /// A timing of `stage`.
-    public init(stage: String, seconds: Double, residentBytes: Int? = nil) {
+    public init(stage: String, seconds: Double, residentBytes: Int? = nil, heldBytes: Int? = nil) {
         self.stage = stage
         self.seconds = seconds
         self.residentBytes = residentBytes
+        self.heldBytes = heldBytes
     }
 }
 
@@ -304,7 +307,8 @@ public struct RegionRun: Sendable {
         }
         progress(.rosterRead(source: rosterEntry.id, households: roster.households.count, persons: roster.index.personCount,
                              seconds: Date().timeIntervalSince(started)))
-        timings.append(StageTiming(stage: "roster (\(rosterEntry.id))", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current()))
+        timings.append(StageTiming(stage: "roster (\(rosterEntry.id))", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current(),
+                                   heldBytes: roster.heldBytes))
         mark = StageClock.now()
         // 2. every source (the roster connector too, for its household facts), in parallel
         let facts = FactStore()
@@ -361,7 +365,8 @@ public struct RegionRun: Sendable {
         for (i, entry) in entries.enumerated() {
             timings.append(StageTiming(stage: "  source \(entry.id)", seconds: perSource[i] ?? 0))
         }
-        timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current()))
+        timings.append(StageTiming(stage: "sources (all, concurrently)", seconds: StageClock.now() - mark, residentBytes: ResidentMemory.current(),
+                                   heldBytes: facts.heldBytes))
         let failed = errors.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         if !failed.isEmpty { throw HostError(.data, failed) }
         var outcomes: [SourceOutcome] = []

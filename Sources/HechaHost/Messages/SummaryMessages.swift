@@ -23,7 +23,8 @@ enum SummaryMessages {
         MessageTemplate("rule {rule} could not be evaluated for {count} household(s): {message}", "规则 {rule} 有 {count} 户无法计算：{message}"),
         MessageTemplate("the output folder {folder} was left as it was; this run's incomplete outputs are in {partial}",
                         "输出文件夹 {folder} 保持原样；这次运行的不完整输出在 {partial}"),
-        MessageTemplate("stage timings (wall clock; resident memory when the stage ended):", "各阶段用时（实际耗时；阶段结束时的常驻内存）："),
+        MessageTemplate("stage timings (wall clock; resident memory when the stage ended; what the roster and the facts hold):",
+                        "各阶段用时（实际耗时；阶段结束时的常驻内存；花名册与比对数据所占内存）："),
         // progress
         MessageTemplate("{source}: roster of {households} households, {persons} persons ({seconds})", "{source}：花名册 {households} 户、{persons} 人（{seconds}）"),
         MessageTemplate("reading the sources…", "正在读取数据源…"),
