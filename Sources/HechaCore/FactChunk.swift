@@ -1,8 +1,9 @@
 import Foundation
 
-/// A batch of rows of one schema, encoded by column: a ``FactColumn`` per field (one byte for a
-/// truth value, four for a date, a month, a text or most numbers, eight for a larger number), the
-/// line each row was read at, text in one byte arena; values that fit no slot kept aside.
+/// A batch of rows of one schema, encoded by column: a ``FactColumn`` per field (each value as
+/// its difference from the column's first, in one to eight bytes; text as its place in the
+/// chunk's byte arena), the line each row was read at, the key numbers; values that fit no slot
+/// kept aside.
 ///
 /// Filled by one thread before it is stored in a ``FactTable`` (under the store's lock) or in the
 /// roster's ``RosterRows``, never changed afterwards; a class so that reading a fact does not copy
@@ -25,8 +26,8 @@ final class FactChunk: @unchecked Sendable {
     private var originOfRow: [UInt16] = []
     /// The number of rows.
     private(set) var count = 0
-    /// The key number of each fact; set when the chunk is stored.
-    var keys: [Int32] = []
+    /// The key number of each fact; set when the chunk is stored (``setKeys(_:)``).
+    private var keys = FactColumn(capacity: 0)
 
     private enum Kind: UInt8 { case bool, date, month, number, string, other }
 
@@ -45,9 +46,9 @@ final class FactChunk: @unchecked Sendable {
             default: return .other
             }
         }
-        columns = kinds.map { FactColumn(flag: $0 == .bool, capacity: capacity) }
+        columns = kinds.map { _ in FactColumn(capacity: capacity) }
         distinct = kinds.map { _ in DistinctTexts() }
-        lines = FactColumn(flag: false, capacity: capacity)
+        lines = FactColumn(capacity: capacity)
     }
 
 
@@ -153,6 +154,18 @@ final class FactChunk: @unchecked Sendable {
         }
     }
 
+    /// Sets the key number of each fact, in row order, when the chunk is stored.
+    func setKeys(_ numbers: [Int32]) {
+        precondition(numbers.count == count, "one key per fact")
+        var column = FactColumn(capacity: numbers.count)
+        for k in numbers { column.append(Int64(k)) }
+        column.trim()
+        keys = column
+    }
+
+    /// The key number of fact `row` (after ``setKeys(_:)``).
+    @inline(__always) func key(_ row: Int) -> Int { Int(keys[row]) }
+
     /// Gives back the room reserved beyond the rows there are and the tables of texts used
     /// while filling; no rows may be added afterwards.
     func seal() {
@@ -164,7 +177,7 @@ final class FactChunk: @unchecked Sendable {
 
     /// The bytes the chunk's rows take (slots, text, lines; not the values kept aside).
     var memory: Int {
-        columns.reduce(0) { $0 + $1.memory } + lines.memory + arena.capacity + originOfRow.capacity * 2 + keys.capacity * 4
+        columns.reduce(0) { $0 + $1.memory } + lines.memory + arena.capacity + originOfRow.capacity * 2 + keys.memory
     }
 
     /// Decodes fact number `row`.

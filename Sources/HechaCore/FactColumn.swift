@@ -1,74 +1,86 @@
 /// One field of a ``FactChunk``: a slot per row, as narrow as the field's values allow.
 ///
-/// Truth values take one byte; dates, months, text (an offset into the chunk's arena) and numbers
-/// take four bytes until a number needs eight, when the column is widened once. A city's run
-/// keeps tens of millions of field values, and most of them fit four bytes.
+/// Each value is kept as its difference from the column's first value, in one, two, four or
+/// eight bytes: the column starts one byte wide and is widened (copied once) when a value's
+/// difference needs more. In a chunk of one export's consecutive rows most columns are narrow:
+/// truth values, months and categories take a byte, dates, line numbers and a sorted file's
+/// keys two, amounts four. A city's run keeps tens of millions of field values.
 ///
 /// A slot is given and returned as an `Int64`: the value itself, or ``unknown`` or ``overflow``
 /// (the value is kept aside by the chunk, because it does not fit a slot or is not of the field's
-/// type).
+/// type). The two lowest numbers of each width stand for those two; eight bytes hold values
+/// themselves, not differences, so a slot may be any other `Int64`.
 struct FactColumn: Sendable {
     /// The slot of an unknown value.
     static let unknown = Int64.min
     /// The slot of a value the chunk keeps aside.
     static let overflow = Int64.min + 1
 
-    private enum Width { case byte, word, long }
-    private var width: Width
-    private var bytes: [Int8] = []
-    private var words: [Int32] = []
-    private var longs: [Int64] = []
+    private enum Width { case one, two, four, eight }
+    private var width = Width.one
+    /// The first value appended (0 until then, and once eight bytes wide).
+    private var base: Int64 = 0
+    private var hasBase = false
+    private var ones: [Int8] = []
+    private var twos: [Int16] = []
+    private var fours: [Int32] = []
+    private var eights: [Int64] = []
 
-    /// An empty column with room for `capacity` rows; `flag` for a field of truth values (0 or 1).
-    init(flag: Bool, capacity: Int) {
-        width = flag ? .byte : .word
-        if flag { bytes.reserveCapacity(capacity) } else { words.reserveCapacity(capacity) }
+    /// An empty column with room for `capacity` rows of one byte.
+    init(capacity: Int) {
+        ones.reserveCapacity(capacity)
     }
 
     /// The number of slots.
     var count: Int {
         switch width {
-        case .byte: return bytes.count
-        case .word: return words.count
-        case .long: return longs.count
+        case .one: return ones.count
+        case .two: return twos.count
+        case .four: return fours.count
+        case .eight: return eights.count
         }
     }
 
-    /// Whether every slot of this column is eight bytes wide.
-    var isWide: Bool { width == .long }
-
-    /// Appends a slot. A truth-value column takes only 0, 1 and the two reserved slots.
+    /// Appends a slot.
     mutating func append(_ slot: Int64) {
-        switch width {
-        case .byte:
-            precondition(slot == 0 || slot == 1 || slot == Self.unknown || slot == Self.overflow, "a truth-value slot is 0 or 1")
-            bytes.append(Self.narrow(slot, Int8.self))
-        case .word:
-            if slot >= Int64(Int32.min) + 2 && slot <= Int64(Int32.max) || slot == Self.unknown || slot == Self.overflow {
-                words.append(Self.narrow(slot, Int32.self))
-            } else {
-                widen()
-                longs.append(slot)
+        var d: Int64 = 0
+        if slot != Self.unknown && slot != Self.overflow {
+            if !hasBase {
+                base = slot
+                hasBase = true
             }
-        case .long:
-            longs.append(slot)
+            let (difference, overflowed) = slot.subtractingReportingOverflow(base)
+            if overflowed || !Self.fits(difference, in: width) {
+                widen(to: overflowed ? .eight : Self.narrowest(for: difference))
+            }
+            d = width == .eight ? slot : difference
+        } else {
+            d = slot
+        }
+        switch width {
+        case .one: ones.append(Self.narrow(d))
+        case .two: twos.append(Self.narrow(d))
+        case .four: fours.append(Self.narrow(d))
+        case .eight: eights.append(d)
         }
     }
 
     /// The slot of row `row`.
     subscript(row: Int) -> Int64 {
         switch width {
-        case .byte: return Self.wide(bytes[row])
-        case .word: return Self.wide(words[row])
-        case .long: return longs[row]
+        case .one: return wide(ones[row])
+        case .two: return wide(twos[row])
+        case .four: return wide(fours[row])
+        case .eight: return eights[row]
         }
     }
 
     /// Gives back the room reserved beyond the slots there are (a chunk full of rows keeps it).
     mutating func trim() {
-        Self.trim(&bytes)
-        Self.trim(&words)
-        Self.trim(&longs)
+        Self.trim(&ones)
+        Self.trim(&twos)
+        Self.trim(&fours)
+        Self.trim(&eights)
     }
 
     /// Copies `array` into storage of its size when it holds more room than it needs.
@@ -82,25 +94,50 @@ struct FactColumn: Sendable {
     }
 
     /// The bytes the slots take.
-    var memory: Int { bytes.capacity + words.capacity * 4 + longs.capacity * 8 }
+    var memory: Int { ones.capacity + twos.capacity * 2 + fours.capacity * 4 + eights.capacity * 8 }
 
-    private mutating func widen() {
-        longs.reserveCapacity(max(words.capacity, words.count + 1))
-        for w in words { longs.append(Self.wide(w)) }
-        words = []
-        width = .long
+    private static func fits(_ d: Int64, in width: Width) -> Bool {
+        switch width {
+        case .one: return d >= Int64(Int8.min) + 2 && d <= Int64(Int8.max)
+        case .two: return d >= Int64(Int16.min) + 2 && d <= Int64(Int16.max)
+        case .four: return d >= Int64(Int32.min) + 2 && d <= Int64(Int32.max)
+        case .eight: return true
+        }
     }
 
-    /// The narrow form of a slot that fits: the reserved slots become the type's two lowest values.
-    @inline(__always) private static func narrow<T: FixedWidthInteger & SignedInteger>(_ slot: Int64, _: T.Type) -> T {
-        if slot == unknown { return T.min }
-        if slot == overflow { return T.min + 1 }
-        return T(slot)
+    private static func narrowest(for d: Int64) -> Width {
+        [Width.one, .two, .four].first { fits(d, in: $0) } ?? .eight
     }
 
-    @inline(__always) private static func wide<T: FixedWidthInteger & SignedInteger>(_ v: T) -> Int64 {
-        if v == T.min { return unknown }
-        if v == T.min + 1 { return overflow }
-        return Int64(v)
+    /// Copies the slots into the wider storage (never narrower than now).
+    private mutating func widen(to target: Width) {
+        let slots = (0..<count).map { self[$0] }
+        let room = max(ones.capacity, twos.capacity, fours.capacity, eights.capacity, slots.count + 1)
+        ones = []
+        twos = []
+        fours = []
+        eights = []
+        width = target
+        if target == .eight { base = 0 }
+        switch target {
+        case .one: preconditionFailure("a column is widened, never narrowed")
+        case .two: twos.reserveCapacity(room)
+        case .four: fours.reserveCapacity(room)
+        case .eight: eights.reserveCapacity(room)
+        }
+        for s in slots { append(s) }
+    }
+
+    /// The narrow form of a difference that fits, or of a reserved slot (the type's two lowest values).
+    @inline(__always) private static func narrow<T: FixedWidthInteger & SignedInteger>(_ d: Int64) -> T {
+        if d == unknown { return T.min }
+        if d == overflow { return T.min + 1 }
+        return T(d)
+    }
+
+    @inline(__always) private func wide<T: FixedWidthInteger & SignedInteger>(_ v: T) -> Int64 {
+        if v == T.min { return Self.unknown }
+        if v == T.min + 1 { return Self.overflow }
+        return base + Int64(v)
     }
 }

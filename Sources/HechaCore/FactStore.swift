@@ -3,13 +3,15 @@ import Synchronization
 /// Where connectors put the facts they keep. Facts are grouped by collection name and key
 /// (a normalised person id or a household id). Safe to use from several threads.
 ///
-/// Facts are held compactly, because a city's run keeps millions of them: one 64-bit slot per
-/// field (numbers in ten-thousandths, dates and months as day or month numbers, text as a range of
-/// one byte arena per collection), one slot for the file and line, and keys numbered once for the
-/// whole store. A fact becomes a ``Record`` again only when it is asked for — the evaluator asks
-/// for one household's facts at a time — so memory follows the number of kept rows at about
-/// eight bytes a field rather than a Swift object per fact. Values that do not fit a slot (a
-/// number with more than four decimals, a list) are kept as they are, beside the slots.
+/// Facts are held compactly, because a city's run keeps millions of them: by column in chunks of
+/// a reader's batch (``FactChunk``), each value as its difference from the column's first in one
+/// to eight bytes (numbers in ten-thousandths, dates and months as day or month numbers, text as
+/// its place in the chunk's byte arena, repeated text stored once), the file once per chunk and
+/// the line per row, and keys numbered once for the whole store. A fact becomes a ``Record``
+/// again only when it is asked for — the evaluator asks for one household's facts at a time — so
+/// memory follows the number of kept rows at a few bytes a field rather than a Swift object per
+/// fact. Values that do not fit a slot (a number with more than four decimals, a list) are kept
+/// as they are, beside the slots.
 public final class FactStore: Sendable {
     private struct State {
         var keys = FactKeys()
@@ -41,7 +43,7 @@ public final class FactStore: Sendable {
         chunk.seal()
         state.withLock { s in
             let ids = batch.distinct.map { s.keys.intern($0) }
-            chunk.keys = batch.local.map { ids[Int($0)] }
+            chunk.setKeys(batch.local.map { ids[Int($0)] })
             // taken out while it grows, so that it is appended to in place rather than copied
             var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: chunk.schema)
             table.append(chunk)
@@ -92,10 +94,8 @@ public struct FactTable: Sendable {
     /// The schema every fact of the collection has; `nil` for the empty table of a collection never stored.
     public let schema: RecordSchema?
     private var chunks: [FactChunk] = []
-    /// Rows ordered by key (stable) as chunk << 32 | row, and where each key's rows start in
-    /// that order; built on demand.
-    private var order: [UInt64] = []
-    private var start: [Int32] = []
+    /// Rows ordered by key; built on demand.
+    private var index = FactIndex()
     /// The number of facts in the collection, over all keys.
     public private(set) var count = 0
 
@@ -109,31 +109,16 @@ public struct FactTable: Sendable {
                      "a collection holds facts of one schema: \(schema?.name ?? "-") and \(chunk.schema.name)")
         chunks.append(chunk)
         count += chunk.count
-        order = []
-        start = []
+        index = FactIndex()
     }
 
     /// The bytes the chunks and the index take.
-    var memory: Int { chunks.reduce(0) { $0 + $1.memory } + order.capacity * 8 + start.capacity * 4 }
+    var memory: Int { chunks.reduce(0) { $0 + $1.memory } + index.memory }
 
     /// Orders the rows by key (a stable counting sort), for lookups by key.
     mutating func buildIndex(keyCount: Int) {
-        guard start.count != keyCount + 1 || order.count != count else { return }
-        var start = [Int32](repeating: 0, count: keyCount + 1)
-        for c in chunks {
-            for k in c.keys { start[Int(k) + 1] += 1 }
-        }
-        for i in 0..<keyCount { start[i + 1] += start[i] }
-        var fill = start
-        var order = [UInt64](repeating: 0, count: count)
-        for (ci, c) in chunks.enumerated() {
-            for (row, k) in c.keys.enumerated() {
-                order[Int(fill[Int(k)])] = UInt64(ci) << 32 | UInt64(row)
-                fill[Int(k)] += 1
-            }
-        }
-        self.start = start
-        self.order = order
+        guard index.keyCount != keyCount || index.count != count else { return }
+        index = FactIndex(chunks: chunks, keyCount: keyCount)
     }
 
     /// The facts stored under `key` in the order they were added.
@@ -146,15 +131,13 @@ public struct FactTable: Sendable {
     /// - Parameter decoding: which fields to decode, by position (`nil`: all); the others are
     ///   `unknown`. Records decoded with the same fields compare as the facts they come from do.
     public func records(keyID: Int32, decoding: [Bool]? = nil) -> [Record] {
-        let k = Int(keyID)
-        guard k + 1 < start.count else { return [] }
-        let from = Int(start[k]), to = Int(start[k + 1])
-        guard from < to else { return [] }
+        let positions = index.positions(ofKey: Int(keyID))
+        guard !positions.isEmpty else { return [] }
         var out: [Record] = []
-        out.reserveCapacity(to - from)
-        for i in from..<to {
-            let o = order[i]
-            out.append(chunks[Int(o >> 32)].record(Int(o & 0xFFFF_FFFF), decoding: decoding))
+        out.reserveCapacity(positions.count)
+        for i in positions {
+            let (chunk, row) = index.location(i)
+            out.append(chunks[chunk].record(row, decoding: decoding))
         }
         return out
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HechaCore
 import Testing
 
@@ -36,6 +37,48 @@ struct FactEncodingTests {
         // only small numbers: the column stays narrow and gives the same values
         let small = roundTrip(Array(records.prefix(4)) + [record("k", .unknown)])
         #expect(small.map { $0["amount"] } == Array(edges.prefix(4)).map { .number(Exact(decimal: $0)!) } + [.unknown])
+    }
+
+    /// Differences from a column's first value at the edges of one, two and four bytes, up and down.
+    @Test func differencesAtTheEdgesOfEachWidth() {
+        for first in [0, 1_000_000, -1_000_000] {
+            let differences = [0, 127, -126, 128, -127, 32_767, -32_766, 32_768, -32_767, 5, 2_147_483_647, -2_147_483_646, -2_147_483_647, 3]
+            let values = [first] + differences.map { first + $0 }
+            let records = values.enumerated().map { n, v in
+                record("k", .number(Exact(decimal: String(format: "%.4f", Double(v) / 10_000))!), day: .date(Day(ordinal: Int32(truncatingIfNeeded: v))),
+                       source: SourceRef(origin: Self.fileA, line: 1 + n * 40_000))
+            }
+            let back = roundTrip(records)
+            #expect(back.map(\.fields) == records.map(\.fields))
+            #expect(back.map(\.source) == records.map(\.source))
+        }
+    }
+
+    /// A table with facts for a few of the store's many keys finds each key's facts, in the order
+    /// added, and nothing for the others; a chunk of more than 65,536 facts is found too.
+    @Test func aTableOfFewKeysAmongManyAndALargeChunk() {
+        let store = FactStore()
+        // keys 0..<500 numbered by another collection first
+        store.add((0..<500).map { (record: record("o\($0)"), key: "K\($0)") }, collection: "others")
+        var expected: [String: [String]] = [:]
+        var batch: [(record: Record, key: String)] = []
+        for i in 0..<2_000 {
+            let key = "K\((i * 7) % 500 / 7 * 7 + (i % 3 == 0 ? 3 : 0))"
+            batch.append((record("t\(i)", source: SourceRef(origin: Self.fileA, line: i + 2)), key))
+            expected[key, default: []].append("t\(i)")
+        }
+        store.add(batch, collection: "things")
+        let table = store.table("things")
+        for k in 0..<520 {
+            let names = table.records(key: "K\(k)", in: store.keys).map { r -> String in if case .string(let s) = r["kind"] { return s } else { return "" } }
+            #expect(names == expected["K\(k)"] ?? [], "K\(k)")
+        }
+        let large = (0..<70_000).map { (record: record("x\($0 % 3)", .number(Exact($0)), source: SourceRef(origin: Self.fileB, line: $0 + 2)), key: "L\($0 % 2)") }
+        store.add(large, collection: "large")
+        let odd = store.table("large").records(key: "L1", in: store.keys)
+        #expect(odd.count == 35_000)
+        #expect(odd.last == large[69_999].record)
+        #expect(odd[1_234] == large[2_469].record)
     }
 
     /// A value not of its field's type (text in a truth-value field, a number in a text field)
