@@ -9,7 +9,7 @@ public final class FactBatch {
     let chunk: FactChunk
     /// The batch's distinct keys, numbered in the order first added (``FactKeys``: person ids by
     /// their body, without hashing a String).
-    private var numbering = FactKeys()
+    private(set) var numbering = FactKeys()
     /// The batch's distinct keys, in the order first added.
     var distinct: [String] { numbering.names }
     /// The batch-local key number of each fact.

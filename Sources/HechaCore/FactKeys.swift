@@ -2,17 +2,22 @@
 ///
 /// A key that is a valid 18-character id is found by its 17-digit body in an open-addressing
 /// table (``BodyNumbers``): the evaluator looks up every member of every household, and hashing a
-/// million Strings in a dictionary of a million was a visible part of its time. Other keys
+/// million Strings in a dictionary of a million was a visible part of its time. Such a key is kept
+/// as its body alone (eight bytes; its text, the body and its check character, is made again when
+/// asked for), not as a String of its own: a city's store numbers a million of them. Other keys
 /// (household ids, ids that are not valid) are in a dictionary.
 public struct FactKeys: Sendable {
     private var byBody = BodyNumbers()
     private var others: [String: Int32] = [:]
-    private var keyNames: [String] = []
+    /// By key number: a valid id's body, or ``otherKey`` | the key's place in `otherNames`.
+    private var entries: [UInt64] = []
+    private var otherNames: [String] = []
+    private static let otherKey: UInt64 = 1 << 63
 
     init() {}
 
     /// How many distinct keys have been stored; their numbers are `0..<count`.
-    public var count: Int { keyNames.count }
+    public var count: Int { entries.count }
 
     /// The number of `key`, or `nil` when no fact was stored under it.
     public func id(_ key: String) -> Int32? {
@@ -21,10 +26,13 @@ public struct FactKeys: Sendable {
     }
 
     /// The key numbered `id`. Traps unless `id` is in `0..<count`.
-    public func name(_ id: Int32) -> String { keyNames[Int(id)] }
+    public func name(_ id: Int32) -> String {
+        let e = entries[Int(id)]
+        return e & Self.otherKey != 0 ? otherNames[Int(e & ~Self.otherKey)] : PersonIndex.id(body: e)
+    }
 
     /// Every key, in the order of their numbers.
-    var names: [String] { keyNames }
+    var names: [String] { (0..<Int32(count)).map(name) }
 
     /// Drops the tables that find a key's number, keeping the keys (``names``): for a batch that
     /// takes no more keys.
@@ -34,16 +42,27 @@ public struct FactKeys: Sendable {
     }
 
     mutating func intern(_ key: String) -> Int32 {
-        let id = Int32(keyNames.count)
-        if let body = PersonIndex.body(key) {
-            if let known = byBody.value(body) { return known }
-            byBody.set(body, id)
-        } else {
-            if let known = others[key] { return known }
-            others[key] = id
-        }
-        keyNames.append(key)
+        if let body = PersonIndex.body(key) { return intern(body: body) }
+        if let known = others[key] { return known }
+        let id = Int32(entries.count)
+        others[key] = id
+        entries.append(Self.otherKey | UInt64(otherNames.count))
+        otherNames.append(key)
         return id
+    }
+
+    private mutating func intern(body: UInt64) -> Int32 {
+        if let known = byBody.value(body) { return known }
+        let id = Int32(entries.count)
+        byBody.set(body, id)
+        entries.append(body)
+        return id
+    }
+
+    /// Numbers every key of `other` here (in the order of their numbers there), without making
+    /// their text: the number here of each key of `other`.
+    mutating func intern(every other: FactKeys) -> [Int32] {
+        other.entries.map { e in e & Self.otherKey != 0 ? intern(other.otherNames[Int(e & ~Self.otherKey)]) : intern(body: e) }
     }
 }
 

@@ -42,7 +42,7 @@ public final class FactStore: Sendable {
         let chunk = batch.chunk
         chunk.seal()
         state.withLock { s in
-            let ids = batch.distinct.map { s.keys.intern($0) }
+            let ids = s.keys.intern(every: batch.numbering)
             chunk.setKeys(batch.local.map { ids[Int($0)] })
             // taken out while it grows, so that it is appended to in place rather than copied
             var table = s.tables.removeValue(forKey: collection) ?? FactTable(schema: chunk.schema)

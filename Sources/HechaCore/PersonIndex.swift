@@ -104,6 +104,22 @@ public final class PersonIndex: Sendable {
         }
     }
 
+    /// The valid 18-character id with this 17-digit body: the digits, then its check character
+    /// (``body(_:)`` of it gives `body` back).
+    static func id(body: UInt64) -> String {
+        precondition(body < 100_000_000_000_000_000, "an id body has 17 digits")
+        var digits = [UInt8](repeating: 0x30, count: 18)
+        var rest = body, sum = 0
+        for k in (0..<17).reversed() {
+            let d = Int(rest % 10)
+            rest /= 10
+            digits[k] = 0x30 + UInt8(d)
+            sum += d * weights[k]
+        }
+        digits[17] = checks[sum % 11]
+        return String(decoding: digits, as: UTF8.self)
+    }
+
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checks = Array("10X98765432".utf8)
 
