@@ -31,7 +31,7 @@ final class FactChunk: @unchecked Sendable {
 
     private enum Kind: UInt8 { case bool, date, month, number, string, other }
 
-    /// Texts may start anywhere in the first 2 GiB of the arena (a text slot is four bytes).
+    /// A chunk's arena holds at most 2 GiB of text; a text that would go beyond is kept aside.
     private static let arenaLimit = Int(Int32.max) - 16
 
     init(schema: RecordSchema, capacity: Int) {
